@@ -1,0 +1,161 @@
+"""The `checkin` command line. Qt is imported only by the commands that open a window.
+
+Exit status (DESIGN.md): 0 done, 1 refused, 2 bad usage or bad input (message on stderr,
+nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Callable, Sequence
+
+from checkin import __version__
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: the message is printed and the exit status is 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checkin",
+        description="Check-in desk for a one-day, multi-track event. "
+                    "Without a command, opens the desk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"checkin {__version__}")
+    parser.add_argument("--db", metavar="URL",
+                        help="store: an SQLite file path or an SQLAlchemy URL such as "
+                             "postgresql://user@host/db (default: $CHECKIN_DB, else a file in "
+                             "your user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="open the desk window (the default)")
+
+    demo = sub.add_parser("demo", help="load the sample event with synthetic registrants")
+    demo.add_argument("--attendees", type=_count, default=300, metavar="N",
+                      help="how many synthetic registrants (default 300)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S",
+                      help="random seed: the same seed always gives the same people")
+    _json_flag(demo)
+
+    db = sub.add_parser("db", help="store maintenance")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="apply pending schema migrations")
+    info = db_sub.add_parser("info", help="where the store is, its schema version and counts")
+    _json_flag(info)
+
+    bench = sub.add_parser("bench", help="measure the app on a throwaway store")
+    bench.add_argument("--attendees", type=_count, default=100_000, metavar="N")
+    _json_flag(bench)
+    return parser
+
+
+def _json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = {
+        None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench,
+    }[args.command]
+    from checkin.store import StoreError
+
+    try:
+        return handler(args)
+    except (StoreError, UsageError) as exc:
+        print(f"checkin: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else text)
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        if tty and total:
+            end = "\n" if done >= total else ""
+            print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return report
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from checkin.app import main as run_app
+
+    return run_app(args.db)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from checkin.core.demo import DemoError, load_demo
+    from checkin.store import open_store
+
+    engine = open_store(args.db)
+    try:
+        report = load_demo(engine, args.attendees, args.seed, _progress("registrants"))
+    except DemoError as exc:
+        raise UsageError(str(exc)) from None
+    _emit(args, report.__dict__,
+          f"Sample event loaded: {report.added} registrants added, {report.existing} already "
+          f"there, {report.enrollments} enrollments ({report.waitlisted} waitlisted).")
+    return EXIT_OK
+
+
+def _db(args: argparse.Namespace) -> int:
+    from checkin.store import describe, upgrade_store
+
+    if args.db_command == "upgrade":
+        engine, changed = upgrade_store(args.db)
+        where = describe(engine.url.render_as_string(hide_password=False))
+        print(f"{where}: {'upgraded to the newest schema' if changed else 'already up to date'}.")
+        return EXIT_OK
+    return _db_info(args)
+
+
+def _db_info(args: argparse.Namespace) -> int:
+    from checkin.core.overview import list_events, table_counts
+    from checkin.store import open_store, store_info
+
+    engine = open_store(args.db, migrate=False)
+    info = store_info(engine)
+    counts = table_counts(engine) if info["schema"] else {}
+    events = [e.to_json() for e in list_events(engine)] if info["schema"] else []
+    for e in events:
+        e.pop("sessions")
+    data = {**info, "counts": counts, "events": events}
+    lines = [f"Store:   {info['where']} ({info['backend']})",
+             f"Schema:  {info['schema'] or 'empty'} (this checkin: {info['head']})"]
+    if info.get("size_bytes") is not None:
+        lines.append(f"Size:    {info['size_bytes'] / 1e6:.1f} MB")
+    lines.append("Counts:  " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    for e in events:
+        lines.append(f"Event:   {e['name']} — {e['registrants']} registered, {e['cancelled']} cancelled")
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from checkin.bench import run_bench
+
+    results = run_bench(args.attendees, progress=lambda msg: print(msg, file=sys.stderr))
+    _emit(args, results, "\n".join(r["line"] for r in results["results"]))
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The rules of check-in, without Qt: programme, registrants, scans, badges, exports."""

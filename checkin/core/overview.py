@@ -1,0 +1,116 @@
+"""What is in a store, in numbers: for `checkin db info` and the first window."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from checkin.store.models import (
+    Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
+    Room, Scan, Track,
+)
+
+
+@dataclass
+class SessionLine:
+    id: int
+    key: str
+    title: str
+    kind: str
+    track: str
+    room: str
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int | None
+    booked: int
+    waitlisted: int
+
+
+@dataclass
+class EventSummary:
+    id: int
+    key: str
+    name: str
+    venue: str
+    timezone: str
+    starts_at: datetime
+    ends_at: datetime
+    registrants: int
+    cancelled: int
+    categories: dict[str, int] = field(default_factory=dict)
+    sessions: list[SessionLine] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        for item in [data, *data["sessions"]]:
+            for k in ("starts_at", "ends_at"):
+                item[k] = item[k].isoformat()
+        return data
+
+
+def seats(session_capacity: int | None, room_capacity: int | None) -> int | None:
+    """A session seats the smaller of its own capacity and its room's."""
+    caps = [c for c in (session_capacity, room_capacity) if c is not None]
+    return min(caps) if caps else None
+
+
+def table_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            name: conn.execute(sa.select(sa.func.count()).select_from(model)).scalar_one()
+            for name, model in (("events", Event), ("attendees", Attendee),
+                                ("sessions", EventSession), ("rooms", Room),
+                                ("tracks", Track), ("enrollments", Enrollment),
+                                ("scans", Scan))
+        }
+
+
+def list_events(engine: Engine) -> list[EventSummary]:
+    with engine.connect() as conn:
+        ids = conn.execute(sa.select(Event.id).order_by(Event.starts_at, Event.id)).scalars().all()
+    return [event_summary(engine, i) for i in ids]
+
+
+def event_summary(engine: Engine, event_id: int) -> EventSummary:
+    with engine.connect() as conn:
+        ev = conn.execute(sa.select(Event).where(Event.id == event_id)).mappings().one()
+        by_status = dict(conn.execute(
+            sa.select(Attendee.status, sa.func.count()).where(Attendee.event_id == event_id)
+            .group_by(Attendee.status)).all())
+        categories = dict(conn.execute(
+            sa.select(Category.name, sa.func.count(Attendee.id))
+            .join(Attendee, sa.and_(Attendee.category_id == Category.id,
+                                    Attendee.status == AttendeeStatus.REGISTERED), isouter=True)
+            .where(Category.event_id == event_id)
+            .group_by(Category.id, Category.name).order_by(Category.id)).all())
+        enrolled = (
+            sa.select(Enrollment.session_id,
+                      sa.func.count().filter(Enrollment.status == EnrollmentStatus.BOOKED).label("booked"),
+                      sa.func.count().filter(Enrollment.status == EnrollmentStatus.WAITLISTED).label("waitlisted"))
+            .group_by(Enrollment.session_id).subquery())
+        rows = conn.execute(
+            sa.select(EventSession.id, EventSession.key, EventSession.title, EventSession.kind,
+                      EventSession.starts_at, EventSession.ends_at, EventSession.capacity,
+                      Track.name.label("track"), Room.name.label("room"),
+                      Room.capacity.label("room_capacity"),
+                      sa.func.coalesce(enrolled.c.booked, 0).label("booked"),
+                      sa.func.coalesce(enrolled.c.waitlisted, 0).label("waitlisted"))
+            .join(Track, Track.id == EventSession.track_id, isouter=True)
+            .join(Room, Room.id == EventSession.room_id, isouter=True)
+            .join(enrolled, enrolled.c.session_id == EventSession.id, isouter=True)
+            .where(EventSession.event_id == event_id)
+            .order_by(EventSession.starts_at, Room.name)).mappings().all()
+    sessions = [SessionLine(
+        id=r["id"], key=r["key"], title=r["title"], kind=r["kind"], track=r["track"] or "",
+        room=r["room"] or "", starts_at=r["starts_at"], ends_at=r["ends_at"],
+        capacity=seats(r["capacity"], r["room_capacity"]), booked=r["booked"],
+        waitlisted=r["waitlisted"]) for r in rows]
+    return EventSummary(
+        id=ev["id"], key=ev["key"], name=ev["name"], venue=ev["venue"], timezone=ev["timezone"],
+        starts_at=ev["starts_at"], ends_at=ev["ends_at"],
+        registrants=by_status.get(AttendeeStatus.REGISTERED, 0),
+        cancelled=by_status.get(AttendeeStatus.CANCELLED, 0),
+        categories=categories, sessions=sessions)

@@ -1,0 +1,304 @@
+"""The event file: programme, rooms, tracks, categories and named people, loaded by key.
+
+A coordinator writes it in a text editor (TOML), so every problem is reported with the
+section and entry it is in, and nothing is written unless the whole file is valid.
+Re-loading updates rows in place by their `key`, which keeps enrollments and scans.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session as DbSession
+from sqlmodel import select
+
+from checkin.core.clock import local_moment, zone
+from checkin.core.text import search_text
+from checkin.store.models import (
+    Attendee, Category, Event, EventSession, Journal, Room, SessionKind, Track,
+)
+from checkin.store.types import utcnow
+
+PEOPLE_SOURCE = "event-file"
+
+
+class ProgrammeError(ValueError):
+    """The file cannot be loaded; `problems` lists every reason, one per line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Programme:
+    """A parsed, validated event file (times already in UTC)."""
+
+    event: dict[str, Any]
+    categories: list[dict[str, Any]]
+    rooms: list[dict[str, Any]]
+    tracks: list[dict[str, Any]]
+    professions: dict[str, str]
+    sessions: list[dict[str, Any]]
+    people: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_programme(path: str | Path) -> Programme:
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProgrammeError([f"{path}: no such file"]) from None
+    except UnicodeDecodeError:
+        raise ProgrammeError([f"{path}: not UTF-8 text"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProgrammeError([f"{path}: {exc}"]) from None
+    return parse_programme(raw)
+
+
+def parse_programme(raw: dict[str, Any]) -> Programme:
+    problems: list[str] = []
+    warnings: list[str] = []
+
+    def need(entry: dict, name: str, where: str) -> Any:
+        value = entry.get(name)
+        if value in (None, ""):
+            problems.append(f"{where}: missing '{name}'")
+        return value
+
+    ev = raw.get("event") or {}
+    for name in ("key", "name", "date", "starts", "ends"):
+        need(ev, name, "[event]")
+    tz = None
+    try:
+        tz = zone(ev.get("timezone", "Europe/Paris"))
+    except ValueError as exc:
+        problems.append(f"[event]: {exc}")
+    day = ev.get("date")
+    if day is not None and not isinstance(day, date):
+        problems.append(f"[event]: date {day!r} must be written YYYY-MM-DD")
+        day = None
+
+    def moment(value: Any, where: str) -> datetime | None:
+        if day is None or tz is None or value in (None, ""):
+            return None
+        try:
+            return local_moment(day, value, tz)
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            return None
+
+    event = dict(ev, timezone=str(tz) if tz else "")
+    event["starts_at"] = moment(ev.get("starts"), "[event] starts")
+    event["ends_at"] = moment(ev.get("ends"), "[event] ends")
+
+    def keyed(section: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
+        entries = raw.get(section) or []
+        seen: set[str] = set()
+        for i, entry in enumerate(entries, 1):
+            where = f"[[{section}]] #{i}"
+            for name in required:
+                need(entry, name, where)
+            key = entry.get("key")
+            if key in seen:
+                problems.append(f"{where}: key '{key}' is used twice")
+            seen.add(key)
+        return entries
+
+    categories = keyed("categories", ("key", "name"))
+    rooms = keyed("rooms", ("key", "name", "capacity"))
+    tracks = keyed("tracks", ("key", "name"))
+    sessions = keyed("sessions", ("key", "title", "kind", "start", "end"))
+    people = keyed("people", ("key", "last_name", "category"))
+    professions = dict(raw.get("professions") or {})
+    room_by_key = {r.get("key"): r for r in rooms}
+    track_keys = {t.get("key") for t in tracks}
+    category_keys = {c.get("key") for c in categories}
+    person_keys = {p.get("key") for p in people}
+
+    for i, room in enumerate(rooms, 1):
+        cap = room.get("capacity")
+        if cap is not None and (not isinstance(cap, int) or cap < 0):
+            problems.append(f"[[rooms]] #{i} '{room.get('key')}': capacity must be a whole number ≥ 0")
+
+    for i, s in enumerate(sessions, 1):
+        where = f"[[sessions]] #{i} '{s.get('key')}'"
+        if s.get("kind") and s["kind"] not in SessionKind.ALL:
+            problems.append(f"{where}: kind '{s['kind']}' is not one of {', '.join(SessionKind.ALL)}")
+        if s.get("room") and s["room"] not in room_by_key:
+            problems.append(f"{where}: unknown room '{s['room']}'")
+        if s.get("track") and s["track"] not in track_keys:
+            problems.append(f"{where}: unknown track '{s['track']}'")
+        for cat in s.get("audience_categories", []):
+            if cat not in category_keys:
+                problems.append(f"{where}: unknown category '{cat}' in audience_categories")
+        for prof in s.get("audience_professions", []):
+            if prof not in professions:
+                problems.append(f"{where}: unknown profession '{prof}' in audience_professions")
+        for spk in s.get("speakers", []):
+            if spk not in person_keys:
+                problems.append(f"{where}: speaker '{spk}' is not in [[people]]")
+        s["starts_at"] = moment(s.get("start"), f"{where} start")
+        s["ends_at"] = moment(s.get("end"), f"{where} end")
+        if s["starts_at"] and s["ends_at"]:
+            if s["ends_at"] <= s["starts_at"]:
+                problems.append(f"{where}: ends at {s['end']}, not after its start {s['start']}")
+            elif event["starts_at"] and event["ends_at"] and (
+                s["starts_at"] < event["starts_at"] or s["ends_at"] > event["ends_at"]
+            ):
+                problems.append(f"{where}: {s['start']}–{s['end']} is outside the day "
+                                f"({ev.get('starts')}–{ev.get('ends')})")
+        room = room_by_key.get(s.get("room"))
+        cap = s.get("capacity")
+        if room and isinstance(cap, int) and isinstance(room.get("capacity"), int) and cap > room["capacity"]:
+            warnings.append(f"{where}: capacity {cap} is above the room's ({room['capacity']}); "
+                            "the room's is used")
+
+    _check_room_clashes(sessions, problems)
+    for i, p in enumerate(people, 1):
+        where = f"[[people]] #{i} '{p.get('key')}'"
+        if p.get("category") and p["category"] not in category_keys:
+            problems.append(f"{where}: unknown category '{p['category']}'")
+        if p.get("profession") and p["profession"] not in professions:
+            problems.append(f"{where}: unknown profession '{p['profession']}'")
+
+    if problems:
+        raise ProgrammeError(problems)
+    return Programme(event, categories, rooms, tracks, professions, sessions, people, warnings)
+
+
+def _check_room_clashes(sessions: list[dict[str, Any]], problems: list[str]) -> None:
+    timed = sorted(
+        (s for s in sessions if s.get("room") and s.get("starts_at") and s.get("ends_at")),
+        key=lambda s: (s["room"], s["starts_at"]),
+    )
+    for a, b in zip(timed, timed[1:]):
+        if a["room"] == b["room"] and b["starts_at"] < a["ends_at"]:
+            problems.append(f"sessions '{a['key']}' and '{b['key']}' are both in room "
+                            f"'{a['room']}' at {b['start']}")
+
+
+@dataclass
+class LoadReport:
+    event_id: int
+    created: dict[str, int]
+    updated: dict[str, int]
+    warnings: list[str]
+
+
+def load_programme(engine: Engine, programme: Programme, *, actor: str = "", desk: str = "") -> LoadReport:
+    """Create or update the event and everything in the file, in one transaction."""
+    created: dict[str, int] = {}
+    updated: dict[str, int] = {}
+    now = utcnow()
+    with DbSession(engine) as db:
+        ev = programme.event
+        event = db.exec(select(Event).where(Event.key == ev["key"])).first()
+        fields = dict(name=ev["name"], venue=ev.get("venue", ""), address=ev.get("address", ""),
+                      timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"])
+        if event is None:
+            event = Event(key=ev["key"], **fields)
+            db.add(event)
+            created["event"] = 1
+        elif _assign(event, fields, now):
+            updated["event"] = 1
+        db.flush()
+        eid = event.id
+        assert eid is not None
+
+        def upsert(model: type, entries: list[dict], make: Any, label: str) -> dict[str, Any]:
+            existing = {row.key: row for row in db.exec(select(model).where(model.event_id == eid))}
+            for entry in entries:
+                values = make(entry)
+                row = existing.get(entry["key"])
+                if row is None:
+                    row = model(event_id=eid, key=entry["key"], **values)
+                    db.add(row)
+                    existing[entry["key"]] = row
+                    created[label] = created.get(label, 0) + 1
+                elif _assign(row, values, now):
+                    updated[label] = updated.get(label, 0) + 1
+            db.flush()
+            return existing
+
+        cats = upsert(Category, programme.categories, lambda c: dict(
+            name=c["name"], colour=c.get("colour", "#777777"),
+            badge_label=c.get("badge_label", c["name"].upper())), "categories")
+        rooms = upsert(Room, programme.rooms, lambda r: dict(
+            name=r["name"], capacity=r["capacity"], floor=r.get("floor", ""),
+            directions=r.get("directions", "")), "rooms")
+        tracks = upsert(Track, programme.tracks, lambda t: dict(
+            name=t["name"], colour=t.get("colour", "#777777"),
+            description=t.get("description", "")), "tracks")
+        names = {p["key"]: full_name(p.get("first_name", ""), p["last_name"]) for p in programme.people}
+        upsert(EventSession, programme.sessions, lambda s: dict(
+            title=s["title"], kind=s["kind"],
+            track_id=tracks[s["track"]].id if s.get("track") else None,
+            room_id=rooms[s["room"]].id if s.get("room") else None,
+            starts_at=s["starts_at"], ends_at=s["ends_at"], capacity=s.get("capacity"),
+            audience_categories=list(s.get("audience_categories", [])),
+            audience_professions=list(s.get("audience_professions", [])),
+            speakers=[names[k] for k in s.get("speakers", [])],
+            description=s.get("description", "")), "sessions")
+        _upsert_people(db, eid, programme.people, cats, now, created, updated)
+        if created or updated:
+            db.add(Journal(event_id=eid, action="programme_load", actor=actor, desk=desk,
+                           subject=ev["key"], details={"created": created, "updated": updated}))
+        db.commit()
+    return LoadReport(eid, created, updated, programme.warnings)
+
+
+def _upsert_people(db: DbSession, eid: int, people: list[dict], cats: dict, now: datetime,
+                   created: dict[str, int], updated: dict[str, int]) -> None:
+    existing = {a.source_id: a for a in db.exec(
+        select(Attendee).where(Attendee.event_id == eid, Attendee.source == PEOPLE_SOURCE))}
+    for p in people:
+        values = dict(
+            first_name=p.get("first_name", ""), last_name=p["last_name"],
+            organisation=p.get("organisation", ""), job_title=p.get("job_title", ""),
+            profession=p.get("profession", ""), email=p.get("email", ""),
+            category_id=cats[p["category"]].id,
+        )
+        values["search_text"] = search_text(values["first_name"], values["last_name"],
+                                            values["organisation"], values["email"])
+        row = existing.get(p["key"])
+        if row is None:
+            code = p.get("code") or p["key"].upper()
+            db.add(Attendee(event_id=eid, code=code, source=PEOPLE_SOURCE, source_id=p["key"],
+                            **values))
+            created["people"] = created.get("people", 0) + 1
+        elif _assign(row, values, now):
+            updated["people"] = updated.get("people", 0) + 1
+
+
+def _assign(row: Any, values: dict[str, Any], now: datetime) -> bool:
+    """Set what differs; True if anything did (so an unchanged re-load writes nothing)."""
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    if changed and hasattr(row, "updated_at"):
+        row.updated_at = now
+    return changed
+
+
+def full_name(first: str, last: str) -> str:
+    return f"{first} {last}".strip()
+
+
+def sample_event_path() -> Path:
+    from checkin.resources import SAMPLE_EVENT, resource_path
+
+    return resource_path(*SAMPLE_EVENT)
+
+
+def event_ids(engine: Engine) -> list[int]:
+    with engine.connect() as conn:
+        return list(conn.execute(sa.select(Event.id).order_by(Event.id)).scalars())

@@ -1,0 +1,105 @@
+"""The check-in store: SQLModel tables, migrations and `open_store(url)`.
+
+No Qt here: the CLI, the tests and the desk window all go through these functions.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from checkin.store.engine import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    IMMEDIATE,
+    create_store_engine,
+    describe,
+    explain,
+    resolve_url,
+)
+from checkin.store.errors import SchemaTooNew, StoreCorrupt, StoreError, StoreUnavailable
+
+__all__ = [
+    "IMMEDIATE", "SchemaTooNew", "StoreCorrupt", "StoreError", "StoreUnavailable",
+    "describe", "open_store", "resolve_url", "upgrade_store",
+]
+
+
+def open_store(
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+) -> Engine:
+    """Open (creating and migrating if needed) the store and return its engine.
+
+    Raises StoreError with a one-line message when the store cannot be used; a store
+    that is damaged, foreign or newer than this checkin is never written to.
+    """
+    from checkin.store import migrate as migrations
+
+    resolved = resolve_url(url)
+    engine = create_store_engine(resolved, busy_timeout_ms)
+    where = describe(resolved)
+    try:
+        if migrate:
+            migrations.upgrade(engine, where)
+        else:
+            with engine.connect() as conn:
+                migrations.check_known(conn, where)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (DBAPIError, SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise explain(exc, resolved) from exc
+    return engine
+
+
+def upgrade_store(url: str | None = None) -> tuple[Engine, bool]:
+    """For `checkin db upgrade`: returns the engine and whether anything was applied."""
+    from checkin.store import migrate as migrations
+
+    resolved = resolve_url(url)
+    engine = create_store_engine(resolved)
+    try:
+        changed = migrations.upgrade(engine, describe(resolved))
+    except StoreError:
+        engine.dispose()
+        raise
+    except (DBAPIError, SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise explain(exc, resolved) from exc
+    return engine, changed
+
+
+def store_info(engine: Engine) -> dict:
+    """Where the store is and which schema it has, for `checkin db info`."""
+    from pathlib import Path
+
+    from checkin.store import migrate as migrations
+
+    url = engine.url.render_as_string(hide_password=False)
+    with engine.connect() as conn:
+        schema = migrations.current_revision(conn)
+    info = {"where": describe(url), "backend": engine.dialect.name, "schema": schema,
+            "head": migrations.head_revision(), "size_bytes": None}
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        path = Path(engine.url.database)
+        if path.exists():
+            info["size_bytes"] = sum(p.stat().st_size for p in
+                                     (path, Path(f"{path}-wal")) if p.exists())
+    return info
+
+
+def store_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def ping(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(sa.text("SELECT 1"))

@@ -1,0 +1,117 @@
+"""Opening a store: resolve the URL, connect with safe settings, migrate, explain failures."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+
+from checkin.store.errors import StoreCorrupt, StoreError, StoreUnavailable
+
+ENV_VAR = "CHECKIN_DB"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+IMMEDIATE = "checkin_immediate"  # execution option: take the write lock at BEGIN
+
+
+def default_store_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("checkin", appauthor=False) / "checkin.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """`--db` wins, then $CHECKIN_DB, then the per-user SQLite file.
+
+    A bare path is taken as an SQLite file, and `postgresql://` gets the psycopg 3 driver,
+    so users can paste what their admin gives them.
+    """
+    url = url or os.environ.get(ENV_VAR) or ""
+    if not url:
+        path = default_store_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def describe(url: str) -> str:
+    """Where the store is, without the password."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return u.database or ":memory:"
+    return u.render_as_string(hide_password=True)
+
+
+def create_store_engine(url: str, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return _sqlite_engine(u, busy_timeout_ms)
+    if u.get_backend_name() == "postgresql":
+        return sa.create_engine(
+            u, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+        )
+    return sa.create_engine(u)
+
+
+def _sqlite_engine(u: sa.URL, busy_timeout_ms: int) -> Engine:
+    database = u.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        folder = Path(database).parent
+        if not folder.is_dir():
+            raise StoreUnavailable(f"Cannot open the store {database}: folder {folder} does not exist.")
+    engine = sa.create_engine(u, connect_args={"timeout": busy_timeout_ms / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if database not in ("", ":memory:"):
+            mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode.lower() != "wal":
+                cur.execute("PRAGMA journal_mode = WAL")
+        # FULL: in WAL mode, every commit is synced, so an admitted scan survives power loss.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        # IMMEDIATE takes the write lock up front, so a writer waits on busy_timeout
+        # instead of failing when it upgrades a read lock.
+        immediate = conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def explain(exc: BaseException, url: str) -> StoreError:
+    """Turn a driver error into a one-line StoreError naming the store."""
+    where = describe(url)
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else repr(exc)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return StoreUnavailable(
+            f"The store {where} is locked by another program; close it or try again."
+        )
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return StoreUnavailable(f"The store {where} is read-only; checkin needs to write to it.")
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StoreCorrupt(
+            f"The store {where} is damaged or not a database ({text}); it was left untouched."
+        )
+    if "unable to open" in low:
+        return StoreUnavailable(f"Cannot open the store {where} ({text}).")
+    if "disk" in low and ("full" in low or "i/o" in low):
+        return StoreUnavailable(f"The store {where} cannot be written: {text}.")
+    if "connection" in low or "could not connect" in low or "timeout" in low or "refused" in low:
+        return StoreUnavailable(f"Cannot reach the store {where}: {text}.")
+    return StoreError(f"The store {where} cannot be used: {text}")

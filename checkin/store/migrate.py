@@ -1,0 +1,86 @@
+"""Schema migrations (Alembic), shipped in the package and applied when a store opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+
+from checkin.store.engine import IMMEDIATE
+from checkin.store.errors import SchemaTooNew, StoreCorrupt
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# Any fixed number: the PostgreSQL advisory lock that serialises concurrent upgrades.
+_PG_LOCK = 0x636B696E
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+_script: ScriptDirectory | None = None
+
+
+def script_directory() -> ScriptDirectory:
+    global _script  # parsed once per process: opening a store stays fast
+    if _script is None:
+        _script = ScriptDirectory.from_config(alembic_config())
+    return _script
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: sa.Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_known(conn: sa.Connection, where: str) -> str | None:
+    """Refuse a store from a newer checkin, or a database that is not ours."""
+    rev = current_revision(conn)
+    if rev is None:
+        tables = set(sa.inspect(conn).get_table_names())
+        if tables:
+            raise StoreCorrupt(
+                f"{where} is a database, but not a checkin store "
+                f"(it has tables such as {sorted(tables)[0]!r}); it was left untouched."
+            )
+        return None
+    try:
+        script_directory().get_revision(rev)
+    except CommandError:
+        raise SchemaTooNew(
+            f"The store {where} was written by a newer version of checkin (schema {rev}); "
+            "install that version or newer to use it."
+        ) from None
+    return rev
+
+
+def upgrade(engine: sa.Engine, where: str) -> bool:
+    """Bring the store to the newest schema; True if anything was applied.
+
+    Checks read-only first so that opening an up-to-date store takes no write lock.
+    """
+    with engine.connect() as conn:
+        if check_known(conn, where) == head_revision():
+            return False
+    with engine.connect().execution_options(**{IMMEDIATE: True}) as conn:
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+            # Another desk may have upgraded while we waited for the lock.
+            if check_known(conn, where) == head_revision():
+                return False
+            command.upgrade(alembic_config(conn), "head")
+    return True

@@ -1,0 +1,246 @@
+"""The tables of a check-in store.
+
+One store may hold several events; everything a desk looks up is scoped by event.
+Scans are append-only: current state is derived from them (or kept in step with them
+in the same transaction) and an undo is a new row, never a delete.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from checkin.store.types import UTCDateTime, utcnow
+
+# One naming convention so that Alembic names constraints the same way on SQLite and
+# PostgreSQL and autogenerate can compare them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class SessionKind:
+    PLENARY = "plenary"
+    TRACK = "track_session"
+    WORKSHOP = "network_workshop"
+    CONTEST = "contest"
+    ALL = (PLENARY, TRACK, WORKSHOP, CONTEST)
+
+
+class EnrollmentStatus:
+    BOOKED = "booked"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+    ALL = (BOOKED, WAITLISTED, CANCELLED)
+
+
+class AttendeeStatus:
+    REGISTERED = "registered"
+    CANCELLED = "cancelled"
+    ALL = (REGISTERED, CANCELLED)
+
+
+class ScanKind:
+    ENTRY = "entry"
+    EXIT = "exit"
+    SESSION_ENTRY = "session_entry"
+    SESSION_EXIT = "session_exit"
+    UNDO = "undo"
+    ALL = (ENTRY, EXIT, SESSION_ENTRY, SESSION_EXIT, UNDO)
+
+
+class ScanResult:
+    """The `result` field of the scan contract in DESIGN.md."""
+
+    ADMITTED = "admitted"
+    ALREADY_IN = "already_in"
+    UNKNOWN_CODE = "unknown_code"
+    CANCELLED = "cancelled"
+    NOT_ELIGIBLE = "not_eligible"
+    SESSION_FULL = "session_full"
+    EXITED = "exited"
+    NOT_INSIDE = "not_inside"
+    UNDONE = "undone"
+    ALL = (ADMITTED, ALREADY_IN, UNKNOWN_CODE, CANCELLED, NOT_ELIGIBLE, SESSION_FULL,
+           EXITED, NOT_INSIDE, UNDONE)
+
+
+def _when() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class Event(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    key: str = Field(max_length=64, unique=True, description="stable id from the event file")
+    name: str = Field(max_length=200)
+    venue: str = Field(default="", max_length=200)
+    address: str = Field(default="", max_length=300)
+    timezone: str = Field(default="Europe/Paris", max_length=64)
+    starts_at: datetime = Field(sa_type=UTCDateTime)
+    ends_at: datetime = Field(sa_type=UTCDateTime)
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class Category(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    key: str = Field(max_length=64)
+    name: str = Field(max_length=100)
+    colour: str = Field(default="#777777", max_length=9)
+    badge_label: str = Field(default="", max_length=40)
+
+
+class Track(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    key: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+    colour: str = Field(default="#777777", max_length=9)
+    description: str = Field(default="", max_length=1000)
+
+
+class Room(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    key: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+    capacity: int = Field(ge=0)
+    floor: str = Field(default="", max_length=60)
+    directions: str = Field(default="", max_length=500)
+
+
+class EventSession(SQLModel, table=True):
+    """A slot of the programme in one room (a "session" in the event file).
+
+    Named EventSession in Python so it is never confused with a database session.
+    """
+
+    __tablename__ = "session"
+    __table_args__ = (
+        sa.UniqueConstraint("event_id", "key"),
+        sa.Index(None, "event_id", "starts_at"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    key: str = Field(max_length=64, description="stable id, kept across re-loads")
+    title: str = Field(max_length=300)
+    kind: str = Field(max_length=20)
+    track_id: Optional[int] = Field(default=None, foreign_key="track.id", ondelete="SET NULL")
+    room_id: Optional[int] = Field(default=None, foreign_key="room.id", ondelete="SET NULL")
+    starts_at: datetime = Field(sa_type=UTCDateTime)
+    ends_at: datetime = Field(sa_type=UTCDateTime)
+    capacity: Optional[int] = Field(default=None, ge=0, description="when smaller than the room")
+    audience_categories: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    audience_professions: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    speakers: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    description: str = Field(default="", max_length=2000)
+
+
+class Attendee(SQLModel, table=True):
+    __table_args__ = (
+        sa.UniqueConstraint("event_id", "code"),
+        sa.Index(None, "event_id", "source", "source_id"),
+        sa.Index(None, "event_id", "email"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    code: str = Field(max_length=128, description="what the QR holds; the ticket's own code")
+    source: str = Field(default="", max_length=32, description="weezevent, helloasso, demo…")
+    source_id: str = Field(default="", max_length=128)
+    source_order: str = Field(default="", max_length=128)
+    first_name: str = Field(default="", max_length=200)
+    last_name: str = Field(default="", max_length=200)
+    email: str = Field(default="", max_length=254)
+    phone: str = Field(default="", max_length=40)
+    organisation: str = Field(default="", max_length=300)
+    job_title: str = Field(default="", max_length=200)
+    profession: str = Field(default="", max_length=120)
+    category_id: Optional[int] = Field(default=None, foreign_key="category.id", ondelete="SET NULL")
+    city: str = Field(default="", max_length=120)
+    postcode: str = Field(default="", max_length=16)
+    notes: str = Field(default="", max_length=2000)
+    attention: bool = Field(default=False, description="the desk must read attention_text")
+    attention_text: str = Field(default="", max_length=500)
+    consent: bool = Field(default=False, description="agreed to the privacy notice")
+    status: str = Field(default=AttendeeStatus.REGISTERED, max_length=16)
+    walk_in: bool = Field(default=False)
+    search_text: str = Field(default="", max_length=1200,
+                             description="accent-folded, lower-case words for search")
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class Enrollment(SQLModel, table=True):
+    __table_args__ = (
+        sa.UniqueConstraint("attendee_id", "session_id"),
+        sa.Index(None, "session_id", "status"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    attendee_id: int = Field(foreign_key="attendee.id", ondelete="CASCADE")
+    session_id: int = Field(foreign_key="session.id", ondelete="CASCADE")
+    status: str = Field(default=EnrollmentStatus.BOOKED, max_length=16)
+    position: int = Field(default=0, description="order on the waitlist")
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class Scan(SQLModel, table=True):
+    """One row per scan, never updated or deleted."""
+
+    __table_args__ = (
+        sa.Index(None, "attendee_id", "id"),
+        sa.Index(None, "session_id", "id"),
+        sa.Index(None, "event_id", "recorded_at"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    uuid: str = Field(max_length=36, unique=True, description="made at the desk, for replay")
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    code: str = Field(max_length=256, description="as scanned, trimmed")
+    attendee_id: Optional[int] = Field(default=None, foreign_key="attendee.id", ondelete="SET NULL")
+    kind: str = Field(max_length=16)
+    session_id: Optional[int] = Field(default=None, foreign_key="session.id", ondelete="SET NULL")
+    desk: str = Field(default="", max_length=64)
+    operator: str = Field(default="", max_length=64)
+    desk_time: datetime = Field(sa_type=UTCDateTime, description="the desk's own clock")
+    recorded_at: datetime = _when()
+    result: str = Field(max_length=16)
+    reason: str = Field(default="", max_length=500)
+    undoes_scan_id: Optional[int] = Field(default=None, foreign_key="scan.id")
+
+
+class BadgePrint(SQLModel, table=True):
+    __tablename__ = "badge_print"
+    __table_args__ = (sa.Index(None, "attendee_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    attendee_id: int = Field(foreign_key="attendee.id", ondelete="CASCADE")
+    layout: str = Field(max_length=64)
+    desk: str = Field(default="", max_length=64)
+    operator: str = Field(default="", max_length=64)
+    printer: str = Field(default="", max_length=200)
+    reprint: bool = Field(default=False)
+    printed_at: datetime = _when()
+
+
+class Journal(SQLModel, table=True):
+    """Who did what to the data: imports, edits, overrides, exports, purges."""
+
+    __table_args__ = (sa.Index(None, "event_id", "at"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: Optional[int] = Field(default=None, foreign_key="event.id", ondelete="CASCADE")
+    at: datetime = _when()
+    action: str = Field(max_length=32)
+    actor: str = Field(default="", max_length=64)
+    desk: str = Field(default="", max_length=64)
+    subject: str = Field(default="", max_length=300)
+    details: dict = Field(default_factory=dict, sa_type=sa.JSON)
