@@ -114,3 +114,10 @@ def event_summary(engine: Engine, event_id: int) -> EventSummary:
         registrants=by_status.get(AttendeeStatus.REGISTERED, 0),
         cancelled=by_status.get(AttendeeStatus.CANCELLED, 0),
         categories=categories, sessions=sessions)
+
+
+def list_events_brief(engine: Engine) -> list[tuple[int, str]]:
+    """(id, name) of every event, soonest first: cheap enough for every refresh."""
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(
+            sa.select(Event.id, Event.name).order_by(Event.starts_at, Event.id)).all()]

@@ -1,0 +1,73 @@
+"""Composition root: QApplication, translators, store and main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from checkin.resources import resource_path
+
+LANG_ENV = "CHECKIN_LANG"
+_translators: list[QTranslator] = []  # kept alive as long as the application
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("checkin")
+        app.setOrganizationName("checkin")
+        app.setApplicationDisplayName("checkin")
+    return app  # type: ignore[return-value]
+
+
+def ui_language(requested: str | None = None) -> str:
+    """"fr" or "en": the desk's choice, else $CHECKIN_LANG, else the system's language."""
+    lang = (requested or os.environ.get(LANG_ENV) or QLocale.system().name()).lower()
+    return "fr" if lang.startswith("fr") else "en"
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if language == "en":
+        return
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("i18n", f"checkin_{language}.qm"))):
+        _translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _translators.append(qt)
+    for t in _translators:
+        app.installTranslator(t)
+
+
+def create_window(db_url: str, language: str | None = None) -> QMainWindow:
+    """The main window on a store, without starting the event loop (for tests, scripts)."""
+    from checkin.store import open_store
+    from checkin.ui.main_window import MainWindow
+
+    app = ensure_app()
+    install_translators(app, ui_language(language))
+    return MainWindow(open_store(db_url))
+
+
+def main(db_url: str | None = None) -> int:
+    from checkin.store import StoreError, open_store
+    from checkin.ui.dialogs import ConfirmDialog
+    from checkin.ui.main_window import MainWindow
+
+    app = ensure_app()
+    install_translators(app, ui_language())
+    try:
+        engine = open_store(db_url)
+    except StoreError as exc:
+        ConfirmDialog.error(None, "checkin", str(exc))
+        raise
+    window = MainWindow(engine)
+    window.show()
+    return app.exec()

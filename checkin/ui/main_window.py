@@ -1,0 +1,223 @@
+"""The first window: the event, its sessions and counts; offers the sample event when empty.
+
+The desk screen proper (scan, search, answer) is built on top of this window later.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
+    QMessageBox, QProgressDialog, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from checkin import __version__
+from checkin.core.demo import load_demo
+from checkin.core.overview import EventSummary, event_summary, list_events_brief
+from checkin.store import describe
+from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.models.sessions import SessionTableModel
+from checkin.ui.workers import Task, start
+
+SAMPLE_ATTENDEES = 300
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._task: Task | None = None
+        self._summary: EventSummary | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("checkin")
+        self.resize(1200, 720)
+        self._build()
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Store: %1").replace(
+            "%1", describe(engine.url.render_as_string(hide_password=True))))
+        self.refresh()
+
+    # ---- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self._pages = QStackedWidget(self)
+        self.setCentralWidget(self._pages)
+
+        empty = QWidget(self._pages)
+        empty.setObjectName("emptyPage")
+        lay = QVBoxLayout(empty)
+        lay.addStretch(1)
+        title = QLabel(self.tr("No event in this store yet"), empty)
+        title.setObjectName("emptyTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet("font-size: 22pt; font-weight: 600;")
+        hint = QLabel(self.tr(
+            "Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) "
+            "to try the desk, or load your own programme from the command line.")
+            .replace("%1", str(SAMPLE_ATTENDEES)), empty)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._load_button = QPushButton(self.tr("Load the sample event"), empty)
+        self._load_button.setObjectName("loadSampleButton")
+        self._load_button.setDefault(True)
+        self._load_button.setMinimumHeight(44)
+        self._load_button.clicked.connect(self._on_load_sample)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._load_button)
+        row.addStretch(1)
+        lay.addWidget(title)
+        lay.addWidget(hint)
+        lay.addSpacing(16)
+        lay.addLayout(row)
+        lay.addStretch(2)
+        lay.setContentsMargins(80, 40, 80, 40)
+
+        page = QWidget(self._pages)
+        page.setObjectName("eventPage")
+        v = QVBoxLayout(page)
+        top = QHBoxLayout()
+        self._event_title = QLabel(page)
+        self._event_title.setObjectName("eventTitle")
+        self._event_title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self._event_title.setWordWrap(True)
+        self._event_picker = QComboBox(page)
+        self._event_picker.setObjectName("eventPicker")
+        self._event_picker.setAccessibleName(self.tr("Event"))
+        self._event_picker.currentIndexChanged.connect(self._on_event_picked)
+        top.addWidget(self._event_title, 1)
+        top.addWidget(self._event_picker)
+        self._event_details = QLabel(page)
+        self._event_details.setObjectName("eventDetails")
+        self._counts = QLabel(page)
+        self._counts.setObjectName("eventCounts")
+        self._counts.setStyleSheet("font-size: 13pt;")
+        self._counts.setWordWrap(True)
+        self._model = SessionTableModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self._model)
+        proxy.setSortRole(SessionTableModel.SortRole)
+        self._table = QTableView(page)
+        self._table.setObjectName("sessionTable")
+        self._table.setAccessibleName(self.tr("Sessions"))
+        self._table.setModel(proxy)
+        self._table.setSortingEnabled(True)
+        self._table.sortByColumn(SessionTableModel.TIME, Qt.SortOrder.AscendingOrder)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setAlternatingRowColors(True)
+        self._table.verticalHeader().hide()
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SessionTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        v.addLayout(top)
+        v.addWidget(self._event_details)
+        v.addWidget(self._counts)
+        v.addWidget(self._table, 1)
+
+        self._pages.addWidget(empty)
+        self._pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._load_action = QAction(self.tr("Load the &sample event"), self)
+        self._load_action.triggered.connect(self._on_load_sample)
+        file_menu.addAction(self._load_action)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About checkin"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    # ---- state --------------------------------------------------------------------
+    def current_summary(self) -> EventSummary | None:
+        return self._summary
+
+    def refresh(self) -> None:
+        events = list_events_brief(self._engine)
+        if not events:
+            self._summary = None
+            self._pages.setCurrentIndex(0)
+            self._load_button.setFocus()
+            return
+        wanted = self._event_picker.currentData() or events[0][0]
+        self._event_picker.blockSignals(True)
+        self._event_picker.clear()
+        for event_id, name in events:
+            self._event_picker.addItem(name, event_id)
+        self._event_picker.setCurrentIndex(max(0, self._event_picker.findData(wanted)))
+        self._event_picker.setVisible(len(events) > 1)
+        self._event_picker.blockSignals(False)
+        self._show_event(self._event_picker.currentData())
+
+    def _show_event(self, event_id: int) -> None:
+        s = event_summary(self._engine, event_id)
+        self._summary = s
+        tz = ZoneInfo(s.timezone or "UTC")
+        start, end = s.starts_at.astimezone(tz), s.ends_at.astimezone(tz)
+        self.setWindowTitle(f"checkin — {s.name}")
+        self._event_title.setText(s.name)
+        self._event_details.setText(f"{s.venue} · {start:%d/%m/%Y} · {start:%H:%M}–{end:%H:%M} ({s.timezone})")
+        self._counts.setText(
+            self.tr("%1 registered · %2 cancelled · %3 sessions")
+            .replace("%1", f"{s.registrants:,}".replace(",", "\u202f"))
+            .replace("%2", str(s.cancelled)).replace("%3", str(len(s.sessions))))
+        self._model.set_sessions(s.sessions, s.timezone)
+        self._pages.setCurrentIndex(1)
+
+    # ---- slots ----------------------------------------------------------------------
+    def _on_event_picked(self, _index: int) -> None:
+        event_id = self._event_picker.currentData()
+        if event_id is not None:
+            self._show_event(event_id)
+
+    def _on_load_sample(self) -> None:
+        if self._task is not None:
+            return
+        if self._summary is not None and not ConfirmDialog.ask(
+                self, self.tr("Load the sample event"),
+                self.tr("Add the sample event to this store? Your data stays as it is.")):
+            return
+        dialog = QProgressDialog(self.tr("Loading the sample event…"), "", 0, 0, self)
+        dialog.setObjectName("loadProgress")
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        engine = self._engine
+        task = Task(lambda progress: load_demo(engine, SAMPLE_ATTENDEES, 1, progress))
+        task.signals.progress.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+        task.signals.finished.connect(lambda _r: self._on_loaded(dialog))
+        task.signals.failed.connect(lambda msg: self._on_load_failed(dialog, msg))
+        self._task = task
+        self._load_button.setEnabled(False)
+        self._load_action.setEnabled(False)
+        start(task)
+
+    def _on_loaded(self, dialog: QProgressDialog) -> None:
+        dialog.close()
+        self._task = None
+        self._load_button.setEnabled(True)
+        self._load_action.setEnabled(True)
+        self.refresh()
+
+    def _on_load_failed(self, dialog: QProgressDialog, message: str) -> None:
+        self._on_loaded(dialog)
+        ConfirmDialog.error(self, self.tr("The sample event could not be loaded"), message)
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About checkin"), self.tr(
+            "checkin %1 — check-in desk for one-day, multi-track events.").replace("%1", __version__))

@@ -1,0 +1,128 @@
+"""Shared fixtures: a fresh store per test, on SQLite and on PostgreSQL.
+
+The PostgreSQL leg needs a server: `scripts/setup --test` starts one on 127.0.0.1:54329
+(CHECKIN_TEST_PG overrides the admin URL). Without one the PostgreSQL tests are skipped —
+except in CI (CI=true), where a missing server is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+from typing import Callable, Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+
+PG_ADMIN_URL = os.environ.get(
+    "CHECKIN_TEST_PG", "postgresql+psycopg://checkin@127.0.0.1:54329/postgres")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+_pg_state: dict[str, str | None] = {}
+
+
+def _pg_problem() -> str | None:
+    """None when the test server answers, else why not (checked once per run)."""
+    if "problem" not in _pg_state:
+        try:
+            engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+            with engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+            engine.dispose()
+            _pg_state["problem"] = None
+        except Exception as exc:  # any failure means: no server to test against
+            _pg_state["problem"] = f"no PostgreSQL test server at {PG_ADMIN_URL}: {exc}"
+    return _pg_state["problem"]
+
+
+def _new_pg_database() -> tuple[str, Callable[[], None]]:
+    problem = _pg_problem()
+    if problem:
+        if IN_CI:
+            pytest.fail(problem)
+        pytest.skip(problem)
+    name = f"checkin_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+    return url, drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL for an empty store, once per backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    url, drop = _new_pg_database()
+    try:
+        yield url
+    finally:
+        drop()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+
+
+@pytest.fixture
+def engine(store_url: str) -> Iterator[sa.Engine]:
+    from checkin.store import open_store
+
+    eng = open_store(store_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url: str) -> Iterator[sa.Engine]:
+    from checkin.store import open_store
+
+    eng = open_store(sqlite_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sample_event(engine: sa.Engine) -> int:
+    """The sample programme (no synthetic registrants); returns the event id."""
+    from checkin.core.programme import load_programme, read_programme, sample_event_path
+
+    return load_programme(engine, read_programme(sample_event_path())).event_id
+
+
+@pytest.fixture
+def make_attendee(engine: sa.Engine, sample_event: int) -> Callable[..., int]:
+    """Factory: make_attendee(first_name=..., **fields) -> attendee id."""
+    from sqlmodel import Session
+
+    from checkin.core.text import search_text
+    from checkin.store.models import Attendee
+
+    counter = iter(range(1, 10**6))
+
+    def make(**fields) -> int:
+        n = next(counter)
+        values = dict(event_id=sample_event, code=f"T{n:06d}", first_name="Camille",
+                      last_name=f"Test{n}", organisation="IREV")
+        values.update(fields)
+        values["search_text"] = search_text(values["first_name"], values["last_name"],
+                                            values["organisation"], values.get("email", ""))
+        with Session(engine) as db:
+            a = Attendee(**values)
+            db.add(a)
+            db.commit()
+            assert a.id is not None
+            return a.id
+
+    return make
