@@ -73,12 +73,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench,
     }[args.command]
-    from checkin.store import StoreError
+    from sqlalchemy.exc import DBAPIError
+
+    from checkin.store import StoreError, explain, resolve_url
 
     try:
         return handler(args)
     except (StoreError, UsageError) as exc:
         print(f"checkin: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DBAPIError as exc:
+        # The store failed mid-command (locked, disk full, server gone): the transaction
+        # was rolled back, so nothing was half-written.
+        print(f"checkin: {explain(exc, resolve_url(args.db))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -167,7 +167,7 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
             category_id=categories[category], city=city, postcode=postcode,
             attention=attention, attention_text=attention_text, consent=consent,
             status=AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.REGISTERED,
-            search_text=_search_text(first, last, org) + " " + email,
+            search_text=f"{_names_text(first, last)} {_org_text(org)} {email}",
             created_at=registered, updated_at=registered,
         ))
         if cancelled or category not in ("participant", "partenaire", "presse"):
@@ -202,8 +202,13 @@ def _mail_part(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _search_text(first: str, last: str, org: str) -> str:
-    return search_text(first, last, org)
+def _names_text(first: str, last: str) -> str:
+    return search_text(first, last)
+
+
+@lru_cache(maxsize=1024)
+def _org_text(org: str) -> str:
+    return search_text(org)
 
 
 def _insert(engine: Engine, eid: int, rows: list[dict], choices: list[dict], seed: int,

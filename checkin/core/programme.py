@@ -73,6 +73,9 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
         return value
 
     ev = raw.get("event") or {}
+    if not isinstance(ev, dict):
+        problems.append("[event]: write it once, as an [event] table")
+        ev = {}
     for name in ("key", "name", "date", "starts", "ends"):
         need(ev, name, "[event]")
     tz = None
@@ -100,6 +103,9 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
 
     def keyed(section: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
         entries = raw.get(section) or []
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            problems.append(f"[[{section}]]: write each entry as a [[{section}]] table")
+            return []
         seen: set[str] = set()
         for i, entry in enumerate(entries, 1):
             where = f"[[{section}]] #{i}"
@@ -116,7 +122,10 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
     tracks = keyed("tracks", ("key", "name"))
     sessions = keyed("sessions", ("key", "title", "kind", "start", "end"))
     people = keyed("people", ("key", "last_name", "category"))
-    professions = dict(raw.get("professions") or {})
+    professions = raw.get("professions") or {}
+    if not isinstance(professions, dict):
+        problems.append("[professions]: write them as one [professions] table of key = \"name\"")
+        professions = {}
     room_by_key = {r.get("key"): r for r in rooms}
     track_keys = {t.get("key") for t in tracks}
     category_keys = {c.get("key") for c in categories}
@@ -124,11 +133,17 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
 
     for i, room in enumerate(rooms, 1):
         cap = room.get("capacity")
-        if cap is not None and (not isinstance(cap, int) or cap < 0):
+        if cap not in (None, "") and not _is_capacity(cap):  # a missing one: see need()
             problems.append(f"[[rooms]] #{i} '{room.get('key')}': capacity must be a whole number ≥ 0")
 
     for i, s in enumerate(sessions, 1):
         where = f"[[sessions]] #{i} '{s.get('key')}'"
+        for name in ("audience_categories", "audience_professions", "speakers"):
+            if not isinstance(s.get(name, []), list):
+                problems.append(f"{where}: {name} must be a list, such as {name} = [\"…\"]")
+                s[name] = []
+        if s.get("capacity") is not None and not _is_capacity(s["capacity"]):
+            problems.append(f"{where}: capacity must be a whole number ≥ 0")
         if s.get("kind") and s["kind"] not in SessionKind.ALL:
             problems.append(f"{where}: kind '{s['kind']}' is not one of {', '.join(SessionKind.ALL)}")
         if s.get("room") and s["room"] not in room_by_key:
@@ -173,15 +188,25 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
     return Programme(event, categories, rooms, tracks, professions, sessions, people, warnings)
 
 
+def _is_capacity(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _check_room_clashes(sessions: list[dict[str, Any]], problems: list[str]) -> None:
     timed = sorted(
         (s for s in sessions if s.get("room") and s.get("starts_at") and s.get("ends_at")),
         key=lambda s: (s["room"], s["starts_at"]),
     )
-    for a, b in zip(timed, timed[1:]):
-        if a["room"] == b["room"] and b["starts_at"] < a["ends_at"]:
+    # Compare each session with the one ending last before it in the same room, not only
+    # its neighbour: a long session may overlap several shorter ones.
+    latest: dict[str, Any] | None = None
+    for b in timed:
+        a = latest
+        if a is not None and a["room"] == b["room"] and b["starts_at"] < a["ends_at"]:
             problems.append(f"sessions '{a['key']}' and '{b['key']}' are both in room "
                             f"'{a['room']}' at {b['start']}")
+        if a is None or a["room"] != b["room"] or b["ends_at"] > a["ends_at"]:
+            latest = b
 
 
 @dataclass

@@ -15,13 +15,14 @@ from checkin.store.engine import (
     create_store_engine,
     describe,
     explain,
+    read_only_reason,
     resolve_url,
 )
 from checkin.store.errors import SchemaTooNew, StoreCorrupt, StoreError, StoreUnavailable
 
 __all__ = [
     "IMMEDIATE", "SchemaTooNew", "StoreCorrupt", "StoreError", "StoreUnavailable",
-    "describe", "open_store", "resolve_url", "upgrade_store",
+    "describe", "explain", "open_store", "resolve_url", "upgrade_store",
 ]
 
 
@@ -42,6 +43,10 @@ def open_store(
     engine = create_store_engine(resolved, busy_timeout_ms)
     where = describe(resolved)
     try:
+        if migrate and (reason := read_only_reason(resolved)):
+            # Only `db info` (migrate=False) may read a store it cannot write.
+            raise StoreUnavailable(
+                f"The store {where} is read-only ({reason}); checkin needs to write to it.")
         if migrate:
             migrations.upgrade(engine, where)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -75,10 +76,12 @@ def _sqlite_engine(u: sa.URL, busy_timeout_ms: int) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
+        # 32 MB of page cache (default 2 MB): bulk loads and big indexes stay in memory.
+        cur.execute("PRAGMA cache_size = -32768")
         if database not in ("", ":memory:"):
             mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
-            if mode.lower() != "wal":
-                cur.execute("PRAGMA journal_mode = WAL")
+            if mode.lower() != "wal" and _new_or_ours(cur):
+                _switch_to_wal(cur, busy_timeout_ms)
         # FULL: in WAL mode, every commit is synced, so an admitted scan survives power loss.
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
@@ -91,6 +94,50 @@ def _sqlite_engine(u: sa.URL, busy_timeout_ms: int) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _switch_to_wal(cur: sqlite3.Cursor, busy_timeout_ms: int) -> None:
+    """SQLite answers "locked" at once, without waiting, when two connections switch a new
+    file to WAL together (two desks opening a new store): retry within the busy timeout."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _new_or_ours(cur: sqlite3.Cursor) -> bool:
+    """Switching to WAL rewrites the file header: do it only to an empty file or a store,
+    so that a foreign database is refused (by check_known) without being touched."""
+    tables = {row[0] for row in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not tables or "alembic_version" in tables
+
+
+def read_only_reason(url: str) -> str | None:
+    """Why an SQLite store cannot be written, when that can be told without writing.
+
+    Checked on open so that a desk is refused at start, not at its first scan.
+    """
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return None
+    if u.query.get("mode") == "ro" or u.query.get("immutable") in ("1", "true"):
+        return "its URL asks for read-only access"
+    database = u.database or ""
+    if database.startswith("file:"):
+        database = database[len("file:"):]
+    if database in ("", ":memory:"):
+        return None
+    path = Path(database)
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} is read-only"
+    return None
 
 
 def explain(exc: BaseException, url: str) -> StoreError:

@@ -99,6 +99,16 @@ class Category(SQLModel, table=True):
     badge_label: str = Field(default="", max_length=40)
 
 
+class Profession(SQLModel, table=True):
+    """A profession that network workshops may be restricted to (attendee.profession)."""
+
+    __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    key: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+
+
 class Track(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -143,7 +153,8 @@ class EventSession(SQLModel, table=True):
     capacity: Optional[int] = Field(default=None, ge=0, description="when smaller than the room")
     audience_categories: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     audience_professions: list[str] = Field(default_factory=list, sa_type=sa.JSON)
-    speakers: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    speakers: list[str] = Field(default_factory=list, sa_type=sa.JSON,
+                                description="keys of the event file's [[people]]")
     description: str = Field(default="", max_length=2000)
 
 

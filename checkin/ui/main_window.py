@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self._counts.setObjectName("eventCounts")
         self._counts.setStyleSheet("font-size: 13pt;")
         self._counts.setWordWrap(True)
+        self._categories = QLabel(page)
+        self._categories.setObjectName("categoryCounts")
+        self._categories.setWordWrap(True)
         self._model = SessionTableModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self._model)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         v.addLayout(top)
         v.addWidget(self._event_details)
         v.addWidget(self._counts)
+        v.addWidget(self._categories)
         v.addWidget(self._table, 1)
 
         self._pages.addWidget(empty)
@@ -173,6 +177,8 @@ class MainWindow(QMainWindow):
             self.tr("%1 registered · %2 cancelled · %3 sessions")
             .replace("%1", f"{s.registrants:,}".replace(",", "\u202f"))
             .replace("%2", str(s.cancelled)).replace("%3", str(len(s.sessions))))
+        self._categories.setText(" · ".join(
+            f"{name} {count}" for name, count in s.categories.items() if count))
         self._model.set_sessions(s.sessions, s.timezone)
         self._pages.setCurrentIndex(1)
 

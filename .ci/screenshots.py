@@ -1,0 +1,60 @@
+"""Screenshots for the README, taken from a real X11 window on a virtual screen.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python .ci/screenshots.py
+
+Loads the sample event into a throwaway store, opens the window in French and in English,
+and saves what the screen shows into resources/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")  # a real window, not the offscreen plugin
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from checkin.app import create_window, ensure_app  # noqa: E402
+from checkin.core.demo import load_demo  # noqa: E402
+from checkin.store import open_store  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+
+
+def shoot(app: QApplication, url: str, language: str, name: str) -> Path:
+    window = create_window(url, language=language)
+    window.resize(1366, 768)
+    window.move(0, 0)
+    window.show()
+    target = OUT / name
+    done: list[bool] = []
+
+    def grab() -> None:
+        app.primaryScreen().grabWindow(0).save(str(target))
+        window.close()
+        done.append(True)
+        app.quit()
+
+    QTimer.singleShot(800, grab)  # let the window manager-less X server map and paint it
+    app.exec()
+    assert done, "no screenshot taken"
+    return target
+
+
+def main() -> int:
+    app = ensure_app()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/shots.sqlite3"
+        load_demo(open_store(url), 300, seed=1)
+        for language, name in (("fr", "first-window-fr.png"), ("en", "first-window-en.png")):
+            print(shoot(app, url, language, name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Reading spreadsheets as people really save them: CSV in UTF-8 (with or without BOM) or
+Windows-1252, `,` `;` or tab, or an XLSX workbook. Rows keep their number in the file so
+that every message can name the row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class TableError(ValueError):
+    pass
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[tuple[int, list[Any]]]  # (row number as the user sees it, cells)
+
+    def records(self) -> list[tuple[int, dict[str, Any]]]:
+        return [(n, dict(zip(self.header, cells))) for n, cells in self.rows]
+
+
+def read_table(path: str | Path) -> Table:
+    path = Path(path)
+    if not path.is_file():
+        raise TableError(f"{path}: no such file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    return _read_csv(path.read_bytes(), str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise TableError(f"{name}: binary data, not a text spreadsheet")
+    return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else _fail(name)
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _fail(name: str) -> str:
+    raise TableError(f"{name}: the text is neither UTF-8 nor Windows-1252")
+
+
+def _read_csv(data: bytes, name: str) -> Table:
+    text = decode(data, name)
+    if not text.strip():
+        raise TableError(f"{name}: the file is empty")
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    lines = []
+    for cells in reader:
+        lines.append((reader.line_num, cells))
+    return _with_header([(n, c) for n, c in lines], name)
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        lines = [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), 1)]
+    finally:
+        book.close()
+    return _with_header(lines, str(path))
+
+
+def _with_header(lines: list[tuple[int, list[Any]]], name: str) -> Table:
+    """The header is the first row with at least two filled cells (skips a title row)."""
+    def filled(cells: list[Any]) -> int:
+        return sum(1 for c in cells if c not in (None, "") and str(c).strip())
+
+    for i, (_, cells) in enumerate(lines):
+        if filled(cells) >= 2:
+            header = [" ".join(str(c or "").split()) for c in cells]
+            rows = [(n, list(c) + [None] * (len(header) - len(c))) for n, c in lines[i + 1:]
+                    if filled(c)]
+            return Table(header, rows)
+    raise TableError(f"{name}: no header row found")

@@ -1,0 +1,170 @@
+"""Migrations: a new store gets the whole schema, the shipped migrations match the models,
+and a store this checkin does not understand is refused without being changed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+import checkin.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from checkin.store import SchemaTooNew, StoreCorrupt, open_store, store_info, upgrade_store
+from checkin.store.migrate import current_revision, head_revision, script_directory
+
+MODEL_TABLES = set(SQLModel.metadata.tables)
+
+
+def _tables(url: str) -> set[str]:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return set(sa.inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def _snapshot(url: str) -> dict[str, list]:
+    """Every row of every table, read with a plain engine (no checkin settings)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn)
+            return {name: sorted(map(tuple, conn.execute(sa.select(table)).all()), key=repr)
+                    for name, table in meta.tables.items()}
+    finally:
+        engine.dispose()
+
+
+def test_migrations_form_one_line_of_history() -> None:
+    """Two heads (two branches merged without a merge revision) would stop every upgrade."""
+    script = script_directory()
+    assert script.get_heads() == [head_revision()]
+    chain = list(script.walk_revisions())  # from head down to the first one
+    assert chain[0].revision == head_revision()
+    assert chain[-1].down_revision is None
+
+
+def test_empty_store_gets_every_table_and_is_stamped_head(store_url: str) -> None:
+    engine = open_store(store_url)
+    try:
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+        assert _tables(store_url) == MODEL_TABLES | {"alembic_version"}
+        info = store_info(engine)
+        assert info["schema"] == info["head"] == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_opening_again_applies_nothing(store_url: str) -> None:
+    open_store(store_url).dispose()
+    engine, changed = upgrade_store(store_url)
+    engine.dispose()
+    assert changed is False
+
+
+def test_models_and_migrations_agree(engine: sa.Engine) -> None:
+    """A model change without its migration shows up here, on each backend."""
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_store_from_a_newer_checkin_is_refused_untouched(store_url: str) -> None:
+    open_store(store_url).dispose()
+    plain = sa.create_engine(store_url)
+    with plain.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    plain.dispose()
+    before = _snapshot(store_url)
+    raw = _sqlite_bytes(store_url)
+    for migrate in (True, False):  # the desk and `db info` alike
+        with pytest.raises(SchemaTooNew) as err:
+            open_store(store_url, migrate=migrate)
+        assert "newer version of checkin" in str(err.value)
+        assert "9999" in str(err.value)
+    assert _snapshot(store_url) == before
+    with pytest.raises(SchemaTooNew):
+        upgrade_store(store_url)
+    assert _snapshot(store_url) == before
+    assert _sqlite_bytes(store_url) == raw
+
+
+def test_foreign_database_is_refused_untouched(store_url: str) -> None:
+    plain = sa.create_engine(store_url)
+    with plain.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(50))"))
+        conn.execute(sa.text("INSERT INTO customers (id, name) VALUES (1, 'Hélène Dupré')"))
+    plain.dispose()
+    before = _snapshot(store_url)
+    raw = _sqlite_bytes(store_url)
+    with pytest.raises(StoreCorrupt) as err:
+        open_store(store_url)
+    assert "not a checkin store" in str(err.value)
+    assert _snapshot(store_url) == before
+    assert _tables(store_url) == {"customers"}
+    assert _sqlite_bytes(store_url) == raw  # not even its journal mode was switched
+
+
+def _sqlite_bytes(url: str) -> bytes | None:
+    u = sa.make_url(url)
+    return Path(u.database).read_bytes() if u.get_backend_name() == "sqlite" else None
+
+
+_OPENER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from checkin.store import open_store
+    from checkin.store.migrate import current_revision, head_revision, script_directory
+    url, ready, go = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    head_revision()  # parse the migrations now, so both start the race together
+    ready.touch()
+    deadline = time.monotonic() + 60
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.002)
+    engine = open_store(url)
+    with engine.connect() as conn:
+        print(current_revision(conn))
+    engine.dispose()
+""")
+
+
+@pytest.mark.slow
+def test_two_desks_opening_a_new_store_at_once(store_url: str, tmp_path: Path) -> None:
+    """Two desks started together on a new store: both open it, the schema is made once."""
+    go = tmp_path / "go"
+    procs = [subprocess.Popen(
+        [sys.executable, "-c", _OPENER, store_url, str(tmp_path / f"ready{i}"), str(go)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    try:
+        deadline = time.monotonic() + 60
+        while not all((tmp_path / f"ready{i}").exists() for i in range(2)):
+            assert all(p.poll() is None for p in procs), "a desk process died while starting"
+            assert time.monotonic() < deadline, "desk processes did not start"
+            time.sleep(0.01)
+        go.touch()
+        results = [p.communicate(timeout=60) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    for p, (out, err) in zip(procs, results):
+        assert p.returncode == 0, err
+        assert out.strip() == head_revision()
+    engine = open_store(store_url)
+    try:
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+            versions = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+        assert len(versions) == 1
+    finally:
+        engine.dispose()
