@@ -51,13 +51,16 @@ def create_window(db_url: str, language: str | None = None) -> QMainWindow:
     from checkin.store import open_store
     from checkin.ui.main_window import MainWindow
 
+    from checkin.ui.desk_settings import DeskSettings, open_settings
+
     app = ensure_app()
     install_translators(app, ui_language(language))
-    return MainWindow(open_store(db_url))
+    return MainWindow(open_store(db_url), DeskSettings(open_settings()))
 
 
 def main(db_url: str | None = None) -> int:
     from checkin.store import StoreError, open_store
+    from checkin.ui.desk_settings import DeskSettings, open_settings
     from checkin.ui.dialogs import ConfirmDialog
     from checkin.ui.main_window import MainWindow
 
@@ -68,6 +71,6 @@ def main(db_url: str | None = None) -> int:
     except StoreError as exc:
         ConfirmDialog.error(None, "checkin", str(exc))
         raise
-    window = MainWindow(engine)
+    window = MainWindow(engine, DeskSettings(open_settings()))
     window.show()
     return app.exec()

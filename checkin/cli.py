@@ -42,6 +42,22 @@ def build_parser() -> argparse.ArgumentParser:
                       help="random seed: the same seed always gives the same people")
     _json_flag(demo)
 
+    event = sub.add_parser("event", help="load or export an event's programme")
+    ev_sub = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+    load = ev_sub.add_parser(
+        "load", help="create or update an event from an event file (.toml), or replace its "
+                     "sessions from a programme sheet (.xlsx, .csv)")
+    load.add_argument("file")
+    load.add_argument("--event", metavar="KEY", help="the event a programme sheet belongs to")
+    load.add_argument("--force", action="store_true",
+                      help="remove sessions that people are enrolled in (they are listed)")
+    load.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    _json_flag(load)
+    export = ev_sub.add_parser("export", help="write an event file (.toml) or a programme "
+                                              "sheet (.xlsx, .csv)")
+    export.add_argument("file")
+    export.add_argument("--event", metavar="KEY")
+
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply pending schema migrations")
@@ -71,7 +87,7 @@ def _count(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = {
-        None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench,
+        None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -125,6 +141,12 @@ def _demo(args: argparse.Namespace) -> int:
           f"Sample event loaded: {report.added} registrants added, {report.existing} already "
           f"there, {report.enrollments} enrollments ({report.waitlisted} waitlisted).")
     return EXIT_OK
+
+
+def _event(args: argparse.Namespace) -> int:
+    from checkin.cli_event import event_command
+
+    return event_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:

@@ -110,6 +110,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         _shared_pg["drop"]()  # type: ignore[operator]
 
 
+@pytest.fixture(autouse=True)
+def desk_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own workstation settings, never the developer's."""
+    path = tmp_path / "desk.ini"
+    monkeypatch.setenv("CHECKIN_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.sqlite3'}"

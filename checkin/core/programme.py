@@ -7,6 +7,7 @@ Re-loading updates rows in place by their `key`, which keeps enrollments and sca
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -52,17 +53,24 @@ class Programme:
 
 def read_programme(path: str | Path) -> Programme:
     try:
-        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         raise ProgrammeError([f"{path}: no such file"]) from None
     except UnicodeDecodeError:
         raise ProgrammeError([f"{path}: not UTF-8 text"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ProgrammeError([f"{path}: {exc}"]) from None
-    return parse_programme(raw)
+    return parse_programme(raw, text)
 
 
-def parse_programme(raw: dict[str, Any]) -> Programme:
+def _header_lines(text: str, section: str) -> list[int]:
+    """Line numbers of each `[[section]]` header, so messages can point into the file."""
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(section)}\s*\]\]", re.MULTILINE)
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+
+
+def parse_programme(raw: dict[str, Any], text: str = "") -> Programme:
     problems: list[str] = []
     warnings: list[str] = []
 
@@ -107,8 +115,13 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
             problems.append(f"[[{section}]]: write each entry as a [[{section}]] table")
             return []
         seen: set[str] = set()
+        lines = _header_lines(text, section) if text else []
         for i, entry in enumerate(entries, 1):
-            where = f"[[{section}]] #{i}"
+            if "_where" not in entry:  # a programme sheet names its rows itself
+                line = f" (line {lines[i - 1]})" if len(lines) == len(entries) else ""
+                key = f" '{entry.get('key')}'" if entry.get("key") else ""
+                entry["_where"] = f"[[{section}]] #{i}{key}{line}"
+            where = entry["_where"]
             for name in required:
                 need(entry, name, where)
             key = entry.get("key")
@@ -134,10 +147,10 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
     for i, room in enumerate(rooms, 1):
         cap = room.get("capacity")
         if cap not in (None, "") and not _is_capacity(cap):  # a missing one: see need()
-            problems.append(f"[[rooms]] #{i} '{room.get('key')}': capacity must be a whole number ≥ 0")
+            problems.append(f"{room['_where']}: capacity must be a whole number ≥ 0")
 
     for i, s in enumerate(sessions, 1):
-        where = f"[[sessions]] #{i} '{s.get('key')}'"
+        where = s["_where"]
         for name in ("audience_categories", "audience_professions", "speakers"):
             if not isinstance(s.get(name, []), list):
                 problems.append(f"{where}: {name} must be a list, such as {name} = [\"…\"]")
@@ -177,7 +190,7 @@ def parse_programme(raw: dict[str, Any]) -> Programme:
 
     _check_room_clashes(sessions, problems)
     for i, p in enumerate(people, 1):
-        where = f"[[people]] #{i} '{p.get('key')}'"
+        where = p["_where"]
         if p.get("category") and p["category"] not in category_keys:
             problems.append(f"{where}: unknown category '{p['category']}'")
         if p.get("profession") and p["profession"] not in professions:
@@ -203,115 +216,10 @@ def _check_room_clashes(sessions: list[dict[str, Any]], problems: list[str]) -> 
     for b in timed:
         a = latest
         if a is not None and a["room"] == b["room"] and b["starts_at"] < a["ends_at"]:
-            problems.append(f"sessions '{a['key']}' and '{b['key']}' are both in room "
-                            f"'{a['room']}' at {b['start']}")
+            problems.append(f"{b['_where']}: room '{b['room']}' is already taken at "
+                            f"{b['start']} by session '{a['key']}'")
         if a is None or a["room"] != b["room"] or b["ends_at"] > a["ends_at"]:
             latest = b
-
-
-@dataclass
-class LoadReport:
-    event_id: int
-    created: dict[str, int]
-    updated: dict[str, int]
-    warnings: list[str]
-
-
-def load_programme(engine: Engine, programme: Programme, *, actor: str = "", desk: str = "") -> LoadReport:
-    """Create or update the event and everything in the file, in one transaction."""
-    created: dict[str, int] = {}
-    updated: dict[str, int] = {}
-    now = utcnow()
-    with DbSession(engine) as db:
-        ev = programme.event
-        event = db.exec(select(Event).where(Event.key == ev["key"])).first()
-        fields = dict(name=ev["name"], venue=ev.get("venue", ""), address=ev.get("address", ""),
-                      timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"])
-        if event is None:
-            event = Event(key=ev["key"], **fields)
-            db.add(event)
-            created["event"] = 1
-        elif _assign(event, fields, now):
-            updated["event"] = 1
-        db.flush()
-        eid = event.id
-        assert eid is not None
-
-        def upsert(model: type, entries: list[dict], make: Any, label: str) -> dict[str, Any]:
-            existing = {row.key: row for row in db.exec(select(model).where(model.event_id == eid))}
-            for entry in entries:
-                values = make(entry)
-                row = existing.get(entry["key"])
-                if row is None:
-                    row = model(event_id=eid, key=entry["key"], **values)
-                    db.add(row)
-                    existing[entry["key"]] = row
-                    created[label] = created.get(label, 0) + 1
-                elif _assign(row, values, now):
-                    updated[label] = updated.get(label, 0) + 1
-            db.flush()
-            return existing
-
-        cats = upsert(Category, programme.categories, lambda c: dict(
-            name=c["name"], colour=c.get("colour", "#777777"),
-            badge_label=c.get("badge_label", c["name"].upper())), "categories")
-        rooms = upsert(Room, programme.rooms, lambda r: dict(
-            name=r["name"], capacity=r["capacity"], floor=r.get("floor", ""),
-            directions=r.get("directions", "")), "rooms")
-        tracks = upsert(Track, programme.tracks, lambda t: dict(
-            name=t["name"], colour=t.get("colour", "#777777"),
-            description=t.get("description", "")), "tracks")
-        names = {p["key"]: full_name(p.get("first_name", ""), p["last_name"]) for p in programme.people}
-        upsert(EventSession, programme.sessions, lambda s: dict(
-            title=s["title"], kind=s["kind"],
-            track_id=tracks[s["track"]].id if s.get("track") else None,
-            room_id=rooms[s["room"]].id if s.get("room") else None,
-            starts_at=s["starts_at"], ends_at=s["ends_at"], capacity=s.get("capacity"),
-            audience_categories=list(s.get("audience_categories", [])),
-            audience_professions=list(s.get("audience_professions", [])),
-            speakers=[names[k] for k in s.get("speakers", [])],
-            description=s.get("description", "")), "sessions")
-        _upsert_people(db, eid, programme.people, cats, now, created, updated)
-        if created or updated:
-            db.add(Journal(event_id=eid, action="programme_load", actor=actor, desk=desk,
-                           subject=ev["key"], details={"created": created, "updated": updated}))
-        db.commit()
-    return LoadReport(eid, created, updated, programme.warnings)
-
-
-def _upsert_people(db: DbSession, eid: int, people: list[dict], cats: dict, now: datetime,
-                   created: dict[str, int], updated: dict[str, int]) -> None:
-    existing = {a.source_id: a for a in db.exec(
-        select(Attendee).where(Attendee.event_id == eid, Attendee.source == PEOPLE_SOURCE))}
-    for p in people:
-        values = dict(
-            first_name=p.get("first_name", ""), last_name=p["last_name"],
-            organisation=p.get("organisation", ""), job_title=p.get("job_title", ""),
-            profession=p.get("profession", ""), email=p.get("email", ""),
-            category_id=cats[p["category"]].id,
-        )
-        values["search_text"] = search_text(values["first_name"], values["last_name"],
-                                            values["organisation"], values["email"])
-        row = existing.get(p["key"])
-        if row is None:
-            code = p.get("code") or p["key"].upper()
-            db.add(Attendee(event_id=eid, code=code, source=PEOPLE_SOURCE, source_id=p["key"],
-                            **values))
-            created["people"] = created.get("people", 0) + 1
-        elif _assign(row, values, now):
-            updated["people"] = updated.get("people", 0) + 1
-
-
-def _assign(row: Any, values: dict[str, Any], now: datetime) -> bool:
-    """Set what differs; True if anything did (so an unchanged re-load writes nothing)."""
-    changed = False
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    if changed and hasattr(row, "updated_at"):
-        row.updated_at = now
-    return changed
 
 
 def full_name(first: str, last: str) -> str:
@@ -327,3 +235,7 @@ def sample_event_path() -> Path:
 def event_ids(engine: Engine) -> list[int]:
     with engine.connect() as conn:
         return list(conn.execute(sa.select(Event.id).order_by(Event.id)).scalars())
+
+
+# Writing lives in its own module; kept importable from here for callers of the parser.
+from checkin.core.programme_load import LoadReport, load_programme  # noqa: E402,F401

@@ -215,3 +215,39 @@ def _time_text(value: Any) -> str:
 
 def _slug(title: str) -> str:
     return "-".join(fold(title).replace(".", " ").replace("@", " ").split())[:64]
+
+
+SHEET_HEADER = ("key", "title", "kind", "track", "room", "start", "end", "capacity",
+                "audience_categories", "audience_professions", "speakers", "description")
+
+
+def write_programme_sheet(data: dict[str, Any], path: str | Path) -> None:
+    """One row per session, in the columns read_programme_sheet understands."""
+    rows = [[_sheet_cell(s.get(col)) for col in SHEET_HEADER] for s in data.get("sessions", [])]
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "programme"
+        sheet.append(list(SHEET_HEADER))
+        for row in rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+        for col, width in zip("ABCDEFGHIJKL", (22, 60, 16, 22, 18, 8, 8, 9, 20, 24, 30, 40)):
+            sheet.column_dimensions[col].width = width
+        book.save(path)
+        return
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(SHEET_HEADER)
+        writer.writerows(rows)
+
+
+def _sheet_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else value

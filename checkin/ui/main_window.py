@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
@@ -18,28 +18,44 @@ from sqlalchemy.engine import Engine
 from checkin import __version__
 from checkin.core.demo import load_demo
 from checkin.core.overview import EventSummary, event_summary, list_events_brief
+from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
+from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.models.sessions import SessionTableModel
+from checkin.ui.programme_editor import ProgrammeEditor
+from checkin.ui.labels import role_label
+from checkin.ui.role_dialog import RoleDialog
 from checkin.ui.workers import Task, start
 
 SAMPLE_ATTENDEES = 300
+REFRESH_MS = 10_000  # other desks' changes (capacities, loads) show up within this delay
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
+        self._desk = desk
         self._task: Task | None = None
+        self._refreshing: Task | None = None
         self._summary: EventSummary | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("checkin")
         self.resize(1200, 720)
         self._build()
         self._build_menus()
-        self.statusBar().showMessage(self.tr("Store: %1").replace(
-            "%1", describe(engine.url.render_as_string(hide_password=True))))
+        self._store_label = QLabel(self.tr("Store: %1").replace(
+            "%1", describe(engine.url.render_as_string(hide_password=True))), self)
+        self._role_label = QLabel(self)
+        self._role_label.setObjectName("roleLabel")
+        self.statusBar().addWidget(self._store_label, 1)
+        self.statusBar().addPermanentWidget(self._role_label)
+        self._apply_role()
         self.refresh()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._refresh_in_background)
+        self._timer.start(REFRESH_MS)
 
     # ---- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -139,10 +155,70 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        programme_menu = self.menuBar().addMenu(self.tr("&Programme"))
+        self._edit_programme = QAction(self.tr("&Edit rooms, sessions and capacities…"), self)
+        self._edit_programme.setObjectName("editProgrammeAction")
+        self._edit_programme.triggered.connect(self._on_edit_programme)
+        programme_menu.addAction(self._edit_programme)
+        desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
+        switch = QAction(self.tr("&Switch role…"), self)
+        switch.setObjectName("switchRoleAction")
+        switch.triggered.connect(self._on_switch_role)
+        desk_menu.addAction(switch)
+        self._set_pin = QAction(self.tr("Set a role's &PIN…"), self)
+        self._set_pin.setObjectName("setPinAction")
+        self._set_pin.triggered.connect(self._on_set_pin)
+        desk_menu.addAction(self._set_pin)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About checkin"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
+
+    # ---- roles --------------------------------------------------------------------
+    def role(self) -> Role:
+        return self._desk.role
+
+    def _apply_role(self) -> None:
+        role = self._desk.role
+        self._edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
+        self._set_pin.setEnabled(allows(role, Permission.SET_PINS))
+        self._role_label.setText(self.tr("%1 · desk %2").replace("%1", role_label(role))
+                                 .replace("%2", self._desk.desk))
+
+    def _on_switch_role(self) -> None:
+        answer = RoleDialog.ask(self, self.tr("Switch role"), self._desk.role, self.tr(
+            "Coordinator and staff roles ask for their PIN once one has been set "
+            "(Desk ▸ Set a role's PIN, as staff)."))
+        if answer is None:
+            return
+        role, pin = answer
+        if not self._desk.switch_to(role, pin):
+            ConfirmDialog.error(self, self.tr("Switch role"), self.tr("Wrong PIN: the role is unchanged."))
+            return
+        self._apply_role()
+
+    def _on_set_pin(self) -> None:
+        if not allows(self._desk.role, Permission.SET_PINS):
+            return
+        answer = RoleDialog.ask(self, self.tr("Set a role's PIN"), Role.COORDINATOR,
+                                self.tr("The PIN is stored hashed on this workstation."))
+        if answer is None:
+            return
+        role, pin = answer
+        if not pin.strip():
+            ConfirmDialog.error(self, self.tr("Set a role's PIN"), self.tr("A PIN cannot be empty."))
+            return
+        self._desk.set_pin(role, pin)
+
+    def _on_edit_programme(self) -> None:
+        if self._summary is None or not allows(self._desk.role, Permission.EDIT_PROGRAMME):
+            return
+        editor = ProgrammeEditor(self._engine, self._summary.id, actor=self._desk.role.value,
+                                 desk=self._desk.desk, parent=self)
+        editor.saved.connect(self.refresh)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        self._editor = editor
 
     # ---- state --------------------------------------------------------------------
     def current_summary(self) -> EventSummary | None:
@@ -165,8 +241,26 @@ class MainWindow(QMainWindow):
         self._event_picker.blockSignals(False)
         self._show_event(self._event_picker.currentData())
 
+    def _refresh_in_background(self) -> None:
+        """Read the counts on a pool thread, so a big store never freezes the window."""
+        if self._refreshing is not None or self._task is not None or self._summary is None:
+            return
+        engine, event_id = self._engine, self._summary.id
+        task = Task(lambda _progress: event_summary(engine, event_id))
+        task.signals.finished.connect(self._on_refreshed)
+        task.signals.failed.connect(lambda _msg: setattr(self, "_refreshing", None))
+        self._refreshing = task
+        start(task)
+
+    def _on_refreshed(self, summary: EventSummary) -> None:
+        self._refreshing = None
+        if self._summary is not None and summary.id == self._summary.id:
+            self._show_summary(summary)
+
     def _show_event(self, event_id: int) -> None:
-        s = event_summary(self._engine, event_id)
+        self._show_summary(event_summary(self._engine, event_id))
+
+    def _show_summary(self, s: EventSummary) -> None:
         self._summary = s
         tz = ZoneInfo(s.timezone or "UTC")
         start, end = s.starts_at.astimezone(tz), s.ends_at.astimezone(tz)

@@ -4,158 +4,411 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="40" />
+        <location filename="../../checkin/ui/main_window.py" line="48"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="53" />
+        <location filename="../../checkin/ui/main_window.py" line="69"/>
         <source>No event in this store yet</source>
         <translation>Aucun événement dans cette base</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="58" />
+        <location filename="../../checkin/ui/main_window.py" line="74"/>
         <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
-        <translation>Chargez l'événement exemple (le Pop-Up de l'IREV à Amiens, avec %1 inscrits fictifs) pour essayer l'accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
+        <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="63" />
-        <location filename="../../checkin/ui/main_window.py" line="189" />
+        <location filename="../../checkin/ui/main_window.py" line="79"/>
+        <location filename="../../checkin/ui/main_window.py" line="289"/>
         <source>Load the sample event</source>
-        <translation>Charger l'événement exemple</translation>
+        <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="89" />
+        <location filename="../../checkin/ui/main_window.py" line="105"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="105" />
+        <location filename="../../checkin/ui/main_window.py" line="124"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="125" />
+        <location filename="../../checkin/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="126" />
+        <location filename="../../checkin/ui/main_window.py" line="146"/>
         <source>Load the &amp;sample event</source>
-        <translation>Charger l'événement &amp;exemple</translation>
+        <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="129" />
+        <location filename="../../checkin/ui/main_window.py" line="149"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="134" />
+        <location filename="../../checkin/ui/main_window.py" line="154"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="138" />
+        <location filename="../../checkin/ui/main_window.py" line="158"/>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <source>&amp;Edit rooms, sessions and capacities…</source>
+        <translation>&amp;Modifier salles, sessions et jauges…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <source>&amp;Desk</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="164"/>
+        <source>&amp;Switch role…</source>
+        <translation>&amp;Changer de rôle…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="168"/>
+        <source>Set a role&apos;s &amp;PIN…</source>
+        <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="139" />
+        <location filename="../../checkin/ui/main_window.py" line="173"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="173" />
+        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <source>%1 · desk %2</source>
+        <translation>%1 · poste %2</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="189"/>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <source>Switch role</source>
+        <translation>Changer de rôle</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
+        <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <source>Wrong PIN: the role is unchanged.</source>
+        <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="203"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <source>Set a role&apos;s PIN</source>
+        <translation>Définir le code PIN d&apos;un rôle</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="204"/>
+        <source>The PIN is stored hashed on this workstation.</source>
+        <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <source>A PIN cannot be empty.</source>
+        <translation>Un code PIN ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="271"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="190" />
+        <location filename="../../checkin/ui/main_window.py" line="290"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
-        <translation>Ajouter l'événement exemple à cette base ? Vos données restent telles quelles.</translation>
+        <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="192" />
+        <location filename="../../checkin/ui/main_window.py" line="292"/>
         <source>Loading the sample event…</source>
-        <translation>Chargement de l'événement exemple…</translation>
+        <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="216" />
+        <location filename="../../checkin/ui/main_window.py" line="316"/>
         <source>The sample event could not be loaded</source>
-        <translation>L'événement exemple n'a pas pu être chargé</translation>
+        <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="222" />
+        <location filename="../../checkin/ui/main_window.py" line="322"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="223" />
+        <location filename="../../checkin/ui/main_window.py" line="323"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
-        <translation>checkin %1 — accueil et émargement pour les événements d'une journée à plusieurs parcours.</translation>
+        <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeEditor</name>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="62"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="67"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="71"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="74"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="67"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="77"/>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="68"/>
+        <source>Capacity</source>
+        <translation>Jauge</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="69"/>
+        <source>Floor</source>
+        <translation>Étage</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="69"/>
+        <source>Directions</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="71"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="76"/>
+        <source>Track</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="72"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="74"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="75"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="78"/>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="78"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="79"/>
+        <source>Seats (if fewer than the room)</source>
+        <translation>Places (si moins que la salle)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="80"/>
+        <source>Only for professions</source>
+        <translation>Réservé aux métiers</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="97"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="173"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="98"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="173"/>
+        <source>Rooms</source>
+        <translation>Salles</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="99"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="174"/>
+        <source>Tracks</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="118"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="119"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="120"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="122"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="132"/>
+        <source>Double-click a cell to change it. Times are HH:MM, local to the event. Nothing is written until you save.</source>
+        <translation>Double-cliquez sur une case pour la modifier. Les horaires s&apos;écrivent HH:MM, à l&apos;heure de l&apos;événement. Rien n&apos;est enregistré avant « Enregistrer ».</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="155"/>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="157"/>
+        <source>New room</source>
+        <translation>Nouvelle salle</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="158"/>
+        <source>New track</source>
+        <translation>Nouveau parcours</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="178"/>
+        <source>%1, row %2</source>
+        <translation>%1, ligne %2</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="189"/>
+        <source>Remove sessions with enrollments?</source>
+        <translation>Retirer des sessions qui ont des inscrits ?</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="192"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="195"/>
+        <source>Not saved:</source>
+        <translation>Non enregistré :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="198"/>
+        <source>Saved: %1 change(s).</source>
+        <translation>Enregistré : %1 modification(s).</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="22"/>
+        <source>Volunteer</source>
+        <translation>Bénévole</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="23"/>
+        <source>Coordinator</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="24"/>
+        <source>Staff</source>
+        <translation>Équipe organisatrice</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../checkin/ui/role_dialog.py" line="29"/>
+        <location filename="../../checkin/ui/role_dialog.py" line="31"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/role_dialog.py" line="30"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKind</name>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="14"/>
+        <source>Plenary</source>
+        <translation>Plénière</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="15"/>
+        <source>Track session</source>
+        <translation>Session de parcours</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="16"/>
+        <source>Network workshop</source>
+        <translation>Atelier réseau</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="17"/>
+        <source>Contest</source>
+        <translation>Concours</translation>
     </message>
 </context>
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36" />
+        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
         <source>Time</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36" />
+        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36" />
+        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36" />
+        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
         <source>Track</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37" />
+        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37" />
+        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37" />
+        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
         <source>Booked</source>
         <translation>Inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37" />
+        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
         <source>Waitlist</source>
-        <translation>Liste d'attente</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="41" />
-        <source>Plenary</source>
-        <translation>Plénière</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="42" />
-        <source>Track session</source>
-        <translation>Session de parcours</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="43" />
-        <source>Network workshop</source>
-        <translation>Atelier réseau</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="44" />
-        <source>Contest</source>
-        <translation>Concours</translation>
+        <translation>Liste d&apos;attente</translation>
     </message>
 </context>
 </TS>

@@ -71,10 +71,10 @@ def test_sample_event_loads_whole(engine: sa.Engine, sample_event: int) -> None:
 def test_contest_has_six_project_holders_and_three_jury(engine: sa.Engine, sample_event: int) -> None:
     with Session(engine) as db:
         people = db.exec(
-            select(Attendee.first_name, Attendee.last_name, Category.key)
+            select(Attendee.source_id, Category.key)
             .join(Category, Category.id == Attendee.category_id)
             .where(Attendee.source == PEOPLE_SOURCE)).all()
-        category_of = {f"{first} {last}".strip(): cat for first, last, cat in people}
+        category_of = dict(people)  # speakers are the keys of the file's [[people]]
         contest = db.exec(select(EventSession).where(EventSession.key == "concours")).one()
     roles = Counter(category_of[name] for name in contest.speakers)
     assert roles == {"porteur-de-projet": 6, "jury": 3}
@@ -145,7 +145,7 @@ def test_reloading_an_edited_file_updates_in_place(
 
     assert report.event_id == sample_event
     assert report.created == {}
-    assert report.updated == {"rooms": 1}
+    assert report.updated == {"room": 1}
     with Session(engine) as db:
         room = db.exec(select(Room).where(Room.key == "hortillonnages")).one()
         assert room.capacity == 32
@@ -161,7 +161,7 @@ def test_reloading_a_moved_session_keeps_its_id(
     before = _sessions(engine)["cloture"]
     path = _edited(tmp_path, ('start = "17:15"\nend = "17:45"', 'start = "17:20"\nend = "17:50"'))
     report = load_programme(engine, read_programme(path))
-    assert report.updated == {"sessions": 1}
+    assert report.updated == {"session": 1}
     after = _sessions(engine)["cloture"]
     assert after.id == before.id
     assert after.starts_at == datetime(2026, 12, 10, 16, 20, tzinfo=UTC)
@@ -269,7 +269,7 @@ def test_a_long_session_clashing_with_two_short_ones_is_reported_twice() -> None
                                     start=start, end=end))
     with pytest.raises(ProgrammeError) as err:
         parse_programme(raw)
-    clashes = [p for p in err.value.problems if "both in room 'verriere'" in p]
+    clashes = [p for p in err.value.problems if "room 'verriere' is already taken" in p]
     assert len(clashes) == 2
     assert any("'cafe'" in p for p in clashes) and any("'expo'" in p for p in clashes)
 

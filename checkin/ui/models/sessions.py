@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from checkin.core.overview import SessionLine
-from checkin.store.models import SessionKind
+from checkin.ui.labels import kind_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,14 +35,6 @@ class SessionTableModel(QAbstractTableModel):
     def _headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Session"), self.tr("Kind"), self.tr("Track"),
                 self.tr("Room"), self.tr("Seats"), self.tr("Booked"), self.tr("Waitlist")]
-
-    def kind_label(self, kind: str) -> str:
-        return {
-            SessionKind.PLENARY: self.tr("Plenary"),
-            SessionKind.TRACK: self.tr("Track session"),
-            SessionKind.WORKSHOP: self.tr("Network workshop"),
-            SessionKind.CONTEST: self.tr("Contest"),
-        }.get(kind, kind)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -84,7 +76,7 @@ class SessionTableModel(QAbstractTableModel):
         if col == self.TITLE:
             return s.title
         if col == self.KIND:
-            return self.kind_label(s.kind)
+            return kind_label(s.kind)
         if col == self.TRACK:
             return s.track
         if col == self.ROOM:

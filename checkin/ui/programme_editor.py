@@ -1,0 +1,205 @@
+"""The coordinator's programme editor: rooms, tracks, sessions and capacities.
+
+Edits are kept in the dialog until Save; Save sends the whole programme through the same
+validation and loader as `checkin event load`, so the window and the command line accept
+and refuse exactly the same things, and every change is journaled with who made it.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from checkin.core.programme import ProgrammeError, parse_programme
+from checkin.core.programme_io import export_programme
+from checkin.core.programme_load import ProgrammeConflict, load_programme
+from checkin.store.models import SessionKind
+from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.labels import kind_label
+from checkin.ui.models.records import Column, RecordTableModel
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down for columns with a fixed set of values (kind, room, track)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        model = index.model()
+        column = model.columns[index.column()] if isinstance(model, RecordTableModel) else None
+        if column is None or column.choices is None:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for value, label in column.choices():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class ProgrammeEditor(QDialog):
+    saved = Signal()
+
+    def __init__(self, engine: Engine, event_id: int, *, actor: str, desk: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("programmeEditor")
+        self.setWindowTitle(self.tr("Programme"))
+        self.resize(1100, 600)
+        self._engine, self._event_id, self._actor, self._desk = engine, event_id, actor, desk
+        self._data: dict[str, Any] = {}
+        self.rooms = RecordTableModel([
+            Column("key", self.tr("Id"), new_only=True), Column("name", self.tr("Room")),
+            Column("capacity", self.tr("Capacity"), integer=True),
+            Column("floor", self.tr("Floor")), Column("directions", self.tr("Directions"))], self)
+        self.tracks = RecordTableModel([
+            Column("key", self.tr("Id"), new_only=True), Column("name", self.tr("Track")),
+            Column("colour", self.tr("Colour"))], self)
+        self.sessions = RecordTableModel([
+            Column("key", self.tr("Id"), new_only=True), Column("title", self.tr("Title")),
+            Column("kind", self.tr("Kind"), choices=self._kinds),
+            Column("track", self.tr("Track"), choices=lambda: self._choices(self.tracks)),
+            Column("room", self.tr("Room"), choices=lambda: self._choices(self.rooms)),
+            Column("start", self.tr("Start")), Column("end", self.tr("End")),
+            Column("capacity", self.tr("Seats (if fewer than the room)"), integer=True),
+            Column("audience_professions", self.tr("Only for professions"))], self)
+        self._build()
+        self.reload()
+
+    @staticmethod
+    def _kinds() -> list[tuple[str, str]]:
+        return [(kind, kind_label(kind)) for kind in SessionKind.ALL]
+
+    @staticmethod
+    def _choices(model: RecordTableModel) -> list[tuple[str, str]]:
+        return [("", "—")] + [(r["key"], r.get("name") or r["key"]) for r in model.records()]
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("programmeTabs")
+        self.views: dict[str, QTableView] = {}
+        for name, label, model in (("sessions", self.tr("Sessions"), self.sessions),
+                                   ("rooms", self.tr("Rooms"), self.rooms),
+                                   ("tracks", self.tr("Tracks"), self.tracks)):
+            view = QTableView(self.tabs)
+            view.setObjectName(f"{name}Editor")
+            view.setAccessibleName(label)
+            view.setModel(model)
+            view.setItemDelegate(ChoiceDelegate(view))
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                 | QAbstractItemView.EditTrigger.EditKeyPressed
+                                 | QAbstractItemView.EditTrigger.AnyKeyPressed)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            self.views[name] = view
+            self.tabs.addTab(view, label)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("editorProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setObjectName("saveProgrammeButton")
+        close = QPushButton(self.tr("&Close"), self)
+        self.add_button.clicked.connect(self._on_add)
+        self.remove_button.clicked.connect(self._on_remove)
+        self.save_button.clicked.connect(self._on_save)
+        close.clicked.connect(self.reject)
+        for b in (self.add_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+        hint = QLabel(self.tr("Double-click a cell to change it. Times are HH:MM, local to the "
+                              "event. Nothing is written until you save."), self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+
+    def reload(self) -> None:
+        self._data = export_programme(self._engine, self._event_id)
+        self.rooms.set_records(self._data.get("rooms", []))
+        self.tracks.set_records(self._data.get("tracks", []))
+        self.sessions.set_records(self._data.get("sessions", []))
+        self.problems.clear()
+
+    def _current(self) -> tuple[str, RecordTableModel]:
+        name = ("sessions", "rooms", "tracks")[self.tabs.currentIndex()]
+        return name, getattr(self, name)
+
+    def _on_add(self) -> None:
+        name, model = self._current()
+        n = model.rowCount() + 1
+        template = {
+            "sessions": {"key": f"session-{n}", "title": self.tr("New session"),
+                         "kind": SessionKind.TRACK, "start": "10:00", "end": "11:00"},
+            "rooms": {"key": f"room-{n}", "name": self.tr("New room"), "capacity": 20},
+            "tracks": {"key": f"track-{n}", "name": self.tr("New track"), "colour": "#777777"},
+        }[name]
+        row = model.add_record(template)
+        view = self.views[name]
+        view.setCurrentIndex(model.index(row, 1))
+        view.edit(model.index(row, 1))
+
+    def _on_remove(self) -> None:
+        name, model = self._current()
+        rows = [i.row() for i in self.views[name].selectionModel().selectedRows()]
+        model.remove_rows(rows)
+
+    def programme_dict(self) -> dict[str, Any]:
+        """What Save would load: the exported file with the three edited lists."""
+        data = copy.deepcopy(self._data)
+        for name, label in (("sessions", self.tr("Sessions")), ("rooms", self.tr("Rooms")),
+                            ("tracks", self.tr("Tracks"))):
+            records = getattr(self, name).records()
+            for i, record in enumerate(records, 1):
+                key = f" '{record.get('key')}'" if record.get("key") else ""
+                record["_where"] = self.tr("%1, row %2").replace("%1", label).replace("%2", str(i)) + key
+            data[name] = copy.deepcopy(records)
+        return data
+
+    def _on_save(self, _checked: bool = False, force: bool = False) -> bool:
+        try:
+            programme = parse_programme(self.programme_dict())
+            report = load_programme(self._engine, programme, force=force, actor=self._actor,
+                                    desk=self._desk, action="programme_edit")
+        except ProgrammeConflict as exc:
+            people = "\n".join(exc.people[:30])
+            if ConfirmDialog.ask(self, self.tr("Remove sessions with enrollments?"),
+                                 "\n".join(exc.problems) + ("\n\n" + people if people else "")):
+                return self._on_save(force=True)
+            self._show(self.tr("Not saved:") + "\n" + "\n".join(exc.problems), ok=False)
+            return False
+        except ProgrammeError as exc:
+            self._show(self.tr("Not saved:") + "\n" + "\n".join(exc.problems), ok=False)
+            return False
+        self.reload()
+        self._show(self.tr("Saved: %1 change(s).").replace("%1", str(len(report.changes)))
+                   + ("\n" + "\n".join(report.warnings) if report.warnings else ""), ok=True)
+        self.saved.emit()
+        return True
+
+    def _show(self, text: str, ok: bool) -> None:
+        self.problems.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")
+        self.problems.setText(text)
