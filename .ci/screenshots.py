@@ -20,22 +20,28 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from checkin.app import create_window, ensure_app  # noqa: E402
 from checkin.core.demo import load_demo  # noqa: E402
+from checkin.core.roles import Role  # noqa: E402
 from checkin.store import open_store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 
 
-def shoot(app: QApplication, url: str, language: str, name: str) -> Path:
+def shoot(app: QApplication, url: str, language: str, name: str, editor: bool = False) -> Path:
     window = create_window(url, language=language)
     window.resize(1366, 768)
     window.move(0, 0)
     window.show()
     target = OUT / name
     done: list[bool] = []
+    if editor:
+        window._desk.switch_to(Role.COORDINATOR)
+        window._apply_role()
+        QTimer.singleShot(300, window._edit_programme.trigger)
 
     def grab() -> None:
         app.primaryScreen().grabWindow(0).save(str(target))
-        window.close()
+        for child in app.topLevelWidgets():
+            child.close()
         done.append(True)
         app.quit()
 
@@ -53,6 +59,7 @@ def main() -> int:
         load_demo(open_store(url), 300, seed=1)
         for language, name in (("fr", "first-window-fr.png"), ("en", "first-window-en.png")):
             print(shoot(app, url, language, name))
+        print(shoot(app, url, "fr", "programme-editor-fr.png", editor=True))
     return 0
 
 

@@ -161,9 +161,19 @@ def _db(args: argparse.Namespace) -> int:
 
 
 def _db_info(args: argparse.Namespace) -> int:
-    from checkin.core.overview import list_events, table_counts
-    from checkin.store import open_store, store_info
+    from pathlib import Path
 
+    from sqlalchemy.engine import make_url
+
+    from checkin.core.overview import list_events, table_counts
+    from checkin.store import open_store, resolve_url, store_info
+
+    url = make_url(resolve_url(args.db))
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database and not database.startswith("file:") \
+            and database != ":memory:" and not Path(database).exists():
+        # Looking must not create: a mistyped path would leave an empty store behind.
+        raise UsageError(f"there is no store at {database}")
     engine = open_store(args.db, migrate=False)
     info = store_info(engine)
     counts = table_counts(engine) if info["schema"] else {}

@@ -19,7 +19,8 @@ from checkin.core.programme import PEOPLE_SOURCE, ProgrammeError
 from checkin.core.tabular import TableError, read_table
 from checkin.core.text import fold
 from checkin.store.models import (
-    Attendee, Category, Event, EventSession, Profession, Room, SessionKind, Track,
+    Attendee, AttendeeStatus, Category, Event, EventSession, Profession, Room, SessionKind,
+    Track,
 )
 
 
@@ -40,8 +41,11 @@ def export_programme(engine: Engine, event_id: int) -> dict[str, Any]:
         cat_key = {c["id"]: c["key"] for c in categories}
         room_key = {r["id"]: r["key"] for r in rooms}
         track_key = {t["id"]: t["key"] for t in tracks}
+        # A cancelled person is one taken out of the file: writing them back would bring
+        # them back to life on the next load.
         people = conn.execute(sa.select(Attendee).where(
-            Attendee.event_id == event_id, Attendee.source == PEOPLE_SOURCE)
+            Attendee.event_id == event_id, Attendee.source == PEOPLE_SOURCE,
+            Attendee.status != AttendeeStatus.CANCELLED)
             .order_by(Attendee.id)).mappings().all()
         sessions = rows(EventSession)
         professions = {p["key"]: p["name"] for p in rows(Profession)}

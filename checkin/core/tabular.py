@@ -57,20 +57,34 @@ def _fail(name: str) -> str:
     raise TableError(f"{name}: the text is neither UTF-8 nor Windows-1252")
 
 
+def _sniff(text: str) -> Any:
+    """The CSV dialect. A title row above the header ("Programme du 10 décembre") has no
+    separator and makes the sniffer give up, so it is left out of the sample; when the
+    sniffer still cannot tell, the separator seen most often wins."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    while len(lines) > 1 and not any(d in lines[0] for d in ",;\t"):
+        lines.pop(0)
+    sample = "\n".join(lines[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        best = max(";\t,", key=sample.count)  # ties: ';' (French Excel), then tab
+
+        class Guessed(csv.excel):
+            delimiter = best
+
+        return Guessed
+
+
 def _read_csv(data: bytes, name: str) -> Table:
     text = decode(data, name)
     if not text.strip():
         raise TableError(f"{name}: the file is empty")
-    sample = "\n".join(text.splitlines()[:20])
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _sniff(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    lines = []
-    for cells in reader:
-        lines.append((reader.line_num, cells))
-    return _with_header([(n, c) for n, c in lines], name)
+    # Number records, not physical lines: a quoted cell spanning two lines is still one row,
+    # and the numbers then match the rows a spreadsheet shows (blank lines included).
+    return _with_header(list(enumerate(reader, 1)), name)
 
 
 def _read_xlsx(path: Path) -> Table:

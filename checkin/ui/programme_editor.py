@@ -60,7 +60,7 @@ class ProgrammeEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("programmeEditor")
         self.setWindowTitle(self.tr("Programme"))
-        self.resize(1100, 600)
+        self.resize(1240, 620)
         self._engine, self._event_id, self._actor, self._desk = engine, event_id, actor, desk
         self._data: dict[str, Any] = {}
         self.rooms = RecordTableModel([
@@ -108,6 +108,9 @@ class ProgrammeEditor(QDialog):
                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
+            if name == "sessions":  # long titles must not push the times off screen
+                view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+                view.setColumnWidth(1, 300)
             self.views[name] = view
             self.tabs.addTab(view, label)
         self.problems = QLabel(self)

@@ -66,7 +66,14 @@ def test_db_info_json_on_a_demo_store(capsys: pytest.CaptureFixture[str], db: st
     assert event["registrants"] + event["cancelled"] == 40 + NAMED_PEOPLE
 
 
-def test_db_info_on_a_new_file_says_it_is_empty(capsys: pytest.CaptureFixture[str], db: str) -> None:
+def test_db_info_on_a_missing_store_creates_nothing(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = _run(capsys, "--db", db, "db", "info")
+    assert code == 2 and "there is no store at" in err
+    assert not Path(db).exists()
+
+
+def test_db_info_on_an_empty_file_says_it_is_empty(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    Path(db).touch()
     code, out, _ = _run(capsys, "--db", db, "db", "info")
     assert code == 0
     assert "Schema:  empty" in out
@@ -112,9 +119,10 @@ def test_corrupt_store_exits_2_with_one_line(capsys: pytest.CaptureFixture[str],
 
 
 def test_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = _run(capsys, "--db", str(tmp_path / "nope" / "desk.sqlite3"), "db", "info")
+    code, _, err = _run(capsys, "--db", str(tmp_path / "nope" / "desk.sqlite3"), "db", "upgrade")
     assert code == 2
     assert err.startswith("checkin:") and "does not exist" in err
+    assert not (tmp_path / "nope").exists()
 
 
 def test_demo_twice_adds_nothing_the_second_time(capsys: pytest.CaptureFixture[str], db: str) -> None:
