@@ -58,6 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file")
     export.add_argument("--event", metavar="KEY")
 
+    imp = sub.add_parser("import", help="import registrants from a ticketing export or a "
+                                        "spreadsheet (CSV, XLSX)")
+    imp.add_argument("file")
+    imp.add_argument("--preset", metavar="NAME",
+                     help="weezevent, helloasso, eventbrite, pretix or generic "
+                          "(default: recognised from the header)")
+    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                     help="say what a column holds, e.g. --map \"Structure=organisation\" "
+                          "(repeatable; remembered for files of the same shape)")
+    imp.add_argument("--category", action="append", default=[], metavar="VALUE=KEY",
+                     help="map a ticket type or rate to a category key, e.g. "
+                          "--category \"Tarif presse=presse\"")
+    imp.add_argument("--event", metavar="KEY", help="the event to import into")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    _json_flag(imp)
+
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply pending schema migrations")
@@ -88,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
+        "import": _import,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -147,6 +164,12 @@ def _event(args: argparse.Namespace) -> int:
     from checkin.cli_event import event_command
 
     return event_command(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from checkin.cli_import import import_command
+
+    return import_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:

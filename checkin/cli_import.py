@@ -1,0 +1,46 @@
+"""`checkin import FILE`: registrants from an export, with a summary naming the rows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from checkin.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, _emit, _progress
+from checkin.cli_event import pick_event
+
+
+def import_command(args: argparse.Namespace) -> int:
+    from checkin.core.importer import ImportRefused, import_registrants, inspect_file, parse_map_option
+    from checkin.store import open_store
+
+    try:
+        mapping = parse_map_option(args.map)
+        categories = {}
+        for item in args.category:
+            value, sep, key = item.partition("=")
+            if not sep or not value.strip() or not key.strip():
+                raise UsageError(f"--category {item!r}: write \"Ticket type=category-key\"")
+            categories[value.strip()] = key.strip()
+        inspection = inspect_file(args.file, args.preset, mapping)
+        engine = open_store(args.db)
+        event_id = pick_event(engine, args.event)
+        report = import_registrants(engine, event_id, inspection, category_map=categories,
+                                    dry_run=args.dry_run, progress=_progress("rows"), actor="cli")
+    except ImportRefused as exc:
+        print(f"checkin: {args.file}: not imported, nothing was written:", file=sys.stderr)
+        for line in exc.problems:
+            print(f"  - {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    data = dict(report.__dict__, skipped=[{"row": r, "reason": why} for r, why in report.skipped])
+    head = "Dry run, nothing written. Would have" if report.dry_run else "Imported:"
+    lines = [f"{head} {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+             f"{report.cancelled} cancelled, {len(report.skipped)} skipped "
+             f"({report.rows} rows, preset {report.preset}); {report.enrollments} enrollments "
+             f"({report.waitlisted} waitlisted)."]
+    lines += [f"  row {row}: skipped, {why}" for row, why in report.skipped[:100]]
+    if len(report.skipped) > 100:
+        lines.append(f"  … and {len(report.skipped) - 100} more skipped rows")
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
