@@ -71,6 +71,10 @@ def _load(engine, args: argparse.Namespace) -> int:
             programme = parse_programme(read_programme_sheet(path, current))
         else:
             programme = read_programme(path)
+            if args.event and args.event != programme.event["key"]:
+                # Loading it anyway would update (or create) another event than the one named.
+                raise UsageError(f"{path} describes event '{programme.event['key']}', "
+                                 f"not '{args.event}'")
         report = load_programme(engine, programme, force=args.force, dry_run=args.dry_run,
                                 actor="cli")
     except ProgrammeConflict as exc:

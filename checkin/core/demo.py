@@ -21,7 +21,8 @@ from sqlalchemy.engine import Engine
 from checkin.core import demo_people as words
 from checkin.core.clock import zone
 from checkin.core.programme import load_programme, read_programme, sample_event_path
-from checkin.core.text import fold, search_text
+from checkin.core.search_index import index_new_attendees
+from checkin.core.text import fold, person_search_text
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession, Journal,
@@ -167,7 +168,7 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
             category_id=categories[category], city=city, postcode=postcode,
             attention=attention, attention_text=attention_text, consent=consent,
             status=AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.REGISTERED,
-            search_text=f"{_names_text(first, last)} {_org_text(org)} {email}",
+            search_text=person_search_text(first, last, org, email),
             created_at=registered, updated_at=registered,
         ))
         if cancelled or category not in ("participant", "partenaire", "presse"):
@@ -201,14 +202,7 @@ def _mail_part(name: str) -> str:
     return fold(name).replace(" ", "-")
 
 
-@lru_cache(maxsize=65536)
-def _names_text(first: str, last: str) -> str:
-    return search_text(first, last)
 
-
-@lru_cache(maxsize=1024)
-def _org_text(org: str) -> str:
-    return search_text(org)
 
 
 def _insert(engine: Engine, eid: int, rows: list[dict], choices: list[dict], seed: int,
@@ -224,9 +218,11 @@ def _insert(engine: Engine, eid: int, rows: list[dict], choices: list[dict], see
             bulk_insert(conn, Attendee, chunk)
             if progress:
                 progress(min(start + batch, total), total)
+        ids = dict(conn.execute(sa.select(Attendee.code, Attendee.id).where(
+            Attendee.event_id == eid, Attendee.source == SOURCE)).all()) if rows else {}
+        index_new_attendees(conn, ((ids[r["code"]], eid, r["first_name"], r["last_name"],
+                                    r["organisation"], r["email"]) for r in rows))
         if choices:
-            ids = dict(conn.execute(sa.select(Attendee.code, Attendee.id).where(
-                Attendee.event_id == eid, Attendee.source == SOURCE)).all())
             now = utcnow()
             bulk_insert(conn, Enrollment, [
                 dict(attendee_id=ids[c["code"]], session_id=c["session_id"], status=c["status"],

@@ -9,7 +9,8 @@ from typing import Any, Callable
 
 import sqlalchemy as sa
 
-from checkin.core.text import fold, search_text
+from checkin.core.search_index import reindex_attendees
+from checkin.core.text import fold, person_search_text
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, AttendeeStatus, Enrollment, EnrollmentStatus
 from checkin.store.types import utcnow
@@ -69,8 +70,8 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
                 changes["source_id"] = rec["source_id"]
             if changes:
                 merged = {**match, **changes}
-                changes["search_text"] = search_text(merged["first_name"], merged["last_name"],
-                                                     merged["organisation"], merged["email"])
+                changes["search_text"] = person_search_text(
+                    merged["first_name"], merged["last_name"], merged["organisation"], merged["email"])
                 plan.updates.append({"id": match["id"], **changes})
                 plan.reindex_ids.append(match["id"])
                 report.updated += 1
@@ -90,8 +91,8 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
         when = rec["registered_at"] or utcnow()
         row.update(code=code, event_id=ctx.event_id, source=ctx.source, source_id=rec["source_id"],
                    attention=rec["attention"], consent=rec["consent"], created_at=when,
-                   updated_at=when, search_text=search_text(rec["first_name"], rec["last_name"],
-                                                            rec["organisation"], rec["email"]))
+                   updated_at=when, search_text=person_search_text(
+                       rec["first_name"], rec["last_name"], rec["organisation"], rec["email"]))
         plan.new.append(row)
         report.added += 1
         if sessions:
@@ -214,10 +215,5 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: Any, repo
 
 def _reindex(conn: sa.Connection, attendee_ids: list[int]) -> None:
     """Keep the search index in step, inside this same transaction."""
-    if not attendee_ids:
-        return
-    try:
-        from checkin.core.search import reindex_attendees
-    except ImportError:  # the search index arrives with its own module
-        return
-    reindex_attendees(conn, attendee_ids)
+    if attendee_ids:
+        reindex_attendees(conn, attendee_ids)

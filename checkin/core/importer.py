@@ -151,6 +151,23 @@ class _Context:
     booked: dict[int, int]
     waiting: dict[int, int]
     existing: list[dict[str, Any]]
+    _memo: dict[Any, Any] = field(default_factory=dict)
+
+    def category_for(self, value: str) -> str | None:
+        """Ticket types repeat on every row: decide each one once."""
+        key = ("category", value)
+        if key not in self._memo:
+            self._memo[key] = (rows_.guess_category(value, self.categories, self.category_overrides)
+                               if value else None) or self.default_category
+        return self._memo[key]
+
+    def when(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            return rows_.parse_when(value, self.tz)
+        key = ("when", value)
+        if key not in self._memo:
+            self._memo[key] = rows_.parse_when(value, self.tz)
+        return self._memo[key]
 
     @classmethod
     def load(cls, conn: sa.Connection, event_id: int, source: str, overrides: dict[str, str]) -> "_Context":
@@ -242,12 +259,11 @@ def _record(values: dict[str, str], cells: list[Any], by_field: dict[str, list[i
     if not (first or last or email):
         return None
     category_text = values.get("category", "")
-    category = (rows_.guess_category(category_text, ctx.categories, ctx.category_overrides)
-                if category_text else None) or ctx.default_category
+    category = ctx.category_for(category_text)
     attention_text = values.get("attention_text", "")
     registered = None
     for i in by_field.get("registered_at", []):
-        registered = registered or rows_.parse_when(cells[i] if i < len(cells) else None, ctx.tz)
+        registered = registered or ctx.when(cells[i] if i < len(cells) else None)
     choices = [rows_.text(cells[i]) for i in by_field.get("choice", []) if i < len(cells)]
     return {
         "row": number, "code": values.get("code", ""),

@@ -66,7 +66,8 @@ def read_programme(path: str | Path) -> Programme:
 
 def _header_lines(text: str, section: str) -> list[int]:
     """Line numbers of each `[[section]]` header, so messages can point into the file."""
-    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(section)}\s*\]\]", re.MULTILINE)
+    # `[ \t]*`, not `\s*`: \s would also swallow the blank line above and count one line short.
+    pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(section)}[ \t]*\]\]", re.MULTILINE)
     return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 

@@ -18,6 +18,8 @@ from sqlmodel import Session as DbSession
 from sqlmodel import select
 
 from checkin.core.programme import PEOPLE_SOURCE, Programme, ProgrammeError, full_name
+from checkin.core.clock import zone
+from checkin.core.search_index import reindex_attendees
 from checkin.core.text import search_text
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
@@ -58,19 +60,19 @@ class _Loader:
         self.p = programme
         self.now = now
         self.report = LoadReport(0, {}, {}, list(programme.warnings))
+        self.keys_by_id: dict[str, dict[int, str]] = {}  # "room_id" -> {id: key}
 
     def count(self, bucket: dict[str, int], label: str) -> None:
         bucket[label] = bucket.get(label, 0) + 1
 
-    def assign(self, row: Any, values: dict[str, Any], label: str, show: dict[str, Any] | None = None) -> None:
+    def assign(self, row: Any, values: dict[str, Any], label: str) -> None:
         """Set what differs and describe it; an unchanged entry writes nothing."""
         diffs = []
         for name, value in values.items():
             old = getattr(row, name)
             if old != value:
                 if name != "search_text":
-                    shown = (show or {}).get(name)
-                    diffs.append(f"{name} {shown[0] if shown else old!r} → {shown[1] if shown else value!r}")
+                    diffs.append(self.describe(label, name, old, value))
                 setattr(row, name, value)
         if diffs:
             if hasattr(row, "updated_at"):
@@ -78,6 +80,21 @@ class _Loader:
             self.count(self.report.updated, label)
             key = getattr(row, "key", None) or getattr(row, "source_id", "")
             self.report.changes.append(f"{label} '{key}': " + ", ".join(diffs))
+
+    # Change lines speak the file's language: "start 14:00 → 14:30", "room 'somme' → 'labo'",
+    # not UTC datetimes and row ids.
+    def describe(self, label: str, name: str, old: Any, new: Any) -> str:
+        if name in self.keys_by_id:
+            keys = self.keys_by_id[name]
+            old, new = (repr(keys.get(v, v)) if v is not None else "none" for v in (old, new))
+            return f"{name.removesuffix('_id')} {old} → {new}"
+        if isinstance(old, datetime) and isinstance(new, datetime):
+            tz = zone(self.p.event["timezone"])
+            old, new = old.astimezone(tz), new.astimezone(tz)
+            form = "%H:%M" if old.date() == new.date() else "%Y-%m-%d %H:%M"
+            name = name.removesuffix("_at") if label == "event" else name.removesuffix("s_at")
+            return f"{name} {old:{form}} → {new:{form}}"
+        return f"{name} {old!r} → {new!r}"
 
     def upsert(self, model: Any, entries: list[dict], make: Any, label: str, eid: int) -> dict[str, Any]:
         existing = {row.key: row for row in self.db.exec(select(model).where(model.event_id == eid))}
@@ -136,6 +153,8 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
             name=t["name"], colour=t.get("colour", "#777777"),
             description=t.get("description", "")), "track", eid)
         removals["track"] = loader.stale
+        for name, rows in (("category_id", cats), ("room_id", rooms), ("track_id", tracks)):
+            loader.keys_by_id[name] = {row.id: key for key, row in rows.items()}
         loader.upsert(EventSession, programme.sessions, lambda s: dict(
             title=s["title"], kind=s["kind"],
             track_id=tracks[s["track"]].id if s.get("track") else None,
@@ -168,6 +187,7 @@ def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None
     existing = {a.source_id: a for a in db.exec(
         select(Attendee).where(Attendee.event_id == eid, Attendee.source == PEOPLE_SOURCE))}
     wanted = set()
+    added: list[Attendee] = []
     for p in loader.p.people:
         wanted.add(p["key"])
         values = dict(
@@ -181,7 +201,9 @@ def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None
         row = existing.get(p["key"])
         if row is None:
             code = p.get("code") or p["key"].upper()
-            db.add(Attendee(event_id=eid, code=code, source=PEOPLE_SOURCE, source_id=p["key"], **values))
+            row = Attendee(event_id=eid, code=code, source=PEOPLE_SOURCE, source_id=p["key"], **values)
+            db.add(row)
+            added.append(row)
             loader.count(loader.report.created, "person")
         else:
             loader.assign(row, values, "person")
@@ -192,6 +214,8 @@ def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None
             row.updated_at = loader.now
             loader.count(loader.report.removed, "person")
             loader.report.changes.append(f"person '{key}': cancelled (no longer in the file)")
+    db.flush()  # new people get their ids; then their search words, in this transaction
+    reindex_attendees(db.connection(), [row.id for row in [*existing.values(), *added]])
 
 
 def _remove(loader: _Loader, removals: dict[str, dict[str, Any]], force: bool) -> None:

@@ -27,6 +27,7 @@ _RANK = {Role.VOLUNTEER: 0, Role.COORDINATOR: 1, Role.STAFF: 2}
 
 class Permission(str, Enum):
     EDIT_PROGRAMME = "edit_programme"      # rooms, sessions, capacities
+    IMPORT = "import"                      # registrant lists
     SEE_CONTACT = "see_contact"            # email and phone
     EXPORT = "export"                      # attendance exports, personal data
     SET_PINS = "set_pins"
@@ -34,6 +35,7 @@ class Permission(str, Enum):
 
 _NEEDS = {
     Permission.EDIT_PROGRAMME: Role.COORDINATOR,
+    Permission.IMPORT: Role.COORDINATOR,
     Permission.SEE_CONTACT: Role.COORDINATOR,
     Permission.EXPORT: Role.STAFF,
     Permission.SET_PINS: Role.STAFF,

@@ -255,3 +255,50 @@ class Journal(SQLModel, table=True):
     desk: str = Field(default="", max_length=64)
     subject: str = Field(default="", max_length=300)
     details: dict = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+# Search words compare byte-wise on every backend, so that a prefix is a range
+# (`word >= 'dup' AND word < 'duq'`) and results sort the same on SQLite and PostgreSQL.
+def _bytewise(length: int) -> sa.types.TypeEngine:
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
+class SearchPerson(SQLModel, table=True):
+    """What a registrant can be found by (checkin.core.search): each searchable field as
+    its folded words, and the folded "last first" to rank by. One row per registrant,
+    kept in step by whoever writes attendees, in the same transaction."""
+
+    __tablename__ = "search_person"
+    __table_args__ = (
+        sa.Index(None, "event_id", "last_words", "sort_key"),
+        sa.Index(None, "event_id", "first_words", "sort_key"),
+        sa.Index(None, "event_id", "organisation_words", "sort_key"),
+        # Few addresses hold a word the names do not: index only those.
+        sa.Index(None, "event_id", "email_words", "sort_key",
+                 sqlite_where=sa.text("email_words != ''"),
+                 postgresql_where=sa.text("email_words != ''")),
+    )
+    attendee_id: int = Field(primary_key=True, foreign_key="attendee.id", ondelete="CASCADE",
+                             sa_column_kwargs={"autoincrement": False})
+    event_id: int
+    sort_key: str = Field(sa_type=_bytewise(80))
+    last_words: str = Field(default="", max_length=200)
+    first_words: str = Field(default="", max_length=200)
+    organisation_words: str = Field(default="", max_length=200)
+    email_words: str = Field(default="", max_length=200,
+                             description="words of the address not already in the names")
+
+
+class SearchTerm(SQLModel, table=True):
+    """Which field values of an event hold a word: a typed prefix is a range of `word`,
+    giving the values, then search_person gives the people. Small: values repeat."""
+
+    __tablename__ = "search_term"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    event_id: int = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE",
+                          sa_column_kwargs={"autoincrement": False})
+    word: str = Field(primary_key=True, sa_type=_bytewise(64))
+    field: int = Field(primary_key=True, sa_type=sa.SmallInteger,
+                       sa_column_kwargs={"autoincrement": False},
+                       description="1 last name, 2 first name, 3 organisation, 4 email")
+    words: str = Field(primary_key=True, max_length=200, description="the field's value")

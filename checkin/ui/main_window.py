@@ -22,6 +22,7 @@ from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.import_dialog import FileDialog, ImportDialog
 from checkin.ui.models.sessions import SessionTableModel
 from checkin.ui.programme_editor import ProgrammeEditor
 from checkin.ui.labels import role_label
@@ -146,6 +147,10 @@ class MainWindow(QMainWindow):
         self._load_action = QAction(self.tr("Load the &sample event"), self)
         self._load_action.triggered.connect(self._on_load_sample)
         file_menu.addAction(self._load_action)
+        self._import_action = QAction(self.tr("&Import registrants…"), self)
+        self._import_action.setObjectName("importAction")
+        self._import_action.triggered.connect(self._on_import)
+        file_menu.addAction(self._import_action)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
         role = self._desk.role
         self._edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
         self._set_pin.setEnabled(allows(role, Permission.SET_PINS))
+        self._import_action.setEnabled(allows(role, Permission.IMPORT))
         self._role_label.setText(self.tr("%1 · desk %2").replace("%1", role_label(role))
                                  .replace("%2", self._desk.desk))
 
@@ -209,6 +215,20 @@ class MainWindow(QMainWindow):
             ConfirmDialog.error(self, self.tr("Set a role's PIN"), self.tr("A PIN cannot be empty."))
             return
         self._desk.set_pin(role, pin)
+
+    def _on_import(self) -> None:
+        if self._summary is None or not allows(self._desk.role, Permission.IMPORT):
+            return
+        path = FileDialog.open_file(self, self.tr("Import registrants"),
+                                    self.tr("Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)"))
+        if not path:
+            return
+        dialog = ImportDialog(self._engine, self._summary.id, path, actor=self._desk.role.value,
+                              desk=self._desk.desk, parent=self)
+        dialog.imported.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._import_dialog = dialog
 
     def _on_edit_programme(self) -> None:
         if self._summary is None or not allows(self._desk.role, Permission.EDIT_PROGRAMME):

@@ -2,157 +2,276 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="41"/>
+        <source>Import registrants</source>
+        <translation>Importer des inscrits</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="54"/>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="55"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="58"/>
+        <source>Layout</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="59"/>
+        <source>Recognised from the header</source>
+        <translation>Reconnu d&apos;après l&apos;en-tête</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="67"/>
+        <source>Columns and first rows</source>
+        <translation>Colonnes et premières lignes</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="69"/>
+        <source>First row: what each column holds (change it if needed). Below: the first rows of the file.</source>
+        <translation>Première ligne : ce que contient chaque colonne (modifiable). En dessous : les premières lignes du fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="82"/>
+        <source>&amp;Check (writes nothing)</source>
+        <translation>&amp;Vérifier (sans rien enregistrer)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="84"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="86"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="103"/>
+        <source>This file cannot be imported:</source>
+        <translation>Ce fichier ne peut pas être importé :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="110"/>
+        <source>Layout: %1 · %2 rows</source>
+        <translation>Format : %1 · %2 lignes</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="120"/>
+        <source>holds</source>
+        <translation>contient</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="123"/>
+        <source>Field for column %1</source>
+        <translation>Champ de la colonne %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="124"/>
+        <source>(not imported)</source>
+        <translation>(non importée)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="159"/>
+        <source>Say which column holds the names (last_name, first_name or full_name).</source>
+        <translation>Indiquez quelle colonne contient les noms (last_name, first_name ou full_name).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="190"/>
+        <source>Check only, nothing was written. The import would give:</source>
+        <translation>Vérification seule, rien n&apos;a été enregistré. L&apos;import donnerait :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="191"/>
+        <source>Imported:</source>
+        <translation>Importé :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="192"/>
+        <source>%1 added, %2 updated, %3 unchanged, %4 cancelled, %5 skipped; %6 enrollments (%7 waitlisted).</source>
+        <translation>%1 ajoutés, %2 mis à jour, %3 inchangés, %4 annulés, %5 ignorés ; %6 inscriptions aux sessions (%7 en liste d&apos;attente).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
+        <source>row %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="207"/>
+        <source>Not imported, nothing was written:</source>
+        <translation>Non importé, rien n&apos;a été enregistré :</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="48"/>
+        <location filename="../../checkin/ui/main_window.py" line="49"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="69"/>
+        <location filename="../../checkin/ui/main_window.py" line="70"/>
         <source>No event in this store yet</source>
         <translation>Aucun événement dans cette base</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="74"/>
+        <location filename="../../checkin/ui/main_window.py" line="75"/>
         <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
         <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="79"/>
-        <location filename="../../checkin/ui/main_window.py" line="289"/>
+        <location filename="../../checkin/ui/main_window.py" line="80"/>
+        <location filename="../../checkin/ui/main_window.py" line="309"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="105"/>
+        <location filename="../../checkin/ui/main_window.py" line="106"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="124"/>
+        <location filename="../../checkin/ui/main_window.py" line="125"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="145"/>
+        <location filename="../../checkin/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="146"/>
+        <location filename="../../checkin/ui/main_window.py" line="147"/>
         <source>Load the &amp;sample event</source>
         <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="149"/>
+        <location filename="../../checkin/ui/main_window.py" line="150"/>
+        <source>&amp;Import registrants…</source>
+        <translation>&amp;Importer des inscrits…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="154"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="154"/>
+        <location filename="../../checkin/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="158"/>
+        <location filename="../../checkin/ui/main_window.py" line="163"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <location filename="../../checkin/ui/main_window.py" line="164"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="168"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="164"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="168"/>
+        <location filename="../../checkin/ui/main_window.py" line="173"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="172"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="173"/>
+        <location filename="../../checkin/ui/main_window.py" line="178"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <location filename="../../checkin/ui/main_window.py" line="191"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="189"/>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="195"/>
+        <location filename="../../checkin/ui/main_window.py" line="202"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="202"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="203"/>
         <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="204"/>
+        <location filename="../../checkin/ui/main_window.py" line="210"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="271"/>
+        <location filename="../../checkin/ui/main_window.py" line="222"/>
+        <source>Import registrants</source>
+        <translation>Importer des inscrits</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="223"/>
+        <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
+        <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="291"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="290"/>
+        <location filename="../../checkin/ui/main_window.py" line="310"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="292"/>
+        <location filename="../../checkin/ui/main_window.py" line="312"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="316"/>
+        <location filename="../../checkin/ui/main_window.py" line="336"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="322"/>
+        <location filename="../../checkin/ui/main_window.py" line="342"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="323"/>
+        <location filename="../../checkin/ui/main_window.py" line="343"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -235,80 +354,80 @@
     </message>
     <message>
         <location filename="../../checkin/ui/programme_editor.py" line="97"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="173"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="176"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/programme_editor.py" line="98"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="173"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="176"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/programme_editor.py" line="99"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="174"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="177"/>
         <source>Tracks</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="118"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="121"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="119"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="122"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="120"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="123"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="122"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="125"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="132"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="135"/>
         <source>Double-click a cell to change it. Times are HH:MM, local to the event. Nothing is written until you save.</source>
         <translation>Double-cliquez sur une case pour la modifier. Les horaires s&apos;écrivent HH:MM, à l&apos;heure de l&apos;événement. Rien n&apos;est enregistré avant « Enregistrer ».</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="155"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="158"/>
         <source>New session</source>
         <translation>Nouvelle session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="157"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="160"/>
         <source>New room</source>
         <translation>Nouvelle salle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="158"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="161"/>
         <source>New track</source>
         <translation>Nouveau parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="178"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="181"/>
         <source>%1, row %2</source>
         <translation>%1, ligne %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="189"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="192"/>
         <source>Remove sessions with enrollments?</source>
         <translation>Retirer des sessions qui ont des inscrits ?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="192"/>
         <location filename="../../checkin/ui/programme_editor.py" line="195"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="198"/>
         <source>Not saved:</source>
         <translation>Non enregistré :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="198"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="201"/>
         <source>Saved: %1 change(s).</source>
         <translation>Enregistré : %1 modification(s).</translation>
     </message>
