@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     _json_flag(imp)
 
+    find = sub.add_parser("search", help="find registrants by name, organisation, email or "
+                                         "ticket code (exit 1 when nobody is found)")
+    find.add_argument("text", help="a few letters of each word, or a ticket code")
+    find.add_argument("--limit", type=_count, default=20, metavar="N",
+                      help="at most N registrants (default 20)")
+    find.add_argument("--event", metavar="KEY", help="the event to search (default: the only one)")
+    _json_flag(find)
+
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply pending schema migrations")
@@ -104,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
-        "import": _import,
+        "import": _import, "search": _search,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -170,6 +178,12 @@ def _import(args: argparse.Namespace) -> int:
     from checkin.cli_import import import_command
 
     return import_command(args)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from checkin.cli_search import search_command
+
+    return search_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:

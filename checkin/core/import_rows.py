@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from checkin.core.text import fold
 
+_MESSY = re.compile("[\\s\u00a0]{2}|[\\n\\t\\r\u00a0]")
 _TRUE = {"oui", "yes", "true", "vrai", "1", "x", "o", "y"}
 _CANCELLED = ("annul", "rembours", "cancel", "refund", "deleted", "not attending", "supprim",
               "expire", "invalide")
@@ -31,8 +32,8 @@ def text(value: Any) -> str:
         return ""
     if type(value) is str:
         stripped = value.strip()
-        if "  " not in stripped and not any(c in stripped for c in "\n\t\r\u00a0"):
-            return stripped  # the common case, 100 000 times per import
+        if not _MESSY.search(stripped):
+            return stripped  # the common case, a million times per 100 000-row import
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a code or a postcode that Excel stored as a number
     return " ".join(str(value).replace("\u00a0", " ").split())

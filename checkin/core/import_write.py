@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import sqlalchemy as sa
 
-from checkin.core.search_index import reindex_attendees
+from checkin.core.search_index import index_new_attendees, reindex_attendees
 from checkin.core.text import fold, person_search_text
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, AttendeeStatus, Enrollment, EnrollmentStatus
@@ -180,7 +180,11 @@ def _write(conn: sa.Connection, plan: Plan, ctx: Any, report: Any,
         chunk = new_codes[start:start + CHUNK]
         ids.update(conn.execute(sa.select(table.c.code, table.c.id).where(
             table.c.event_id == ctx.event_id, table.c.code.in_(chunk))).all())
-    _reindex(conn, list(ids.values()) + plan.reindex_ids)
+    # New people go through the index's bulk path; changed ones are re-read.
+    index_new_attendees(conn, ((ids[r["code"]], ctx.event_id, r["first_name"], r["last_name"],
+                                r["organisation"], r["email"]) for r in plan.new))
+    if plan.reindex_ids:
+        reindex_attendees(conn, plan.reindex_ids)
     _enroll(conn, plan, ids, ctx, report)
 
 
@@ -188,10 +192,11 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: Any, repo
     if not plan.choices:
         return
     attendee_ids = [ref if isinstance(ref, int) else ids[ref] for ref, _ in plan.choices]
+    known = [ref for ref, _ in plan.choices if isinstance(ref, int)]  # new people have none yet
     existing: set[tuple[int, int]] = set()
-    for start in range(0, len(attendee_ids), CHUNK):
+    for start in range(0, len(known), CHUNK):
         existing.update(conn.execute(sa.select(Enrollment.attendee_id, Enrollment.session_id).where(
-            Enrollment.attendee_id.in_(attendee_ids[start:start + CHUNK]))).all())
+            Enrollment.attendee_id.in_(known[start:start + CHUNK]))).all())
     rows = []
     now = utcnow()
     for attendee_id, (_, sessions) in zip(attendee_ids, plan.choices):
@@ -211,9 +216,3 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: Any, repo
     for start in range(0, len(rows), CHUNK):
         bulk_insert(conn, Enrollment, rows[start:start + CHUNK])
     report.enrollments = len(rows)
-
-
-def _reindex(conn: sa.Connection, attendee_ids: list[int]) -> None:
-    """Keep the search index in step, inside this same transaction."""
-    if attendee_ids:
-        reindex_attendees(conn, attendee_ids)

@@ -16,6 +16,7 @@ The index this reads is kept by checkin.core.search_index.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,7 +26,7 @@ from checkin.core.search_index import (
     CODE_PREFIX, EMAIL, EXACT_CODE, FIELD_COLUMNS, FIELD_NAMES, MAX_WORD, STOPWORDS,
     reindex_attendees, reindex_event, split_words,
 )
-from checkin.store.models import Attendee, AttendeeStatus, Category, SearchPerson, SearchTerm
+from checkin.store.models import AttendeeStatus
 
 __all__ = ["Hit", "search", "query_words", "reindex_attendees", "reindex_event"]
 
@@ -35,14 +36,6 @@ MAX_LIMIT = 500
 MAX_CODE = 128  # attendee.code
 FUZZY_MIN = 4  # shorter typed words must match exactly
 MAX_CLOSE = 50  # close words tried per typed word
-
-_p = SearchPerson.__table__  # type: ignore[attr-defined]
-_t = SearchTerm.__table__  # type: ignore[attr-defined]
-_a = Attendee.__table__  # type: ignore[attr-defined]
-_c = Category.__table__  # type: ignore[attr-defined]
-_SHOWN = (_a.c.id, _a.c.code, _a.c.first_name, _a.c.last_name, _a.c.organisation, _c.c.name,
-          _a.c.status)
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -91,20 +84,47 @@ def search(engine: Engine, event_id: int, text: str, limit: int = 20) -> list[Hi
     if not words and not code:
         return []
     with engine.connect() as conn:
+        _sort_in_memory(conn)
         hits = _by_code(conn, event_id, code) if code else []
+        if hits and len(words) == 1 and not words[0].isalpha():
+            return hits[:limit]  # a ticket code, scanned or typed: no name holds it
         if words:
             seen = {h.attendee_id for h in hits}
             hits += [h for h in _by_words(conn, event_id, words, limit, {})
-                     if h.attendee_id not in seen][:limit - len(hits)]
-        if len(hits) < limit and code:
+                     if h.attendee_id not in seen]
+        if not hits and code:
+            hits = _by_code_prefix(conn, event_id, code, limit)
+        elif len(hits) < limit and code and not any(h.matched == "code" for h in hits):
             seen = {h.attendee_id for h in hits}
             hits += [h for h in _by_code_prefix(conn, event_id, code, limit)
-                     if h.attendee_id not in seen][:limit - len(hits)]
+                     if h.attendee_id not in seen]
         if not hits and words:
             close = _close_words(conn, event_id, words)
             if close:
                 hits = _by_words(conn, event_id, words, limit, close)
     return hits[:limit]
+
+
+def _sort_in_memory(conn: sa.Connection) -> None:
+    """SQLite sorts and groups in temporary B-trees, kept in files unless told otherwise:
+    opening them cost ~0.5 ms a search, ten times the search itself. Once per connection.
+    (Belongs with the other pragmas in checkin.store.engine; here until it moves there.)"""
+    if conn.dialect.name == "sqlite" and not conn.info.get("temp_store_memory"):
+        # On the driver's connection, before SQLAlchemy begins a transaction: SQLite
+        # refuses to switch the temporary store inside one.
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute("PRAGMA temp_store = MEMORY")
+        finally:
+            cursor.close()
+        conn.info["temp_store_memory"] = True
+
+
+# The queries are plain SQL, the same on SQLite and PostgreSQL, written once per shape:
+# building them with SQLAlchemy's expression language on every keystroke cost more than
+# running them.
+_SHOWN = ("a.id, a.code, a.first_name, a.last_name, a.organisation, c.name, a.status")
+_FROM_SHOWN = "attendee a LEFT OUTER JOIN category c ON c.id = a.category_id"
 
 
 def _hit(row: Any, matched: int, fuzzy: bool = False) -> Hit:
@@ -113,47 +133,49 @@ def _hit(row: Any, matched: int, fuzzy: bool = False) -> Hit:
                FIELD_NAMES[matched], fuzzy)
 
 
-def _shown(query: sa.Select) -> sa.Select:
-    return query.outerjoin(_c, _c.c.id == _a.c.category_id)
+_EXACT_CODE = sa.text(f"SELECT {_SHOWN} FROM {_FROM_SHOWN} "
+                      "WHERE a.event_id = :e AND a.code IN :codes ORDER BY a.id"
+                      ).bindparams(sa.bindparam("codes", expanding=True))
 
 
 def _by_code(conn: sa.Connection, event_id: int, code: str) -> list[Hit]:
     """The ticket whose code is the text, whatever its case (the attendee table's index)."""
-    rows = conn.execute(_shown(sa.select(*_SHOWN).select_from(_a)).where(
-        _a.c.event_id == event_id, _a.c.code.in_(sorted({code, code.upper(), code.lower()})))
-        .order_by(_a.c.id)).all()
-    return [_hit(r, EXACT_CODE) for r in rows]
+    codes = sorted({code, code.upper(), code.lower()})
+    return [_hit(r, EXACT_CODE) for r in conn.execute(_EXACT_CODE, {"e": event_id, "codes": codes})]
 
 
 def _by_code_prefix(conn: sa.Connection, event_id: int, code: str, limit: int) -> list[Hit]:
-    """Tickets whose code begins with the text, in code order (the attendee table's index,
-    read as a range; the substr() test keeps the answer exact under any collation)."""
+    """Tickets whose code begins with the text, in code order: a range of the attendee
+    table's index; the substr() test keeps the answer exact under any collation."""
     if len(code) < 2 or not (code.isascii() and code.isalnum()):
         return []
-    rows = []
-    for variant in sorted({code, code.upper(), code.lower()}):
-        query = _shown(sa.select(*_SHOWN).select_from(_a)).where(
-            _a.c.event_id == event_id, _a.c.code >= variant,
-            sa.func.substr(_a.c.code, 1, len(variant)) == variant)
-        above = _alnum_after(variant)
-        if above:
-            query = query.where(_a.c.code < above)
-        rows += conn.execute(query.order_by(_a.c.code).limit(limit)).all()
+    variants = sorted({code, code.upper(), code.lower()})
+    params: dict[str, Any] = {"e": event_id, "n": limit, "len": len(code)}
+    for i, v in enumerate(variants):
+        params[f"lo{i}"], params[f"hi{i}"] = v, _alnum_after(v) or "\uffff"
+    rows = conn.execute(_code_prefix_query(len(variants)), params).all()
     rows.sort(key=lambda r: (r[1], r[0]))
-    return [_hit(r, CODE_PREFIX) for r in rows]
+    return [_hit(r, CODE_PREFIX) for r in rows[:limit]]
+
+
+@lru_cache(maxsize=8)
+def _code_prefix_query(variants: int) -> sa.TextClause:
+    parts = [f"SELECT * FROM (SELECT {_SHOWN} FROM {_FROM_SHOWN} WHERE a.event_id = :e "
+             f"AND a.code >= :lo{i} AND a.code < :hi{i} AND substr(a.code, 1, :len) = :lo{i} "
+             f"ORDER BY a.code LIMIT :n) AS v{i}" for i in range(variants)]
+    return sa.text(" UNION ALL ".join(parts))
 
 
 def _alnum_after(prefix: str) -> str:
     """A string above every string that begins with `prefix`, under bytewise order and
     under the usual language collations (which may skip punctuation): the next letter or
-    digit, carrying over a final z or Z."""
+    digit, carrying over a final z or Z; "" when there is none."""
     while prefix:
         last = prefix[-1]
         if last in "zZ":
             prefix = prefix[:-1]
             continue
-        following = "A" if last == "9" else chr(ord(last) + 1)
-        return prefix[:-1] + following
+        return prefix[:-1] + ("A" if last == "9" else chr(ord(last) + 1))
     return ""
 
 
@@ -162,66 +184,88 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _people_of(event_id: int, word: str, close: list[str], tag: int | None) -> list[sa.Select]:
-    """Who holds, in some field, a value with a word beginning with `word` (or one of the
-    close words): one SELECT per field, each read from that field's index."""
-    found = sa.and_(_t.c.word >= word, _t.c.word < _after(word))
-    if close:
-        found = sa.or_(found, _t.c.word.in_(close))
-    branches = []
-    for field, column in FIELD_COLUMNS.items():
-        values = sa.select(_t.c.words).where(_t.c.event_id == event_id, _t.c.field == field, found)
-        where = [_p.c.event_id == event_id, column.in_(values)]
-        if field == EMAIL:
-            where.append(column != "")  # the email index holds only addresses with words
-        columns = [_p.c.attendee_id, sa.literal_column(str(field)).label("f"),
-                   _p.c.sort_key.label("s")]
-        if tag is not None:
-            columns.append(sa.literal_column(str(tag)).label("t"))
-        branches.append(sa.select(*columns).where(*where))
-    return branches
-
-
 def _by_words(conn: sa.Connection, event_id: int, words: list[str], limit: int,
               close: dict[str, list[str]]) -> list[Hit]:
     """One query: the best `limit` people found by every typed word, ranked by the field
     of their weakest word, then by name."""
-    if len(words) == 1:
-        u = sa.union_all(*_people_of(event_id, words[0], close.get(words[0], []), None)).subquery()
-        ranked = (sa.select(u.c.attendee_id, sa.func.min(u.c.f).label("r"),
-                            sa.func.min(u.c.s).label("s"))
-                  .group_by(u.c.attendee_id))
+    params: dict[str, Any] = {"e": event_id, "n": limit}
+    for i, w in enumerate(words):
+        params[f"lo{i}"], params[f"hi{i}"] = w, _after(w)
+        if close.get(w):
+            params[f"close{i}"] = close[w]
+    # The longest typed word is likely the rarest: it picks the candidates, the others
+    # only check them.
+    lead = max(range(len(words)), key=lambda i: len(words[i]))
+    query = _words_query(len(words), lead, tuple(bool(close.get(w)) for w in words))
+    return [_hit(r, r[7], bool(close)) for r in conn.execute(query, params)]
+
+
+def _values(i: int, field: int, fuzzy: bool) -> str:
+    """The values of a field that hold a word matching typed word i."""
+    match = f"(word >= :lo{i} AND word < :hi{i})"
+    if fuzzy:
+        match = f"({match} OR word IN :close{i})"
+    return f"SELECT words FROM search_term WHERE event_id = :e AND field = {field} AND {match}"
+
+
+def _holds(i: int, field: int, fuzzy: bool) -> str:
+    column = FIELD_COLUMNS[field].name
+    test = f"{column} IN ({_values(i, field, fuzzy)})"
+    return f"({column} != '' AND {test})" if field == EMAIL else test
+
+
+@lru_cache(maxsize=256)
+def _words_query(count: int, lead: int, fuzzy: tuple[bool, ...]) -> sa.TextClause:
+    if count == 1:
+        # Each field's index gives its people in name order: the best `n` of each field
+        # are enough to make the best `n` overall.
+        branches = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT attendee_id, {field} AS f, sort_key AS s FROM search_person "
+            f"WHERE event_id = :e AND {_holds(0, field, fuzzy[0])} "
+            f"ORDER BY sort_key, attendee_id LIMIT :n) AS b{field}" for field in FIELD_COLUMNS)
+        top = (f"SELECT attendee_id, MIN(f) AS r, MIN(s) AS s FROM ({branches}) AS u "
+               "GROUP BY attendee_id ORDER BY r, s, attendee_id LIMIT :n")
     else:
-        u = sa.union_all(*[b for i, w in enumerate(words)
-                           for b in _people_of(event_id, w, close.get(w, []), i)]).subquery()
-        per_word = (sa.select(u.c.attendee_id, sa.func.min(u.c.f).label("f"),
-                              sa.func.min(u.c.s).label("s"))
-                    .group_by(u.c.attendee_id, u.c.t).subquery())
-        ranked = (sa.select(per_word.c.attendee_id, sa.func.max(per_word.c.f).label("r"),
-                            sa.func.min(per_word.c.s).label("s"))
-                  .group_by(per_word.c.attendee_id)
-                  .having(sa.func.count() == len(words)))
-    top = ranked.order_by(sa.text("r"), sa.text("s"), sa.text("attendee_id")).limit(limit)
-    top = top.subquery()
-    rows = conn.execute(
-        sa.select(*_SHOWN, top.c.r)
-        .select_from(top.join(_a, _a.c.id == top.c.attendee_id)
-                     .outerjoin(_c, _c.c.id == _a.c.category_id))
-        .where(_a.c.event_id == event_id)
-        .order_by(top.c.r, top.c.s, top.c.attendee_id)).all()
-    return [_hit(r, r[7], bool(close)) for r in rows]
+        lead_people = " UNION ".join(
+            f"SELECT attendee_id FROM search_person WHERE event_id = :e AND "
+            f"{_holds(lead, field, fuzzy[lead])}" for field in FIELD_COLUMNS)
+        # r<i>: the best field typed word i is found in (NULL: not found).
+        ranks = ", ".join(
+            "CASE " + " ".join(f"WHEN {_holds(i, field, fuzzy[i])} THEN {field}"
+                               for field in FIELD_COLUMNS) + f" END AS r{i}"
+            for i in range(count))
+        weakest = "r0"
+        for i in range(1, count):
+            weakest = f"CASE WHEN r{i} > {weakest} THEN r{i} ELSE {weakest} END"
+        found = " AND ".join(f"r{i} IS NOT NULL" for i in range(count))
+        top = (f"SELECT attendee_id, {weakest} AS r, s FROM ("
+               f"SELECT p.attendee_id, p.sort_key AS s, {ranks} FROM ({lead_people}) AS l "
+               f"JOIN search_person p ON p.attendee_id = l.attendee_id) AS x "
+               f"WHERE {found} ORDER BY r, s, attendee_id LIMIT :n")
+    query = sa.text(
+        f"SELECT {_SHOWN}, top.r FROM ({top}) AS top "
+        f"JOIN attendee a ON a.id = top.attendee_id LEFT OUTER JOIN category c "
+        f"ON c.id = a.category_id WHERE a.event_id = :e ORDER BY top.r, top.s, top.attendee_id")
+    expanding = [sa.bindparam(f"close{i}", expanding=True) for i in range(count) if fuzzy[i]]
+    return query.bindparams(*expanding) if expanding else query
+
+
+_CLOSE_CANDIDATES = sa.text(
+    "SELECT DISTINCT word FROM search_term WHERE event_id = :e "
+    "AND ((word >= :lo1 AND word < :hi1) OR (word >= :lo2 AND word < :hi2))")
 
 
 def _close_words(conn: sa.Connection, event_id: int, words: list[str]) -> dict[str, list[str]]:
     """For each typed word long enough, the event's words it may be a typo of, against
-    a whole word or its beginning."""
-    typed = [w for w in words if len(w) >= FUZZY_MIN and w.isalpha()]
-    if not typed:
-        return {}
-    terms = conn.execute(sa.select(_t.c.word).where(_t.c.event_id == event_id)
-                         .distinct()).scalars().all()
+    a whole word or its beginning. The first letter is taken as typed (or swapped with
+    the second): it keeps the comparisons few on a big event, and is rarely the typo."""
     out: dict[str, list[str]] = {}
-    for w in typed:
+    for w in words:
+        if len(w) < FUZZY_MIN or not w.isalpha():
+            continue
+        swapped = w[1] + w[0]
+        terms = conn.execute(_CLOSE_CANDIDATES, {"e": event_id, "lo1": w[0], "hi1": _after(w[0]),
+                                                 "lo2": swapped, "hi2": _after(swapped)}).scalars()
         k = 1 if len(w) <= 6 else 2
         found = [t for t in terms if t != w and _close(w, t, k)]
         if found:

@@ -41,6 +41,7 @@ STOPWORDS = frozenset("a au aux d de des du en et l la le les of the and for pou
 _WORD = re.compile(r"[a-z0-9]+")
 _LETTERS = re.compile(r"[a-z]+")
 _CHUNK = 500  # ids per IN (…) list
+_REBUILD_ABOVE = 20000  # rows in one bulk insert (SQLite)
 
 _person = SearchPerson.__table__  # type: ignore[attr-defined]
 _term = SearchTerm.__table__  # type: ignore[attr-defined]
@@ -74,12 +75,19 @@ def field_value(text: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(words)[:MAX_VALUE], tuple(dict.fromkeys(terms))
 
 
-def email_value(email: str, *known: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The words of the address before the @ that the names do not hold already
-    ("jdupont" in jdupont@…): the domain and the digits find no one in particular."""
+@lru_cache(maxsize=65536)
+def _value_words(value: str) -> tuple[str, ...]:
+    """The words of a value made by field_value() (its words joined by spaces)."""
+    return field_value(value)[1]
+
+
+def email_value(email: str, last: tuple[str, ...] = (), first: tuple[str, ...] = (),
+                org: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """The words of the address before the @ that the names (`last`, `first`, `org`:
+    their field_value() words) do not hold already ("jdupont" in jdupont@…): the domain
+    and the digits find no one in particular."""
     local = email.partition("@")[0]
     local = local.lower() if local.isascii() else fold(local)
-    last, first, org = known
     words = [w[:MAX_WORD] for w in _LETTERS.findall(local) if len(w) > 1 and w not in last
              and w not in first and w not in org and w not in STOPWORDS]
     if not words:
@@ -100,51 +108,72 @@ def index_new_attendees(conn: sa.Connection, people: Iterable[Person]) -> int:
 
     `people` are tuples (id, event id, first name, last name, organisation, email).
     """
-    rows: list[tuple] = []
-    terms: set[tuple[int, str, int, str]] = set()
-    seen: set[tuple[int, int, str]] = set()  # values whose words are in `terms` already
-    for aid, eid, first, last, org, email in people:
-        first, last, org = first or "", last or "", org or ""
-        last_value, last_words = field_value(last)
-        first_value, first_words = field_value(first)
-        org_value, org_words = field_value(org)
-        email_v, email_words = email_value(email, last_words, first_words, org_words) \
-            if email else ("", ())
-        for field, value, words in ((LAST_NAME, last_value, last_words),
-                                    (FIRST_NAME, first_value, first_words),
-                                    (ORGANISATION, org_value, org_words),
-                                    (EMAIL, email_v, email_words)):
-            if words and (eid, field, value) not in seen:
-                seen.add((eid, field, value))
-                terms.update((eid, w, field, value) for w in words)
-        rows.append((aid, eid, sort_key(first, last), last_value, first_value, org_value,
-                     email_v))
+    rows = _rows(people)
     _insert_people(conn, rows)
-    _insert_terms(conn, terms)
+    _insert_terms(conn, _terms(rows))
     return len(rows)
 
 
 def reindex_attendees(conn: sa.Connection, attendee_ids: Iterable[int]) -> int:
-    """Forget and re-read these registrants, inside the caller's transaction.
+    """Bring these registrants' search rows up to date, inside the caller's transaction;
+    returns how many changed. Ids that no longer exist are forgotten.
 
     Call it after inserting registrants or changing a name, organisation or email (codes
-    are read from the attendee table itself). Ids that no longer exist are forgotten.
+    are read from the attendee table itself). Unchanged people cost a read, no write.
     """
     ids = sorted({int(i) for i in attendee_ids})
-    done = 0
+    changed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
-        old = conn.execute(sa.select(_person).where(_person.c.attendee_id.in_(chunk))).all()
-        if old:
-            conn.execute(sa.delete(_person).where(_person.c.attendee_id.in_(chunk)))
-        people = conn.execute(sa.select(
+        old = {r[0]: tuple(r) for r in conn.execute(
+            sa.select(*(_person.c[n] for n in _PERSON_COLUMNS))
+            .where(_person.c.attendee_id.in_(chunk)))}
+        new = {r[0]: r for r in _rows(conn.execute(sa.select(
             Attendee.id, Attendee.event_id, Attendee.first_name, Attendee.last_name,
-            Attendee.organisation, Attendee.email).where(Attendee.id.in_(chunk))).all()
-        done += index_new_attendees(conn, people)
-        stale = {(r.event_id, field, getattr(r, col.name)) for r in old
-                 for field, col in FIELD_COLUMNS.items() if getattr(r, col.name)}
-        _prune(conn, stale)
-    return done
+            Attendee.organisation, Attendee.email).where(Attendee.id.in_(chunk))))}
+        moved = [aid for aid in chunk if old.get(aid) != new.get(aid)]
+        gone = [aid for aid in moved if aid in old]
+        if gone:
+            conn.execute(sa.delete(_person).where(_person.c.attendee_id.in_(gone)))
+        rows = [new[aid] for aid in moved if aid in new]
+        _insert_people(conn, rows)
+        _insert_terms(conn, _terms(rows))
+        _prune(conn, _values([old[aid] for aid in gone]) - _values(rows))
+        changed += len(moved)
+    return changed
+
+
+def _rows(people: Iterable[Person]) -> list[tuple]:
+    """search_person rows (in _PERSON_COLUMNS order) for (id, event, first, last, org, email)."""
+    rows: list[tuple] = []
+    append, names_of, value_of, email_of = rows.append, _names, field_value, email_value
+    for aid, eid, first, last, org, email in people:  # 100 000 times for a demo: kept lean
+        key, last_value, last_words, first_value, first_words = names_of(first or "", last or "")
+        org_value, org_words = value_of(org or "")
+        append((aid, eid, key, last_value, first_value, org_value,
+                email_of(email, last_words, first_words, org_words)[0] if email else ""))
+    return rows
+
+
+@lru_cache(maxsize=65536)  # first and last names pair up again and again
+def _names(first: str, last: str) -> tuple[str, str, tuple[str, ...], str, tuple[str, ...]]:
+    return (sort_key(first, last), *field_value(last), *field_value(first))
+
+
+_VALUE_COLUMNS = ((LAST_NAME, 3), (FIRST_NAME, 4), (ORGANISATION, 5), (EMAIL, 6))
+
+
+def _values(rows: Iterable[tuple]) -> set[tuple[int, int, str]]:
+    """The distinct (event, field, value) of search_person rows."""
+    return {(r[1], field, r[column]) for r in rows for field, column in _VALUE_COLUMNS
+            if r[column]}
+
+
+def _terms(rows: list[tuple]) -> set[tuple[int, str, int, str]]:
+    """The search_term rows for these people's values: names and organisations repeat,
+    so each distinct value is split once."""
+    return {(eid, w, field, value) for eid, field, value in _values(rows)
+            for w in (value.split() if field == EMAIL else _value_words(value))}
 
 
 def reindex_event(conn: sa.Connection, event_id: int) -> int:
@@ -184,8 +213,16 @@ def _insert_people(conn: sa.Connection, rows: list[tuple]) -> None:
         return
     if conn.dialect.name == "sqlite":
         # Plain tuples to the driver: the ORM's per-row work would cost more than SQLite's.
+        # For a big load, building the field indexes afterwards (one sort each) costs half
+        # of inserting into them row by row; other connections keep reading the old state
+        # until this transaction commits, and a failure rolls the indexes back too.
+        rebuild = list(_person.indexes) if len(rows) >= _REBUILD_ABOVE else []
+        for index in rebuild:
+            index.drop(conn)
         conn.exec_driver_sql(f"INSERT INTO search_person ({', '.join(_PERSON_COLUMNS)}) "
                              f"VALUES ({', '.join('?' * len(_PERSON_COLUMNS))})", rows)
+        for index in rebuild:
+            index.create(conn)
         return
     for start in range(0, len(rows), 10000):
         conn.execute(sa.insert(_person),
@@ -193,17 +230,8 @@ def _insert_people(conn: sa.Connection, rows: list[tuple]) -> None:
 
 
 def _insert_terms(conn: sa.Connection, terms: set[tuple[int, str, int, str]]) -> None:
-    if not terms:
-        return
-    for eid in {t[0] for t in terms}:
-        new = sorted(t for t in terms if t[0] == eid)
-        if len(new) > 100:  # a bulk load: most words are known already
-            known = {tuple(r) for r in conn.execute(sa.select(
-                _term.c.event_id, _term.c.word, _term.c.field, _term.c.words)
-                .where(_term.c.event_id == eid))}
-            new = [t for t in new if t not in known]
-        if new:
-            # Another desk may add the same word meanwhile: the same SQL on both backends.
-            conn.execute(sa.text("INSERT INTO search_term (event_id, word, field, words) "
-                                 "VALUES (:e, :w, :f, :v) ON CONFLICT DO NOTHING"),
-                         [{"e": e, "w": w, "f": f, "v": v} for e, w, f, v in new])
+    if terms:
+        # Known words are skipped by the database; another desk may add the same meanwhile.
+        conn.execute(sa.text("INSERT INTO search_term (event_id, word, field, words) "
+                             "VALUES (:e, :w, :f, :v) ON CONFLICT DO NOTHING"),
+                     [{"e": e, "w": w, "f": f, "v": v} for e, w, f, v in sorted(terms)])

@@ -108,12 +108,11 @@ def _with_header(lines: list[tuple[int, list[Any]]], name: str) -> Table:
     def filled(cells: list[Any]) -> int:
         return sum(1 for c in cells if c not in (None, "") and str(c).strip())
 
-    lines = [(n, list(c)) for n, c in lines]
     for i, (_, cells) in enumerate(lines):
         if filled(cells) >= 2:
             header = [" ".join(str(c or "").split()) for c in cells]
             width = len(header)
-            rows = [(n, c + [None] * (width - len(c)) if len(c) < width else c)
+            rows = [(n, list(c) + [None] * (width - len(c)) if len(c) < width else list(c))
                     for n, c in lines[i + 1:] if any(x not in (None, "") and str(x).strip() for x in c)]
             return Table(header, rows)
     raise TableError(f"{name}: no header row found")
