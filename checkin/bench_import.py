@@ -87,8 +87,8 @@ def _raw_baseline(source: Path, db: Path) -> float:
     conn.executemany(
         "INSERT INTO attendee (event_id, code, source, source_id, last_name, first_name, email, "
         "organisation, source_order, phone, job_title, profession, city, postcode, notes, "
-        "attention, attention_text, consent, status, walk_in, search_text, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '', 0, '', 0, 'registered', 0, '', "
+        "attention, attention_text, consent, status, walk_in, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '', 0, '', 0, 'registered', 0, "
         "'2026-11-26 10:00:00.000000', '2026-11-26 10:00:00.000000')", values)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - started

@@ -158,7 +158,6 @@ def make_attendee(engine: sa.Engine, sample_event: int) -> Callable[..., int]:
     """Factory: make_attendee(first_name=..., **fields) -> attendee id."""
     from sqlmodel import Session
 
-    from checkin.core.text import search_text
     from checkin.store.models import Attendee
 
     counter = iter(range(1, 10**6))
@@ -168,8 +167,6 @@ def make_attendee(engine: sa.Engine, sample_event: int) -> Callable[..., int]:
         values = dict(event_id=sample_event, code=f"T{n:06d}", first_name="Camille",
                       last_name=f"Test{n}", organisation="IREV")
         values.update(fields)
-        values["search_text"] = search_text(values["first_name"], values["last_name"],
-                                            values["organisation"], values.get("email", ""))
         with Session(engine) as db:
             a = Attendee(**values)
             db.add(a)

@@ -22,7 +22,7 @@ from checkin.core import demo_people as words
 from checkin.core.clock import zone
 from checkin.core.programme import load_programme, read_programme, sample_event_path
 from checkin.core.search_index import index_new_attendees
-from checkin.core.text import fold, person_search_text
+from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession, Journal,
@@ -168,7 +168,6 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
             category_id=categories[category], city=city, postcode=postcode,
             attention=attention, attention_text=attention_text, consent=consent,
             status=AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.REGISTERED,
-            search_text=person_search_text(first, last, org, email),
             created_at=registered, updated_at=registered,
         ))
         if cancelled or category not in ("participant", "partenaire", "presse"):

@@ -10,7 +10,7 @@ from typing import Any, Callable
 import sqlalchemy as sa
 
 from checkin.core.search_index import index_new_attendees, reindex_attendees
-from checkin.core.text import fold, person_search_text
+from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, AttendeeStatus, Enrollment, EnrollmentStatus
 from checkin.store.types import utcnow
@@ -69,9 +69,6 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
             if not match["source_id"] and rec["source_id"] and match["source"] == ctx.source:
                 changes["source_id"] = rec["source_id"]
             if changes:
-                merged = {**match, **changes}
-                changes["search_text"] = person_search_text(
-                    merged["first_name"], merged["last_name"], merged["organisation"], merged["email"])
                 plan.updates.append({"id": match["id"], **changes})
                 plan.reindex_ids.append(match["id"])
                 report.updated += 1
@@ -91,8 +88,7 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
         when = rec["registered_at"] or utcnow()
         row.update(code=code, event_id=ctx.event_id, source=ctx.source, source_id=rec["source_id"],
                    attention=rec["attention"], consent=rec["consent"], created_at=when,
-                   updated_at=when, search_text=person_search_text(
-                       rec["first_name"], rec["last_name"], rec["organisation"], rec["email"]))
+                   updated_at=when)
         plan.new.append(row)
         report.added += 1
         if sessions:

@@ -20,7 +20,6 @@ from sqlmodel import Session as DbSession
 from sqlmodel import select
 
 from checkin.core.clock import local_moment, zone
-from checkin.core.text import search_text
 from checkin.store.models import (
     Attendee, Category, Event, EventSession, Journal, Room, SessionKind, Track,
 )

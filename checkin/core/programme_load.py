@@ -20,7 +20,6 @@ from sqlmodel import select
 from checkin.core.programme import PEOPLE_SOURCE, Programme, ProgrammeError, full_name
 from checkin.core.clock import zone
 from checkin.core.search_index import reindex_attendees
-from checkin.core.text import search_text
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
     Journal, Profession, Room, Scan, Track,
@@ -71,8 +70,7 @@ class _Loader:
         for name, value in values.items():
             old = getattr(row, name)
             if old != value:
-                if name != "search_text":
-                    diffs.append(self.describe(label, name, old, value))
+                diffs.append(self.describe(label, name, old, value))
                 setattr(row, name, value)
         if diffs:
             if hasattr(row, "updated_at"):
@@ -196,8 +194,6 @@ def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None
             profession=p.get("profession", ""), email=p.get("email", ""),
             category_id=cats[p["category"]].id, status=AttendeeStatus.REGISTERED,
         )
-        values["search_text"] = search_text(values["first_name"], values["last_name"],
-                                            values["organisation"], values["email"])
         row = existing.get(p["key"])
         if row is None:
             code = p.get("code") or p["key"].upper()

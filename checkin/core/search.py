@@ -84,7 +84,6 @@ def search(engine: Engine, event_id: int, text: str, limit: int = 20) -> list[Hi
     if not words and not code:
         return []
     with engine.connect() as conn:
-        _sort_in_memory(conn)
         hits = _by_code(conn, event_id, code) if code else []
         if hits and len(words) == 1 and not words[0].isalpha():
             return hits[:limit]  # a ticket code, scanned or typed: no name holds it
@@ -105,19 +104,6 @@ def search(engine: Engine, event_id: int, text: str, limit: int = 20) -> list[Hi
     return hits[:limit]
 
 
-def _sort_in_memory(conn: sa.Connection) -> None:
-    """SQLite sorts and groups in temporary B-trees, kept in files unless told otherwise:
-    opening them cost ~0.5 ms a search, ten times the search itself. Once per connection.
-    (Belongs with the other pragmas in checkin.store.engine; here until it moves there.)"""
-    if conn.dialect.name == "sqlite" and not conn.info.get("temp_store_memory"):
-        # On the driver's connection, before SQLAlchemy begins a transaction: SQLite
-        # refuses to switch the temporary store inside one.
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute("PRAGMA temp_store = MEMORY")
-        finally:
-            cursor.close()
-        conn.info["temp_store_memory"] = True
 
 
 # The queries are plain SQL, the same on SQLite and PostgreSQL, written once per shape:

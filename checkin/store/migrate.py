@@ -76,11 +76,26 @@ def upgrade(engine: sa.Engine, where: str) -> bool:
         if check_known(conn, where) == head_revision():
             return False
     with engine.connect().execution_options(**{IMMEDIATE: True}) as conn:
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
-            # Another desk may have upgraded while we waited for the lock.
-            if check_known(conn, where) == head_revision():
-                return False
-            command.upgrade(alembic_config(conn), "head")
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by copying it and dropping the old one; with foreign
+            # keys on, that drop would cascade and delete enrollments, scans' links…
+            # The switch only works outside a transaction, so it frames the upgrade.
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                if not sqlite:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+                # Another desk may have upgraded while we waited for the lock.
+                if check_known(conn, where) == head_revision():
+                    return False
+                command.upgrade(alembic_config(conn), "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:  # rolls the whole upgrade back
+                        raise StoreCorrupt(f"{where}: the upgrade would break {len(broken)} "
+                                           "links between rows; the store was left as it was.")
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
     return True

@@ -186,8 +186,6 @@ class Attendee(SQLModel, table=True):
     consent: bool = Field(default=False, description="agreed to the privacy notice")
     status: str = Field(default=AttendeeStatus.REGISTERED, max_length=16)
     walk_in: bool = Field(default=False)
-    search_text: str = Field(default="", max_length=1200,
-                             description="accent-folded, lower-case words for search")
     created_at: datetime = _when()
     updated_at: datetime = _when()
 

@@ -16,7 +16,6 @@ from sqlmodel import Session, select
 from checkin.cli import main
 from checkin.core.overview import table_counts
 from checkin.core.programme import sample_event_path
-from checkin.core.text import search_text
 from checkin.store import open_store
 from checkin.store.models import Attendee, Enrollment, EventSession, Journal, Room
 
@@ -75,8 +74,7 @@ def _state(engine: sa.Engine) -> tuple[dict[str, int], dict[str, int], int]:
 def _enrol_someone_in_cloture(engine: sa.Engine) -> None:
     with Session(engine) as db:
         event_id = db.exec(select(EventSession.event_id)).first()
-        person = Attendee(event_id=event_id, code="W-0042", first_name="Inès", last_name="Fournier",
-                          search_text=search_text("Inès", "Fournier"))
+        person = Attendee(event_id=event_id, code="W-0042", first_name="Inès", last_name="Fournier")
         db.add(person)
         db.flush()
         cloture = db.exec(select(EventSession).where(EventSession.key == "cloture")).one()

@@ -13,7 +13,6 @@ from sqlmodel import Session
 
 from checkin.core.demo import load_demo
 from checkin.core.search import Hit, reindex_attendees, search
-from checkin.core.text import search_text
 from checkin.store.models import Attendee, AttendeeStatus, Event, SearchTerm
 
 
@@ -178,7 +177,6 @@ def test_reindex_after_a_name_change(engine, sample_event, person) -> None:
     with Session(engine) as db:
         row = db.get(Attendee, aid)
         row.last_name, row.organisation = "Yvart", "Habitat Amiénois"
-        row.search_text = search_text(row.first_name, row.last_name, row.organisation, "")
         db.commit()
     with engine.begin() as conn:
         reindex_attendees(conn, [aid])
@@ -259,10 +257,15 @@ def test_upgrading_an_older_store_indexes_its_registrants(tmp_path) -> None:
         event = Event(key="old", name="Old", starts_at=_some_time(), ends_at=_some_time())
         db.add(event)
         db.commit()
-        db.add(Attendee(event_id=event.id, code="OLD1", first_name="Bérénice",
-                        last_name="D'Hondt", organisation="Vilogia"))
-        db.commit()
         event_id = event.id
+    with old.begin() as conn:  # raw SQL: the 0002 schema still had attendee.search_text
+        conn.execute(sa.text(
+            "INSERT INTO attendee (event_id, code, source, source_id, source_order, first_name, "
+            "last_name, email, phone, organisation, job_title, profession, city, postcode, notes, "
+            "attention, attention_text, consent, status, walk_in, search_text, created_at, "
+            "updated_at) VALUES (:e, 'OLD1', '', '', '', 'Bérénice', 'D''Hondt', '', '', "
+            "'Vilogia', '', '', '', '', '', 0, '', 0, 'registered', 0, '', :t, :t)"),
+            {"e": event_id, "t": "2026-11-01 10:00:00.000000"})
     old.dispose()
     engine = open_store(url)
     try:

@@ -168,3 +168,43 @@ def test_two_desks_opening_a_new_store_at_once(store_url: str, tmp_path: Path) -
         assert len(versions) == 1
     finally:
         engine.dispose()
+
+
+def test_upgrading_a_store_with_data_keeps_every_row(store_url: str) -> None:
+    """SQLite alters a table by copying it: with foreign keys on, dropping the old copy
+    would cascade to enrollments. A store from schema 0003 keeps all of them."""
+    from alembic import command
+
+    from checkin.store.migrate import alembic_config
+
+    raw = sa.create_engine(store_url)
+    with raw.begin() as conn:
+        command.upgrade(alembic_config(conn), "0003")
+        conn.execute(sa.text(
+            "INSERT INTO event (id, key, name, venue, address, timezone, starts_at, ends_at, created_at, updated_at) "
+            "VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"), {"t": "2026-12-10 08:00:00"})
+        conn.execute(sa.text(
+            "INSERT INTO session (id, event_id, key, title, kind, starts_at, ends_at, audience_categories, "
+            "audience_professions, speakers, description) VALUES (1, 1, 's', 'S', 'plenary', :t, :t, '[]', '[]', '[]', '')"),
+            {"t": "2026-12-10 09:00:00"})
+        for i in range(1, 4):
+            conn.execute(sa.text(
+                "INSERT INTO attendee (id, event_id, code, source, source_id, source_order, first_name, last_name, "
+                "email, phone, organisation, job_title, profession, city, postcode, notes, attention, "
+                "attention_text, consent, status, walk_in, search_text, created_at, updated_at) VALUES "
+                "(:i, 1, :c, 'x', '', '', 'A', 'B', '', '', '', '', '', '', '', '', false, '', false, "
+                "'registered', false, 'a b', :t, :t)"), {"i": i, "c": f"C{i}", "t": "2026-11-01 10:00:00"})
+            conn.execute(sa.text(
+                "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, updated_at) "
+                "VALUES (:i, 1, 'booked', 0, :t, :t)"), {"i": i, "t": "2026-11-01 10:00:00"})
+    raw.dispose()
+    engine = open_store(store_url)
+    try:
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+            assert conn.execute(sa.text("SELECT count(*) FROM enrollment")).scalar() == 3
+            assert conn.execute(sa.text("SELECT count(*) FROM attendee")).scalar() == 3
+            if conn.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
