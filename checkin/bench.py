@@ -30,6 +30,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         results.append(_bench_demo_load(Path(tmp), attendees))
         say("search: prefixes of last names, ticket codes…")
         results.extend(_bench_search(Path(tmp) / "demo.sqlite3"))
+        say(f"import: a {attendees}-row Weezevent CSV…")
+        from checkin.bench_import import bench_import
+
+        results.append(bench_import(Path(tmp), attendees))
     return {"machine": machine(), "attendees": attendees, "results": results}
 
 

@@ -39,6 +39,8 @@ def bench_import(tmp: Path, rows: int) -> dict[str, Any]:
     from checkin.core.programme import load_programme, read_programme, sample_event_path
     from checkin.store import open_store
 
+    tmp = tmp / "import"  # its own folder: other figures keep their files beside it
+    tmp.mkdir(exist_ok=True)
     source = tmp / "weezevent.csv"
     write_weezevent_csv(source, rows)
     engine = open_store(f"sqlite:///{tmp / 'import.sqlite3'}")

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 from checkin.core.text import fold
 
-_MESSY = re.compile("[\\s\u00a0]{2}|[\\n\\t\\r\u00a0]")
 _TRUE = {"oui", "yes", "true", "vrai", "1", "x", "o", "y"}
 _CANCELLED = ("annul", "rembours", "cancel", "refund", "deleted", "not attending", "supprim",
               "expire", "invalide")
@@ -32,8 +31,10 @@ def text(value: Any) -> str:
         return ""
     if type(value) is str:
         stripped = value.strip()
-        if not _MESSY.search(stripped):
-            return stripped  # the common case, a million times per 100 000-row import
+        # Plain `in` tests: cheaper than a regex for the common, clean cell (a million a load).
+        if ("  " not in stripped and "\n" not in stripped and "\t" not in stripped
+                and "\r" not in stripped and "\u00a0" not in stripped):
+            return stripped
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a code or a postcode that Excel stored as a number
     return " ".join(str(value).replace("\u00a0", " ").split())

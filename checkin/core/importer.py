@@ -222,16 +222,21 @@ def _records(inspection: Inspection, ctx: _Context, report: ImportReport) -> lis
         target = inspection.mapping.get(column)
         if target:
             by_field.setdefault(target, []).append(i)
+    # The first non-empty column of each field wins; rows are padded to the header's width.
+    singles = [(t, idxs) for t, idxs in by_field.items() if t not in ("choice", "registered_at")]
+    text = rows_.text
     for number, cells in inspection.table.rows:
         report.rows += 1
         values: dict[str, str] = {}
-        for target, idxs in by_field.items():
-            if target in ("choice", "registered_at"):
-                continue
+        for target, idxs in singles:
             for i in idxs:
-                value = rows_.text(cells[i] if i < len(cells) else None)
-                if value and not values.get(target):
+                raw = cells[i]
+                if raw is None or raw == "":
+                    continue
+                value = text(raw)
+                if value:
                     values[target] = value
+                    break
         rec = _record(values, cells, by_field, ctx, number)
         if rec is None:
             report.skipped.append((number, "no name and no email"))

@@ -97,10 +97,17 @@ def _read_xlsx(path: Path) -> Table:
         raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
-        lines = [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), 1)]
+        lines = [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), 1)]  # lists: rows get padded
     finally:
         book.close()
     return _with_header(lines, str(path))
+
+
+def _has_content(cells: list[Any]) -> bool:
+    try:
+        return bool("".join(cells).strip())  # CSV rows: all text, joined at C speed
+    except TypeError:  # XLSX rows hold numbers, dates, None
+        return any(x not in (None, "") and str(x).strip() for x in cells)
 
 
 def _with_header(lines: list[tuple[int, list[Any]]], name: str) -> Table:
@@ -112,7 +119,7 @@ def _with_header(lines: list[tuple[int, list[Any]]], name: str) -> Table:
         if filled(cells) >= 2:
             header = [" ".join(str(c or "").split()) for c in cells]
             width = len(header)
-            rows = [(n, list(c) + [None] * (width - len(c)) if len(c) < width else list(c))
-                    for n, c in lines[i + 1:] if any(x not in (None, "") and str(x).strip() for x in c)]
+            rows = [(n, c + [None] * (width - len(c)) if len(c) < width else c)
+                    for n, c in lines[i + 1:] if _has_content(c)]
             return Table(header, rows)
     raise TableError(f"{name}: no header row found")

@@ -7,6 +7,7 @@ work, so we hand the driver plain tuples, converted by each column's own bind pr
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Iterable
 
 import sqlalchemy as sa
@@ -42,8 +43,12 @@ def bulk_insert(conn: sa.Connection, model: type[SQLModel], rows: Iterable[dict[
     convert = [(i, p) for i, p in enumerate(processors) if p is not None]
     tail = [defaults[n] for n in defaults]
     tuples = []
+    pick = itemgetter(*given) if len(given) > 1 else (lambda r: (r[given[0]],))
     for row in rows:
-        values = [row.get(n) for n in given] + tail
+        try:
+            values = [*pick(row), *tail]
+        except KeyError:  # a row without some of the first row's keys
+            values = [row.get(n) for n in given] + tail
         for i, proc in convert:
             values[i] = proc(values[i])
         tuples.append(tuple(values))
