@@ -83,7 +83,9 @@ def inspect_file(path: str | Path, preset: str | None = None,
     """Read the file and decide which column is what (preset, memory, then --map)."""
     path = Path(path)
     try:
-        table = read_table(path)
+        # The header decides whether the file is worth reading whole: a 100 MB file of
+        # garbage is refused after its first rows, not after parsing all of it.
+        table = read_table(path, limit=200)
     except TableError as exc:
         raise ImportRefused([str(exc)]) from None
     if preset and preset not in PRESET_NAMES:
@@ -107,6 +109,10 @@ def inspect_file(path: str | Path, preset: str | None = None,
             "use --preset, or --map \"Column=last_name\""])
     if not table.rows:
         raise ImportRefused([f"{path.name}: no registrant rows under the header"])
+    try:
+        table = read_table(path)
+    except TableError as exc:
+        raise ImportRefused([str(exc)]) from None
     return Inspection(path, table, chosen.name if chosen else "generic", columns)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,15 @@ class Table:
         return [(n, dict(zip(self.header, cells))) for n, cells in self.rows]
 
 
-def read_table(path: str | Path) -> Table:
+def read_table(path: str | Path, limit: int | None = None) -> Table:
+    """The whole sheet, or its first `limit` records (enough to judge the header before
+    reading a big file whole)."""
     path = Path(path)
     if not path.is_file():
         raise TableError(f"{path}: no such file")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(path.read_bytes(), str(path))
+        return _read_xlsx(path, limit)
+    return _read_csv(path.read_bytes(), str(path), limit)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -76,7 +79,7 @@ def _sniff(text: str) -> Any:
         return Guessed
 
 
-def _read_csv(data: bytes, name: str) -> Table:
+def _read_csv(data: bytes, name: str, limit: int | None = None) -> Table:
     text = decode(data, name)
     if not text.strip():
         raise TableError(f"{name}: the file is empty")
@@ -84,10 +87,10 @@ def _read_csv(data: bytes, name: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     # Number records, not physical lines: a quoted cell spanning two lines is still one row,
     # and the numbers then match the rows a spreadsheet shows (blank lines included).
-    return _with_header(list(enumerate(reader, 1)), name)
+    return _with_header(list(islice(enumerate(reader, 1), limit)), name)
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(path: Path, limit: int | None = None) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -97,7 +100,7 @@ def _read_xlsx(path: Path) -> Table:
         raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
-        lines = [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), 1)]  # lists: rows get padded
+        lines = [(i, list(r)) for i, r in islice(enumerate(sheet.iter_rows(values_only=True), 1), limit)]  # lists: rows get padded
     finally:
         book.close()
     return _with_header(lines, str(path))
