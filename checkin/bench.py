@@ -71,15 +71,9 @@ def _raw_insert_baseline(path: Path, attendees: int) -> float:
     """The same attendee rows and table (same indexes), inserted by sqlite3 alone."""
     from datetime import timezone
 
-    from sqlalchemy.dialects import sqlite as sqlite_dialect
-    from sqlalchemy.schema import CreateIndex, CreateTable
-
     from checkin.core.demo import _generate
-    from checkin.store.models import Attendee
     from checkin.store.types import utcnow
 
-    table = Attendee.__table__
-    dialect = sqlite_dialect.dialect()
     sessions: list[dict] = []
     rows, _ = _generate(attendees, 1, {c: 1 for c in ("participant", "partenaire", "organisateur",
                                                        "benevole", "presse")}, sessions, utcnow())
@@ -87,16 +81,7 @@ def _raw_insert_baseline(path: Path, attendees: int) -> float:
     stamp = lambda d: d.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")  # noqa: E731
     tuples = [tuple(stamp(v) if k in ("created_at", "updated_at") else v
                     for k, v in r.items()) + (1, "", False) for r in rows]
-    ddl = [str(CreateTable(table).compile(dialect=dialect)).replace(
-        "FOREIGN KEY(event_id) REFERENCES event (id) ON DELETE CASCADE,", "").replace(
-        "FOREIGN KEY(category_id) REFERENCES category (id) ON DELETE SET NULL,", "")]
-    ddl += [str(CreateIndex(ix).compile(dialect=dialect)) for ix in table.indexes]
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA cache_size=-32768")  # the page cache checkin's own connections use
-    for statement in ddl:
-        conn.execute(statement)
+    conn = raw_attendee_store(path)
     sql = f"INSERT INTO attendee ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     started = time.perf_counter()
     conn.execute("BEGIN")
@@ -197,3 +182,24 @@ def _run_compiled(conn: sqlite3.Connection, statement: Any, params: dict[str, An
             sql = sql.replace(f"IN :{k}", "IN (" + ", ".join(f":{n}" for n in names) + ")")
             flat.update(zip(names, values))
     return conn.execute(sql, flat).fetchall()
+
+
+def raw_attendee_store(path: Path) -> sqlite3.Connection:
+    """A bare sqlite3 file with checkin's attendee table and indexes and the same
+    durability settings: what the baselines insert into."""
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from checkin.store.models import Attendee
+
+    table = Attendee.__table__
+    dialect = sqlite_dialect.dialect()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA cache_size=-32768")  # the page cache checkin's own connections use
+    # Foreign keys stay in the DDL: sqlite3 leaves them unchecked unless asked to.
+    conn.execute(str(CreateTable(table).compile(dialect=dialect)))
+    for index in table.indexes:
+        conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+    return conn

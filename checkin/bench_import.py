@@ -65,21 +65,9 @@ def bench_import(tmp: Path, rows: int) -> dict[str, Any]:
 
 
 def _raw_baseline(source: Path, db: Path) -> float:
-    from sqlalchemy.dialects import sqlite as sqlite_dialect
-    from sqlalchemy.schema import CreateIndex, CreateTable
+    from checkin.bench import raw_attendee_store
 
-    from checkin.store.models import Attendee
-
-    table = Attendee.__table__
-    dialect = sqlite_dialect.dialect()
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA cache_size=-32768")
-    # Foreign keys stay in the DDL: sqlite3 leaves them unchecked unless asked to.
-    conn.execute(str(CreateTable(table).compile(dialect=dialect)))
-    for index in table.indexes:
-        conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+    conn = raw_attendee_store(db)
     started = time.perf_counter()
     with source.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh, delimiter=";")
