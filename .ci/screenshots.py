@@ -21,22 +21,36 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from checkin.app import create_window, ensure_app  # noqa: E402
 from checkin.core.demo import load_demo  # noqa: E402
 from checkin.core.roles import Role  # noqa: E402
+from checkin.ui.import_dialog import FileDialog  # noqa: E402
 from checkin.store import open_store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 
 
-def shoot(app: QApplication, url: str, language: str, name: str, editor: bool = False) -> Path:
+SAMPLE_CSV = ("Export Weezevent;;;;;;\n"
+              "Code-barres;Nom participant;Prénom participant;Email participant;Tarif;"
+              "Société #131470;Atelier choisi #131474\n"
+              "WZ0001;Dupré;Hélène;helene@example.fr;Tarif normal;Ville d'Amiens;Coopération\n"
+              "WZ0002;L'Hôte;Cécile;cecile@example.fr;Tarif intervenant;BGE Picardie;\n"
+              "WZ0003;N'Diaye;Awa;awa@example.fr;Presse;Le Courrier picard;Territoires\n")
+
+
+def shoot(app: QApplication, url: str, language: str, name: str, editor: bool = False,
+          import_file: Path | None = None) -> Path:
     window = create_window(url, language=language)
     window.resize(1366, 768)
     window.move(0, 0)
     window.show()
     target = OUT / name
     done: list[bool] = []
-    if editor:
+    if editor or import_file:
         window._desk.switch_to(Role.COORDINATOR)
         window._apply_role()
+    if editor:
         QTimer.singleShot(300, window._edit_programme.trigger)
+    if import_file:
+        FileDialog.open_file = staticmethod(lambda *a: str(import_file))  # no chooser on screen
+        QTimer.singleShot(300, window._import_action.trigger)
 
     def grab() -> None:
         app.primaryScreen().grabWindow(0).save(str(target))
@@ -60,6 +74,9 @@ def main() -> int:
         for language, name in (("fr", "first-window-fr.png"), ("en", "first-window-en.png")):
             print(shoot(app, url, language, name))
         print(shoot(app, url, "fr", "programme-editor-fr.png", editor=True))
+        sample = Path(tmp) / "weezevent.csv"
+        sample.write_text(SAMPLE_CSV, encoding="utf-8")
+        print(shoot(app, url, "fr", "import-fr.png", import_file=sample))
     return 0
 
 

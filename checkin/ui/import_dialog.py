@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.import_presets import FIELDS, PRESET_NAMES
 from checkin.core.importer import ImportRefused, ImportReport, Inspection, import_registrants, inspect_file
+from checkin.ui.labels import field_label
 from checkin.ui.workers import Task, start
 
 PREVIEW_ROWS = 8
@@ -124,7 +125,7 @@ class ImportDialog(QDialog):
             combo.addItem(self.tr("(not imported)"), "")
             for f in FIELDS:
                 if f != "ignore":
-                    combo.addItem(f, f)
+                    combo.addItem(field_label(f), f)
             combo.setCurrentIndex(max(0, combo.findData(inspection.mapping.get(name, ""))))
             self.table.setCellWidget(0, col, combo)
             for row, (_, cells) in enumerate(preview, 1):
@@ -156,8 +157,8 @@ class ImportDialog(QDialog):
             return
         mapping = self.mapping()
         if not {"first_name", "last_name", "full_name"} & set(mapping.values()):
-            self.summary.setPlainText(self.tr("Say which column holds the names (last_name, "
-                                              "first_name or full_name)."))
+            self.summary.setPlainText(self.tr("Say which column holds the names (last name, "
+                                              "first name or full name)."))
             return
         inspection = Inspection(self._inspection.path, self._inspection.table,
                                 self._inspection.preset, mapping)

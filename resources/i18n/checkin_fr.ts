@@ -2,105 +2,228 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Field</name>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="30"/>
+        <source>ticket code</source>
+        <translation>code du billet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="31"/>
+        <source>platform id</source>
+        <translation>identifiant billetterie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="32"/>
+        <source>order number</source>
+        <translation>n° de commande</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="33"/>
+        <source>first name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="34"/>
+        <source>last name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="35"/>
+        <source>full name</source>
+        <translation>nom complet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="36"/>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="37"/>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="38"/>
+        <source>organisation</source>
+        <translation>structure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="39"/>
+        <source>job title</source>
+        <translation>fonction</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="40"/>
+        <source>profession</source>
+        <translation>métier</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="41"/>
+        <source>category (ticket type)</source>
+        <translation>catégorie (tarif)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="42"/>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="43"/>
+        <source>postcode</source>
+        <translation>code postal</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="44"/>
+        <source>notes</source>
+        <translation>remarques</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="45"/>
+        <source>needs attention (yes/no)</source>
+        <translation>à signaler (oui/non)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="46"/>
+        <source>attention text</source>
+        <translation>texte à signaler</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="47"/>
+        <source>consent (yes/no)</source>
+        <translation>consentement (oui/non)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="48"/>
+        <source>status (cancelled…)</source>
+        <translation>statut (annulé…)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="49"/>
+        <source>order date</source>
+        <translation>date de commande</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="50"/>
+        <source>session or track chosen</source>
+        <translation>session ou parcours choisi</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="51"/>
+        <source>buyer&apos;s first name</source>
+        <translation>prénom de l&apos;acheteur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="52"/>
+        <source>buyer&apos;s last name</source>
+        <translation>nom de l&apos;acheteur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/labels.py" line="53"/>
+        <source>buyer&apos;s email</source>
+        <translation>e-mail de l&apos;acheteur</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="41"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="42"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="54"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="55"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="55"/>
-        <location filename="../../checkin/ui/import_dialog.py" line="58"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="56"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="59"/>
         <source>Layout</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="59"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="60"/>
         <source>Recognised from the header</source>
         <translation>Reconnu d&apos;après l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="67"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="68"/>
         <source>Columns and first rows</source>
         <translation>Colonnes et premières lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="69"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="70"/>
         <source>First row: what each column holds (change it if needed). Below: the first rows of the file.</source>
         <translation>Première ligne : ce que contient chaque colonne (modifiable). En dessous : les premières lignes du fichier.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="82"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="83"/>
         <source>&amp;Check (writes nothing)</source>
         <translation>&amp;Vérifier (sans rien enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="84"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="85"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="86"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="87"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="103"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="104"/>
         <source>This file cannot be imported:</source>
         <translation>Ce fichier ne peut pas être importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="110"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="111"/>
         <source>Layout: %1 · %2 rows</source>
         <translation>Format : %1 · %2 lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="120"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="121"/>
         <source>holds</source>
         <translation>contient</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="123"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="124"/>
         <source>Field for column %1</source>
         <translation>Champ de la colonne %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="124"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="125"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="159"/>
-        <source>Say which column holds the names (last_name, first_name or full_name).</source>
-        <translation>Indiquez quelle colonne contient les noms (last_name, first_name ou full_name).</translation>
+        <location filename="../../checkin/ui/import_dialog.py" line="160"/>
+        <source>Say which column holds the names (last name, first name or full name).</source>
+        <translation>Indiquez quelle colonne contient les noms (nom, prénom ou nom complet).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="190"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="191"/>
         <source>Check only, nothing was written. The import would give:</source>
         <translation>Vérification seule, rien n&apos;a été enregistré. L&apos;import donnerait :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="191"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="192"/>
         <source>Imported:</source>
         <translation>Importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="192"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="193"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 cancelled, %5 skipped; %6 enrollments (%7 waitlisted).</source>
         <translation>%1 ajoutés, %2 mis à jour, %3 inchangés, %4 annulés, %5 ignorés ; %6 inscriptions aux sessions (%7 en liste d&apos;attente).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="199"/>
         <source>row %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="207"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="208"/>
         <source>Not imported, nothing was written:</source>
         <translation>Non importé, rien n&apos;a été enregistré :</translation>
     </message>
