@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "--category \"Tarif presse=presse\"")
     imp.add_argument("--event", metavar="KEY", help="the event to import into")
     imp.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    imp.add_argument("--allow-cancel", action="store_true",
+                     help="accept that a platform export cancels more than half of the people "
+                          "it imported before (they are no longer in it)")
     _json_flag(imp)
 
     find = sub.add_parser("search", help="find registrants by name, organisation, email or "

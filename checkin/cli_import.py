@@ -25,7 +25,8 @@ def import_command(args: argparse.Namespace) -> int:
         engine = open_store(args.db)
         event_id = pick_event(engine, args.event)
         report = import_registrants(engine, event_id, inspection, category_map=categories,
-                                    dry_run=args.dry_run, progress=_progress("rows"), actor="cli")
+                                    dry_run=args.dry_run, allow_cancel=args.allow_cancel,
+                                    progress=_progress("rows"), actor="cli")
     except ImportRefused as exc:
         print(f"checkin: {args.file}: not imported, nothing was written:", file=sys.stderr)
         for line in exc.problems:
@@ -40,6 +41,10 @@ def import_command(args: argparse.Namespace) -> int:
              f"({report.rows} rows, preset {report.preset}); {report.enrollments} enrollments "
              f"({report.waitlisted} waitlisted)."]
     lines += [f"  row {row}: skipped, {why}" for row, why in report.skipped[:100]]
+    if report.cancelled_names:
+        lines.append("  cancelled (no longer in the export; their scans stay): "
+                     + ", ".join(report.cancelled_names[:50])
+                     + (f" … and {len(report.cancelled_names) - 50} more" if len(report.cancelled_names) > 50 else ""))
     if len(report.skipped) > 100:
         lines.append(f"  … and {len(report.skipped) - 100} more skipped rows")
     _emit(args, data, "\n".join(lines))

@@ -20,6 +20,8 @@ from sqlalchemy.engine import Engine
 
 from checkin.core import demo_people as words
 from checkin.core.clock import zone
+from checkin.core.codes import code_from_bits
+from checkin.core.enrollments import session_counts
 from checkin.core.programme import load_programme, read_programme, sample_event_path
 from checkin.core.search_index import index_new_attendees
 from checkin.core.text import fold
@@ -31,7 +33,6 @@ from checkin.store.models import (
 from checkin.store.types import utcnow
 
 SOURCE = "demo"
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I to misread
 WAITLIST_PER_SESSION = 8
 Progress = Callable[[int, int], None]
 
@@ -61,8 +62,11 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
               progress: Progress | None = None) -> DemoReport:
     if attendees < 0:
         raise DemoError("the number of attendees cannot be negative")
-    report = load_programme(engine, read_programme(sample_event_path()), actor="demo")
-    eid = report.event_id
+    programme = read_programme(sample_event_path())
+    with engine.connect() as conn:
+        eid = conn.execute(sa.select(Event.id).where(Event.key == programme.event["key"])).scalar()
+    if eid is None:  # loaded once: a coordinator's later edits to the programme are kept
+        eid = load_programme(engine, programme, actor="demo").event_id
     with engine.connect() as conn:
         other = conn.execute(
             sa.select(Attendee.source_order).where(
@@ -82,6 +86,12 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
             progress(0, 0)
         return DemoReport(eid, 0, attendees, 0, 0)
 
+    with engine.connect() as conn:
+        # Seats already taken by real (imported) registrants count; the demo's own are
+        # replayed by _generate, which keeps row i the same whatever N is.
+        taken, queued = session_counts(conn, eid, exclude_source=SOURCE)
+    for s in sessions:
+        s["taken"], s["queued"] = taken.get(s["id"], 0), queued.get(s["id"], 0)
     rows, choices = _generate(attendees, seed, categories, sessions, utcnow())
     new_rows = [r for r in rows if r["code"] not in existing_codes]
     new_codes = {r["code"] for r in new_rows}
@@ -115,8 +125,8 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
     morning = [s for s in tracks if s["morning"]]
     afternoon = [s for s in tracks if not s["morning"]]
     workshops = [s for s in sessions if s["kind"] == SessionKind.WORKSHOP]
-    booked = {s["id"]: 0 for s in sessions}
-    waiting = {s["id"]: 0 for s in sessions}
+    booked = {s["id"]: s.get("taken", 0) for s in sessions}
+    waiting = {s["id"]: s.get("queued", 0) for s in sessions}
     codes: set[str] = set()
     rows: list[dict] = []
     choices: list[dict] = []
@@ -147,9 +157,9 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
         city, postcode = pick(words.CITIES)
         category = cat_keys[bisect(cat_cum, rnd() * cat_cum[-1])]
         profession = prof_keys[bisect(prof_cum, rnd() * prof_cum[-1])]
-        code = _code(bits(40))
+        code = code_from_bits("PU", bits(40))
         while code in codes:
-            code = _code(bits(40))
+            code = code_from_bits("PU", bits(40))
         codes.add(code)
         attention = rnd() < 0.01
         attention_text = pick(words.ATTENTION_TEXTS) if attention else ""
@@ -189,11 +199,6 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
 
 def _cumulative(weights: tuple[int, ...]) -> list[int]:
     return list(accumulate(weights))
-
-
-def _code(n: int) -> str:
-    """40 random bits as 8 unambiguous characters."""
-    return "PU" + "".join(CODE_ALPHABET[(n >> shift) & 31] for shift in range(0, 40, 5))
 
 
 @lru_cache(maxsize=4096)

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import sqlalchemy as sa
 
+from checkin.core.codes import new_code
+from checkin.core.enrollments import release_seats, session_counts
 from checkin.core.search_index import index_new_attendees, reindex_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, AttendeeStatus, Enrollment, EnrollmentStatus
 from checkin.store.types import utcnow
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 UPDATABLE = ("first_name", "last_name", "email", "phone", "organisation", "job_title",
              "profession", "category_id", "city", "postcode", "notes", "attention_text",
              "source_order", "status")
@@ -33,6 +33,7 @@ class Plan:
 
 
 def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
+    from checkin.core.importer import ImportRefused
     plan = Plan()
     by_sid = {a["source_id"]: a for a in ctx.existing if a["source"] == ctx.source and a["source_id"]}
     by_email: dict[str, list[dict]] = {}
@@ -46,12 +47,17 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
     now = utcnow()
 
     for rec in records:
+        # The platform's id, then the ticket code: both name one ticket. An email only
+        # when the row has neither (HelloAsso legacy, hand-made lists), and only for the
+        # person of that email with the same name: families and colleagues share
+        # addresses, and an email match must never hand someone another person's ticket.
         match = by_sid.get(rec["source_id"]) if rec["source_id"] else None
-        if match is None and rec["email"]:
-            found = [a for a in by_email.get(rec["email"], []) if a["id"] not in used]
-            match = found[0] if len(found) == 1 else None
         if match is None and rec["code"]:
             match = by_code.get(rec["code"])
+        if match is None and rec["email"] and not rec["code"] and not rec["source_id"]:
+            found = [a for a in by_email.get(rec["email"], [])
+                     if a["id"] not in used and _same_person(a, rec)]
+            match = found[0] if len(found) == 1 else None
         if match is not None and match["id"] in used:
             match = None
         sessions = _sessions_for(rec["choices"], ctx, unknown_choices)
@@ -60,6 +66,8 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
         if match is not None:
             used.add(match["id"])
             changes = _changes(match, rec)
+            if changes.get("status") == AttendeeStatus.CANCELLED:
+                ctx.cancelled_now.add(match["id"])
             if rec["code"] and rec["code"] != match["code"]:
                 owner = by_code.get(rec["code"])
                 if owner is not None and owner["id"] != match["id"]:
@@ -78,7 +86,7 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
             if sessions:
                 plan.choices.append((match["id"], sessions))
             continue
-        code = rec["code"] or _new_code(taken_codes)
+        code = rec["code"] or new_code("CK", taken_codes)
         if code in by_code:
             owner = by_code[code]
             report.skipped.append((rec["row"], f"code {code!r} already belongs to "
@@ -97,15 +105,30 @@ def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
         if sessions:
             plan.choices.append((code, sessions))
 
-    for a in ctx.existing:
-        if (a["source"] == ctx.source and a["id"] not in used
-                and a["status"] != AttendeeStatus.CANCELLED):
-            plan.cancel_ids.append(a["id"])
+    if ctx.cancel_missing:
+        registered = [a for a in ctx.existing if a["source"] == ctx.source
+                      and a["status"] != AttendeeStatus.CANCELLED]
+        missing = [a for a in registered if a["id"] not in used]
+        if missing and not ctx.allow_mass_cancel and len(missing) * 2 > len(registered):
+            raise ImportRefused([
+                f"this file would cancel {len(missing)} of the {len(registered)} registrants "
+                f"imported from {ctx.source} (they are not in it). If it is a full, newer "
+                "export, import it again with --allow-cancel; if it is a partial one, "
+                "import it with --preset generic, which cancels no one."])
+        plan.cancel_ids = [a["id"] for a in missing]
+        report.cancelled_names = [f"{a['first_name']} {a['last_name']} ({a['code']})"
+                                  for a in missing]
     report.cancelled = len(plan.cancel_ids)
     for value, count in sorted(unknown_choices.items(), key=lambda kv: -kv[1])[:20]:
         report.warnings.append(f"no session or track named {value!r} ({count} rows): "
                                "no enrollment made for it")
     return plan
+
+
+def _same_person(existing: dict[str, Any], rec: dict[str, Any]) -> bool:
+    """Same folded first name, or one of the two has none (an email-only row)."""
+    a, b = fold(existing["first_name"]), fold(rec["first_name"])
+    return not a or not b or a == b
 
 
 def _changes(existing: dict[str, Any], rec: dict[str, Any]) -> dict[str, Any]:
@@ -141,13 +164,6 @@ def _sessions_for(choices: list[str], ctx: Any, unknown: dict[str, int]) -> list
     return list(dict.fromkeys(found))
 
 
-def _new_code(taken: set[str]) -> str:
-    while True:
-        code = "CK" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-        if code not in taken:
-            return code
-
-
 def _write(conn: sa.Connection, plan: Plan, ctx: Any, report: Any,
            progress: Callable[[int, int], None] | None) -> None:
     total = len(plan.new) + len(plan.updates)
@@ -173,6 +189,12 @@ def _write(conn: sa.Connection, plan: Plan, ctx: Any, report: Any,
     for start in range(0, len(plan.cancel_ids), CHUNK):
         conn.execute(sa.update(table).where(table.c.id.in_(plan.cancel_ids[start:start + CHUNK]))
                      .values(status=AttendeeStatus.CANCELLED, updated_at=now))
+    release_seats(conn, plan.cancel_ids, now)
+    if plan.cancel_ids or any(u.get("status") for u in plan.updates):
+        # Seats given back, or people cancelled in the file: count again before booking.
+        booked, waiting = session_counts(conn, ctx.event_id)
+        ctx.booked = {sid: booked.get(sid, 0) for sid in ctx.seats}
+        ctx.waiting = {sid: waiting.get(sid, 0) for sid in ctx.seats}
     ids: dict[str, int] = {}
     if plan.new:  # one read of this source's codes beats fifty IN (…) queries
         ids.update(conn.execute(sa.select(table.c.code, table.c.id).where(
@@ -190,17 +212,24 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: Any, repo
         return
     attendee_ids = [ref if isinstance(ref, int) else ids[ref] for ref, _ in plan.choices]
     known = [ref for ref, _ in plan.choices if isinstance(ref, int)]  # new people have none yet
-    existing: set[tuple[int, int]] = set()
+    existing: dict[tuple[int, int], tuple[int, str]] = {}
     for start in range(0, len(known), CHUNK):
-        existing.update(conn.execute(sa.select(Enrollment.attendee_id, Enrollment.session_id).where(
-            Enrollment.attendee_id.in_(known[start:start + CHUNK]))).all())
+        for eid, aid, sid, status in conn.execute(
+                sa.select(Enrollment.id, Enrollment.attendee_id, Enrollment.session_id,
+                          Enrollment.status).where(Enrollment.attendee_id.in_(known[start:start + CHUNK]))):
+            existing[(aid, sid)] = (eid, status)
+    cancelled_rows = {aid for aid in known if aid in ctx.cancelled_now}
     rows = []
+    revived: list[dict[str, Any]] = []
     now = utcnow()
     for attendee_id, (_, sessions) in zip(attendee_ids, plan.choices):
+        if attendee_id in cancelled_rows:
+            continue  # cancelled in this very file: no seat for them
         for sid in sessions:
-            if (attendee_id, sid) in existing:
+            before = existing.get((attendee_id, sid))
+            if before is not None and before[1] != EnrollmentStatus.CANCELLED:
                 continue
-            existing.add((attendee_id, sid))
+            existing[(attendee_id, sid)] = (0, "")
             if ctx.booked[sid] < ctx.seats[sid]:
                 ctx.booked[sid] += 1
                 status, position = EnrollmentStatus.BOOKED, 0
@@ -208,8 +237,17 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: Any, repo
                 ctx.waiting[sid] += 1
                 status, position = EnrollmentStatus.WAITLISTED, ctx.waiting[sid]
                 report.waitlisted += 1
-            rows.append(dict(attendee_id=attendee_id, session_id=sid, status=status,
-                             position=position, created_at=now, updated_at=now))
+            if before is not None:  # back in the file: the old enrollment comes back to life
+                revived.append({"b_id": before[0], "b_status": status, "b_position": position,
+                                "b_now": now})
+            else:
+                rows.append(dict(attendee_id=attendee_id, session_id=sid, status=status,
+                                 position=position, created_at=now, updated_at=now))
     for start in range(0, len(rows), CHUNK):
         bulk_insert(conn, Enrollment, rows[start:start + CHUNK])
-    report.enrollments = len(rows)
+    if revived:
+        t = Enrollment.__table__
+        conn.execute(sa.update(t).where(t.c.id == sa.bindparam("b_id")).values(
+            status=sa.bindparam("b_status"), position=sa.bindparam("b_position"),
+            updated_at=sa.bindparam("b_now")), revived)
+    report.enrollments = len(rows) + len(revived)

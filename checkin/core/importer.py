@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from checkin.core import import_rows as rows_
 from checkin.core.clock import zone
+from checkin.core.enrollments import session_counts
 from checkin.core.import_memory import remember_mapping, remembered_mapping
 from checkin.core.import_presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
 from checkin.core.tabular import Table, TableError, read_table
@@ -62,6 +63,7 @@ class ImportReport:
     enrollments: int = 0
     waitlisted: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    cancelled_names: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -118,12 +120,15 @@ def inspect_file(path: str | Path, preset: str | None = None,
 
 def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
                        category_map: dict[str, str] | None = None, dry_run: bool = False,
+                       allow_cancel: bool = False,
                        progress: Progress | None = None, actor: str = "", desk: str = "") -> ImportReport:
     report = ImportReport(inspection.preset, dict(inspection.mapping), dry_run=dry_run)
     # One transaction from the first read: seat counts and matches cannot change under us,
     # and a failure (or a kill) at any point leaves the store as it was.
     with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin() as tx:
         context = _Context.load(conn, event_id, inspection.preset, category_map or {})
+        context.cancel_missing = inspection.preset != "generic"
+        context.allow_mass_cancel = allow_cancel
         records = _records(inspection, context, report)
         plan = _plan(records, context, report)
         if progress:
@@ -157,6 +162,9 @@ class _Context:
     booked: dict[int, int]
     waiting: dict[int, int]
     existing: list[dict[str, Any]]
+    cancel_missing: bool = True        # a platform's export lists everyone; a hand-made list need not
+    allow_mass_cancel: bool = False
+    cancelled_now: set[int] = field(default_factory=set)
     _memo: dict[Any, Any] = field(default_factory=dict)
 
     def category_for(self, value: str) -> str | None:
@@ -199,18 +207,9 @@ class _Context:
                 sessions.setdefault(fold(track), []).append(sid)
             caps = [c for c in (scap, rcap) if c is not None]
             seats[sid] = min(caps) if caps else 10**9
-        counts = conn.execute(
-            sa.select(Enrollment.session_id, Enrollment.status, sa.func.count())
-            .join(EventSession, EventSession.id == Enrollment.session_id)
-            .where(EventSession.event_id == event_id)
-            .group_by(Enrollment.session_id, Enrollment.status)).all()
-        booked = {sid: 0 for sid in seats}
-        waiting = {sid: 0 for sid in seats}
-        for sid, status, n in counts:
-            if status == EnrollmentStatus.BOOKED:
-                booked[sid] = n
-            elif status == EnrollmentStatus.WAITLISTED:
-                waiting[sid] = n
+        held, queued = session_counts(conn, event_id)
+        booked = {sid: held.get(sid, 0) for sid in seats}
+        waiting = {sid: queued.get(sid, 0) for sid in seats}
         existing = [dict(r) for r in conn.execute(
             sa.select(Attendee).where(Attendee.event_id == event_id)).mappings()]
         default = "participant" if "participant" in folded.values() else (cats[0][1] if cats else None)

@@ -19,7 +19,9 @@ from sqlmodel import select
 
 from checkin.core.programme import PEOPLE_SOURCE, Programme, ProgrammeError, full_name
 from checkin.core.clock import zone
+from checkin.core.enrollments import release_seats
 from checkin.core.search_index import reindex_attendees
+from checkin.store import IMMEDIATE
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
     Journal, Profession, Room, Scan, Track,
@@ -117,7 +119,9 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
                    dry_run: bool = False, actor: str = "", desk: str = "",
                    action: str = "programme_load") -> LoadReport:
     """Create or update the event and everything in the file, in one transaction."""
-    with DbSession(engine) as db:
+    # IMMEDIATE: the load reads, then writes; taking the write lock first means another
+    # desk's commit in between makes us wait (busy timeout) instead of failing.
+    with DbSession(engine.execution_options(**{IMMEDIATE: True})) as db:
         loader = _Loader(db, programme, utcnow())
         report = loader.report
         ev = programme.event
@@ -203,14 +207,18 @@ def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None
             loader.count(loader.report.created, "person")
         else:
             loader.assign(row, values, "person")
-    # Someone taken out of the file keeps their scans: their ticket is cancelled, not deleted.
+    # Someone taken out of the file keeps their scans: their ticket is cancelled, not
+    # deleted, and their seats go back to others.
+    cancelled = []
     for key, row in existing.items():
         if key not in wanted and row.status != AttendeeStatus.CANCELLED:
             row.status = AttendeeStatus.CANCELLED
             row.updated_at = loader.now
+            cancelled.append(row.id)
             loader.count(loader.report.removed, "person")
             loader.report.changes.append(f"person '{key}': cancelled (no longer in the file)")
-    db.flush()  # new people get their ids; then their search words, in this transaction
+    db.flush()
+    release_seats(db.connection(), cancelled, loader.now)  # new people get their ids; then their search words, in this transaction
     reindex_attendees(db.connection(), [row.id for row in [*existing.values(), *added]])
 
 

@@ -188,8 +188,17 @@ class MainWindow(QMainWindow):
         self._edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
         self._set_pin.setEnabled(allows(role, Permission.SET_PINS))
         self._import_action.setEnabled(allows(role, Permission.IMPORT))
-        self._role_label.setText(self.tr("%1 · desk %2").replace("%1", role_label(role))
-                                 .replace("%2", self._desk.desk))
+        text = self.tr("%1 · desk %2").replace("%1", role_label(role)).replace("%2", self._desk.desk)
+        if not self._desk.has_pin(Role.STAFF):
+            # Until staff set a PIN, anyone can switch to a role that sees contact details.
+            text += " · " + self.tr("no staff PIN set: any role can be chosen")
+        self._role_label.setText(text)
+        for name, permission in (("_editor", Permission.EDIT_PROGRAMME),
+                                 ("_import_dialog", Permission.IMPORT)):
+            dialog = getattr(self, name, None)
+            if dialog is not None and not allows(role, permission):
+                dialog.close()  # a desk handed back to a volunteer keeps nothing open
+                setattr(self, name, None)
 
     def _on_switch_role(self) -> None:
         answer = RoleDialog.ask(self, self.tr("Switch role"), self._desk.role, self.tr(
@@ -226,7 +235,6 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self._engine, self._summary.id, path, actor=self._desk.role.value,
                               desk=self._desk.desk, parent=self)
         dialog.imported.connect(self.refresh)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self._import_dialog = dialog
 
@@ -236,7 +244,6 @@ class MainWindow(QMainWindow):
         editor = ProgrammeEditor(self._engine, self._summary.id, actor=self._desk.role.value,
                                  desk=self._desk.desk, parent=self)
         editor.saved.connect(self.refresh)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         self._editor = editor
 

@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="309"/>
+        <location filename="../../checkin/ui/main_window.py" line="316"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -327,74 +327,79 @@
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="195"/>
-        <location filename="../../checkin/ui/main_window.py" line="202"/>
+        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <source>no staff PIN set: any role can be chosen</source>
+        <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="204"/>
+        <location filename="../../checkin/ui/main_window.py" line="211"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="205"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="202"/>
+        <location filename="../../checkin/ui/main_window.py" line="211"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="209"/>
-        <location filename="../../checkin/ui/main_window.py" line="215"/>
+        <location filename="../../checkin/ui/main_window.py" line="218"/>
+        <location filename="../../checkin/ui/main_window.py" line="224"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="210"/>
+        <location filename="../../checkin/ui/main_window.py" line="219"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="215"/>
+        <location filename="../../checkin/ui/main_window.py" line="224"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="222"/>
+        <location filename="../../checkin/ui/main_window.py" line="231"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="223"/>
+        <location filename="../../checkin/ui/main_window.py" line="232"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="291"/>
+        <location filename="../../checkin/ui/main_window.py" line="298"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="310"/>
+        <location filename="../../checkin/ui/main_window.py" line="317"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="312"/>
+        <location filename="../../checkin/ui/main_window.py" line="319"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="336"/>
+        <location filename="../../checkin/ui/main_window.py" line="343"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="342"/>
+        <location filename="../../checkin/ui/main_window.py" line="349"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="343"/>
+        <location filename="../../checkin/ui/main_window.py" line="350"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>

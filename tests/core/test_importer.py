@@ -210,3 +210,66 @@ def test_import_is_journaled(engine, sample_event, tmp_path):
         row = conn.execute(sa.select(Journal).where(Journal.action == "import")).mappings().one()
     assert (row["actor"], row["desk"], row["subject"]) == ("staff", "accueil-1", "j.csv")
     assert row["details"]["added"] == 2
+
+
+WZ_HEAD = ("Code-barres;Nom participant;Prénom participant;Email participant;Tarif;"
+           "Groupe de tarif;Atelier choisi #1\n")
+
+
+def test_an_email_match_never_hands_someone_another_persons_ticket(engine, sample_event, tmp_path):
+    _import(engine, sample_event, _write(tmp_path, "w1.csv", WZ_HEAD + "AAA111;Martin;Anne;fam@ex.fr;Tarif normal;;\n"))
+    report = _import(engine, sample_event, _write(tmp_path, "w2.csv", WZ_HEAD +
+                     "BBB222;Martin;Paul;fam@ex.fr;Tarif normal;;\nAAA111;Martin;Anne;fam@ex.fr;Tarif normal;;\n"))
+    assert (report.added, report.unchanged, report.skipped) == (1, 1, [])
+    people = _people(engine, "weezevent")
+    assert people["AAA111"]["first_name"] == "Anne" and people["BBB222"]["first_name"] == "Paul"
+
+
+def test_people_sharing_an_email_are_told_apart_by_name(engine, sample_event, tmp_path):
+    text = "Nom;Prénom;Email\nBlanc;Eva;fam2@ex.fr\nBlanc;Tom;fam2@ex.fr\n"
+    _import(engine, sample_event, _write(tmp_path, "g.csv", text))
+    again = _import(engine, sample_event, tmp_path / "g.csv")
+    assert (again.added, again.updated, again.cancelled, again.unchanged) == (0, 0, 0, 2)
+
+
+def _booked(engine, key: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(Enrollment)
+                            .join(EventSession, EventSession.id == Enrollment.session_id)
+                            .where(EventSession.key == key,
+                                   Enrollment.status == EnrollmentStatus.BOOKED)).scalar_one()
+
+
+def test_a_cancelled_registrant_gives_the_seat_back(engine, sample_event, tmp_path):
+    both = WZ_HEAD + "C1;Un;Ana;a@ex.fr;Tarif normal;;atelier-charte\nC2;Deux;Bo;b@ex.fr;Tarif normal;;atelier-charte\n"
+    _import(engine, sample_event, _write(tmp_path, "v1.csv", both))
+    assert _booked(engine, "atelier-charte") == 2
+    _import(engine, sample_event, _write(tmp_path, "v2.csv", WZ_HEAD + both.splitlines()[1] + "\n"))
+    assert _booked(engine, "atelier-charte") == 1  # C2 left the export: seat released
+    back = _import(engine, sample_event, tmp_path / "v1.csv")
+    assert back.updated == 1 and _booked(engine, "atelier-charte") == 2  # and it comes back
+
+
+def test_partial_files_do_not_cancel_everyone_else(engine, sample_event, tmp_path):
+    _import(engine, sample_event, _write(tmp_path, "speakers.csv", "Nom;Prénom\nA;Aline\nB;Bruno\n"))
+    second = _import(engine, sample_event, _write(tmp_path, "benevoles.csv", "Nom;Prénom\nC;Chloé\n"))
+    assert second.cancelled == 0  # a hand-made list is not a full export
+    rows = "".join(f"W{i};N{i};P{i};p{i}@ex.fr;Tarif normal;;\n" for i in range(6))
+    _import(engine, sample_event, _write(tmp_path, "full.csv", WZ_HEAD + rows))
+    partial = _write(tmp_path, "partial.csv", WZ_HEAD + rows.splitlines()[0] + "\n")
+    with pytest.raises(ImportRefused) as err:
+        _import(engine, sample_event, partial)
+    assert "would cancel 5 of the 6" in str(err.value)
+    report = _import(engine, sample_event, partial, allow_cancel=True)
+    assert report.cancelled == 5 and "N1" in " ".join(report.cancelled_names)
+
+
+def test_the_demo_keeps_a_coordinators_programme_edits(engine, sample_event):
+    from checkin.core.demo import load_demo
+    from checkin.store.models import Room
+
+    with engine.begin() as conn:
+        conn.execute(sa.update(Room.__table__).where(Room.key == "beffroi").values(capacity=12))
+    load_demo(engine, 30, seed=4)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(Room.capacity).where(Room.key == "beffroi")).scalar() == 12

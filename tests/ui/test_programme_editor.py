@@ -134,3 +134,15 @@ def test_record_model_passes_qtmodeltester(qtmodeltester):
     qtmodeltester.check(model)
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable  # keys are stable
     assert model.flags(model.index(2, 0)) & Qt.ItemFlag.ItemIsEditable      # new rows choose theirs
+
+
+def test_handing_the_desk_back_to_a_volunteer_closes_the_editor(monkeypatch, window):
+    assert "no staff PIN set" in window.findChild(QLabel, "roleLabel").text()
+    _become(monkeypatch, window, Role.COORDINATOR)
+    editor = _editor(window)
+    assert editor.isVisible()
+    _become(monkeypatch, window, Role.VOLUNTEER)
+    assert not editor.isVisible()
+    window._desk.set_pin(Role.STAFF, "9999")
+    window._apply_role()
+    assert "no staff PIN set" not in window.findChild(QLabel, "roleLabel").text()
