@@ -32,7 +32,7 @@ class Plan:
     choices: list[tuple[Any, list[int]]] = field(default_factory=list)  # (id or code, sessions)
 
 
-def _plan(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
+def plan_import(records: list[dict[str, Any]], ctx: Any, report: Any) -> Plan:
     from checkin.core.importer import ImportRefused
     plan = Plan()
     by_sid = {a["source_id"]: a for a in ctx.existing if a["source"] == ctx.source and a["source_id"]}
@@ -164,7 +164,7 @@ def _sessions_for(choices: list[str], ctx: Any, unknown: dict[str, int]) -> list
     return list(dict.fromkeys(found))
 
 
-def _write(conn: sa.Connection, plan: Plan, ctx: Any, report: Any,
+def write_import(conn: sa.Connection, plan: Plan, ctx: Any, report: Any,
            progress: Callable[[int, int], None] | None) -> None:
     total = len(plan.new) + len(plan.updates)
     done = 0

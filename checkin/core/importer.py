@@ -19,6 +19,7 @@ from checkin.core import import_rows as rows_
 from checkin.core.clock import zone
 from checkin.core.enrollments import session_counts
 from checkin.core.import_memory import remember_mapping, remembered_mapping
+from checkin.core.import_write import plan_import, write_import
 from checkin.core.import_presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
 from checkin.core.tabular import Table, TableError, read_table
 from checkin.core.text import fold
@@ -130,10 +131,10 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
         context.cancel_missing = inspection.preset != "generic"
         context.allow_mass_cancel = allow_cancel
         records = _records(inspection, context, report)
-        plan = _plan(records, context, report)
+        plan = plan_import(records, context, report)
         if progress:
             progress(0, len(records))
-        _write(conn, plan, context, report, progress)
+        write_import(conn, plan, context, report, progress)
         if dry_run:
             tx.rollback()
         else:
@@ -293,5 +294,3 @@ def _record(values: dict[str, str], cells: list[Any], by_field: dict[str, list[i
         "product": category_text,  # a product may name a session (pretix)
     }
 
-
-from checkin.core.import_write import _plan, _write  # noqa: E402  (split for size)
