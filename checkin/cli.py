@@ -85,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--event", metavar="KEY", help="the event to search (default: the only one)")
     _json_flag(find)
 
+    scan = sub.add_parser("scan", help="scan a ticket code at the entrance (exit 0 admitted, "
+                                       "1 refused: unknown, already in, cancelled…)")
+    scan.add_argument("code", help="the ticket code, or - to read one code per line from stdin")
+    scan.add_argument("--desk", metavar="D", help="desk name recorded with the scan "
+                                                  "(default: this computer's name)")
+    scan.add_argument("--exit", action="store_true", help="a person leaving the venue")
+    scan.add_argument("--undo", action="store_true",
+                      help="undo this person's last scan made at this desk")
+    scan.add_argument("--event", metavar="KEY")
+    _json_flag(scan)
+
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply pending schema migrations")
@@ -115,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
-        "import": _import, "search": _search,
+        "import": _import, "scan": _scan, "search": _search,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -187,6 +198,12 @@ def _search(args: argparse.Namespace) -> int:
     from checkin.cli_search import search_command
 
     return search_command(args)
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from checkin.cli_scan import scan_command
+
+    return scan_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:

@@ -211,6 +211,7 @@ class Scan(SQLModel, table=True):
         sa.Index(None, "attendee_id", "id"),
         sa.Index(None, "session_id", "id"),
         sa.Index(None, "event_id", "recorded_at"),
+        sa.Index(None, "undoes_scan_id"),  # "was this scan undone?" on every decision
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     uuid: str = Field(max_length=36, unique=True, description="made at the desk, for replay")

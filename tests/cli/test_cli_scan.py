@@ -1,0 +1,56 @@
+"""`checkin scan`: exit codes, and answers printed only once they are durable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from checkin.cli import main
+from checkin.core.demo import load_demo
+from checkin.store import open_store
+
+
+def _codes(path, n):
+    with sqlite3.connect(path) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT code FROM attendee WHERE source = 'demo' AND status = 'registered' LIMIT ?", (n,))]
+
+
+def test_exit_codes(tmp_path, capsys):
+    db = tmp_path / "s.sqlite3"
+    load_demo(open_store(str(db)), 20, seed=1)
+    (code,) = _codes(db, 1)
+    assert main(["--db", str(db), "scan", code, "--desk", "d1"]) == 0
+    assert main(["--db", str(db), "scan", code, "--desk", "d2"]) == 1
+    assert "already_in" in capsys.readouterr().out
+    assert main(["--db", str(db), "scan", "NOT-A-CODE"]) == 1
+    assert main(["--db", str(db), "scan", code, "--exit"]) == 0
+
+
+def test_every_printed_admission_survives_a_kill(tmp_path):
+    """SIGKILL mid-stream: each `admitted` already printed is in the store."""
+    db = tmp_path / "s.sqlite3"
+    load_demo(open_store(str(db)), 400, seed=2)
+    codes = _codes(db, 300)
+    proc = subprocess.Popen([sys.executable, "-m", "checkin", "--db", str(db), "scan", "-",
+                             "--desk", "d1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stdin and proc.stdout
+    printed = []
+    for code in codes:
+        proc.stdin.write(code + "\n")
+        proc.stdin.flush()
+        if len(printed) < 40:
+            printed.append(proc.stdout.readline().split())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.1)
+    admitted = [parts[1] for parts in printed if parts and parts[0] == "admitted"]
+    assert len(admitted) == 40
+    with sqlite3.connect(db) as conn:
+        stored = {r[0] for r in conn.execute("SELECT code FROM scan WHERE result = 'admitted'")}
+    assert set(admitted) <= stored
