@@ -68,7 +68,8 @@ _LAST_MOVE = sa.text(
 _INSERT = sa.text(
     "INSERT INTO scan (uuid, event_id, code, attendee_id, kind, session_id, desk, operator, "
     "desk_time, recorded_at, result, reason, undoes_scan_id) VALUES (:uuid, :event, :code, "
-    ":attendee, :kind, NULL, :desk, :operator, :desk_time, :recorded_at, :result, :reason, :undoes)")
+    ":attendee, :kind, NULL, :desk, :operator, :desk_time, :recorded_at, :result, :reason, :undoes) "
+    "RETURNING id")
 
 
 class ScanService:
@@ -87,12 +88,14 @@ class ScanService:
     def scan(self, raw_code: str, *, exit: bool = False, scan_uuid: str | None = None) -> ScanAnswer:
         """Admit (or let out) whoever holds this code; the answer is durable when returned."""
         code = clean_code(raw_code)
+        replay = scan_uuid is not None
         scan_uuid = scan_uuid or str(uuidlib.uuid4())
         kind = ScanKind.EXIT if exit else ScanKind.ENTRY
         with self._engine.begin() as conn:
-            replayed = self._replayed(conn, scan_uuid)
-            if replayed is not None:
-                return replayed
+            if replay:  # only a UUID the desk made earlier can be in the store already
+                replayed = self._replayed(conn, scan_uuid)
+                if replayed is not None:
+                    return replayed
             person = conn.execute(_PERSON, {"event": self._event, "code": code}).first() if code else None
             if person is None:
                 return self._record(conn, scan_uuid, code, None, kind, ScanResult.UNKNOWN_CODE,
@@ -148,12 +151,12 @@ class ScanService:
                 kind: str, result: str, reason: str, undoes: int | None = None,
                 **fields) -> ScanAnswer:
         now = self._clock()
-        conn.execute(_INSERT, {
+        stamp = self._time(now)
+        scan_id = conn.execute(_INSERT, {
             "uuid": scan_uuid, "event": self._event, "code": code, "attendee": attendee,
             "kind": kind, "desk": self._desk, "operator": self._operator,
-            "desk_time": self._time(now), "recorded_at": self._time(now), "result": result,
-            "reason": reason, "undoes": undoes})
-        scan_id = conn.execute(sa.text("SELECT id FROM scan WHERE uuid = :u"), {"u": scan_uuid}).scalar_one()
+            "desk_time": stamp, "recorded_at": stamp, "result": result,
+            "reason": reason, "undoes": undoes}).scalar_one()
         return ScanAnswer(result=result, code=code, scan_id=scan_id, attendee_id=attendee,
                           reason=reason, **fields)
 
