@@ -21,6 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.clock import Clock, system_clock
+from checkin.core.codes import new_code
+from checkin.core.search_index import index_new_attendees
 from checkin.store import IMMEDIATE
 from checkin.store.models import AttendeeStatus, ScanKind, ScanResult
 
@@ -120,6 +122,41 @@ class ScanService:
                                     "not inside", **answer_fields)
             result = ScanResult.EXITED if exit else ScanResult.ADMITTED
             return self._record(conn, scan_uuid, code, person[0], kind, result, "", **answer_fields)
+
+    def walk_in(self, first_name: str, last_name: str, *, organisation: str = "",
+                category: str = "participant", email: str = "") -> ScanAnswer:
+        """Someone not registered: create them with a new code and admit them, in one
+        transaction — either both happen or neither does."""
+        first_name, last_name = " ".join(first_name.split()), " ".join(last_name.split())
+        if not (first_name or last_name):
+            raise ValueError("a walk-in needs a name")
+        with self._engine.begin() as conn:
+            category_id = conn.execute(sa.text(
+                "SELECT id FROM category WHERE event_id = :e AND key = :k"),
+                {"e": self._event, "k": category}).scalar()
+            if category_id is None:
+                raise ValueError(f"unknown category {category!r}")
+            taken = set(conn.execute(sa.text("SELECT code FROM attendee WHERE event_id = :e "
+                                             "AND code LIKE 'WI%'"), {"e": self._event}).scalars())
+            code = new_code("WI", taken)
+            now = self._time(self._clock())
+            attendee = conn.execute(sa.text(
+                "INSERT INTO attendee (event_id, code, source, source_id, source_order, first_name, "
+                "last_name, email, phone, organisation, job_title, profession, category_id, city, "
+                "postcode, notes, attention, attention_text, consent, status, walk_in, created_at, "
+                "updated_at) VALUES (:e, :code, 'walk-in', '', '', :first, :last, :email, '', :org, "
+                "'', '', :cat, '', '', '', false, '', false, 'registered', true, :now, :now) "
+                "RETURNING id"), {"e": self._event, "code": code, "first": first_name,
+                                  "last": last_name, "email": email.strip().lower(),
+                                  "org": " ".join(organisation.split()), "cat": category_id,
+                                  "now": now}).scalar_one()
+            index_new_attendees(conn, [(attendee, self._event, first_name, last_name,
+                                        organisation, email)])
+            name = conn.execute(sa.text("SELECT name FROM category WHERE id = :c"),
+                                {"c": category_id}).scalar_one()
+            return self._record(conn, str(uuidlib.uuid4()), code, attendee, ScanKind.ENTRY,
+                                ScanResult.ADMITTED, "walk-in", first_name=first_name,
+                                last_name=last_name, organisation=organisation, category=name)
 
     def undo_last(self, raw_code: str) -> ScanAnswer:
         """Cancel this person's last counted scan made at this desk (a new row)."""

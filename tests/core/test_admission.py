@@ -107,3 +107,28 @@ def test_two_desks_scanning_one_badge_at_once_admit_it_once(engine, sample_event
     for code in codes:
         mine = sorted(r for c, r in results if c == code)
         assert mine == ["admitted", "already_in"], (code, mine)
+
+
+def test_a_walk_in_is_registered_admitted_and_findable_in_one_step(engine, sample_event):
+    from checkin.core.search import search
+
+    desk = ScanService(engine, sample_event, desk="accueil-1")
+    answer = desk.walk_in("Noémie", "Lefèvre", organisation="Citéslab Creil", category="presse")
+    assert answer.result == "admitted" and answer.code.startswith("WI") and answer.category == "Presse"
+    assert desk.scan(answer.code).result == "already_in"  # the new badge works at once
+    assert [h.code for h in search(engine, sample_event, "noemie lef")] == [answer.code]
+    with engine.connect() as conn:
+        walk_in = conn.execute(sa.text("SELECT walk_in FROM attendee WHERE code = :c"),
+                               {"c": answer.code}).scalar()
+    assert walk_in
+
+
+def test_a_walk_in_with_a_bad_category_writes_nothing(engine, sample_event):
+    import pytest
+
+    desk = ScanService(engine, sample_event, desk="accueil-1")
+    with pytest.raises(ValueError):
+        desk.walk_in("Anne", "Durand", category="vip")
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM attendee WHERE walk_in")).scalar() == 0
+    assert _scans(engine) == []
