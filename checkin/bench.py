@@ -37,13 +37,9 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
     return {"machine": machine(), "attendees": attendees, "results": results}
 
 
-def _store_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
-
-
 def _bench_demo_load(tmp: Path, attendees: int) -> dict[str, Any]:
     from checkin.core.demo import load_demo
-    from checkin.store import open_store
+    from checkin.store import open_store, store_size
 
     path = tmp / "demo.sqlite3"
     engine = open_store(f"sqlite:///{path}")
@@ -53,11 +49,11 @@ def _bench_demo_load(tmp: Path, attendees: int) -> dict[str, Any]:
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
-    size = _store_size(path)
+    size = store_size(path)
     baseline = _raw_insert_baseline(tmp / "raw.sqlite3", attendees)
     return {
         "name": "demo_load",
-        "what": f"checkin demo --attendees {attendees} (programme, registrants, enrollments)",
+        "what": f"checkin demo --attendees {attendees} (programme, registrants, search index, enrollments)",
         "seconds": round(seconds, 3), "store_bytes": size, "added": report.added,
         "baseline_seconds": round(baseline, 3),
         "baseline": "raw sqlite3 executemany of the same registrant rows into the same table, WAL, synchronous=FULL",

@@ -150,6 +150,13 @@ def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else text)
 
 
+def print_problems(title: str, lines: list[str]) -> None:
+    """A refusal on stderr: one heading, then one line per problem."""
+    print(f"checkin: {title}", file=sys.stderr)
+    for line in lines:
+        print(f"  - {line}", file=sys.stderr)
+
+
 def _progress(label: str) -> Callable[[int, int], None]:
     tty = sys.stderr.isatty()
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from checkin.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, UsageError, _emit
+from checkin.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, UsageError, _emit, print_problems
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
 
@@ -78,12 +78,12 @@ def _load(engine, args: argparse.Namespace) -> int:
         report = load_programme(engine, programme, force=args.force, dry_run=args.dry_run,
                                 actor="cli")
     except ProgrammeConflict as exc:
-        _problems(f"{path}: not loaded, it would remove data:", exc.problems)
+        print_problems(f"{path}: not loaded, it would remove data:", exc.problems)
         if exc.people:
-            _problems("People concerned:", exc.people)
+            print_problems("People concerned:", exc.people)
         return EXIT_REFUSED
     except ProgrammeError as exc:
-        _problems(f"{path}: not loaded, nothing was written:", exc.problems)
+        print_problems(f"{path}: not loaded, nothing was written:", exc.problems)
         return EXIT_BAD_INPUT
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -91,12 +91,6 @@ def _load(engine, args: argparse.Namespace) -> int:
     summary = _summary(report)
     _emit(args, data, summary)
     return EXIT_OK
-
-
-def _problems(title: str, lines: list[str]) -> None:
-    print(f"checkin: {title}", file=sys.stderr)
-    for line in lines:
-        print(f"  - {line}", file=sys.stderr)
 
 
 def _summary(report) -> str:

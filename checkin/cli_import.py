@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checkin.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, _emit, _progress
+from checkin.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, _emit, _progress, print_problems
 from checkin.cli_event import pick_event
 
 
@@ -28,9 +28,7 @@ def import_command(args: argparse.Namespace) -> int:
                                     dry_run=args.dry_run, allow_cancel=args.allow_cancel,
                                     progress=_progress("rows"), actor="cli")
     except ImportRefused as exc:
-        print(f"checkin: {args.file}: not imported, nothing was written:", file=sys.stderr)
-        for line in exc.problems:
-            print(f"  - {line}", file=sys.stderr)
+        print_problems(f"{args.file}: not imported, nothing was written:", exc.problems)
         return EXIT_BAD_INPUT
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)

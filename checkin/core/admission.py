@@ -131,11 +131,12 @@ class ScanService:
         if not (first_name or last_name):
             raise ValueError("a walk-in needs a name")
         with self._engine.begin() as conn:
-            category_id = conn.execute(sa.text(
-                "SELECT id FROM category WHERE event_id = :e AND key = :k"),
-                {"e": self._event, "k": category}).scalar()
-            if category_id is None:
+            found = conn.execute(sa.text(
+                "SELECT id, name FROM category WHERE event_id = :e AND key = :k"),
+                {"e": self._event, "k": category}).first()
+            if found is None:
                 raise ValueError(f"unknown category {category!r}")
+            category_id, category_name = found
             taken = set(conn.execute(sa.text("SELECT code FROM attendee WHERE event_id = :e "
                                              "AND code LIKE 'WI%'"), {"e": self._event}).scalars())
             code = new_code("WI", taken)
@@ -152,11 +153,9 @@ class ScanService:
                                   "now": now}).scalar_one()
             index_new_attendees(conn, [(attendee, self._event, first_name, last_name,
                                         organisation, email)])
-            name = conn.execute(sa.text("SELECT name FROM category WHERE id = :c"),
-                                {"c": category_id}).scalar_one()
             return self._record(conn, str(uuidlib.uuid4()), code, attendee, ScanKind.ENTRY,
                                 ScanResult.ADMITTED, "walk-in", first_name=first_name,
-                                last_name=last_name, organisation=organisation, category=name)
+                                last_name=last_name, organisation=organisation, category=category_name)
 
     def undo_last(self, raw_code: str) -> ScanAnswer:
         """Cancel this person's last counted scan made at this desk (a new row)."""

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from checkin.core import demo_people as words
 from checkin.core.clock import zone
 from checkin.core.codes import code_from_bits
-from checkin.core.enrollments import session_counts
+from checkin.core.enrollments import seats, session_counts
 from checkin.core.programme import load_programme, read_programme, sample_event_path
 from checkin.core.search_index import index_new_attendees
 from checkin.core.text import fold
@@ -110,8 +110,7 @@ def _sessions(conn: sa.Connection, eid: int) -> list[dict]:
          .where(EventSession.event_id == eid).order_by(EventSession.starts_at, EventSession.id))
     out = []
     for s in conn.execute(q).mappings():
-        caps = [c for c in (s["capacity"], s["room_capacity"]) if c is not None]
-        out.append(dict(s, seats=min(caps) if caps else 0,
+        out.append(dict(s, seats=seats(s["capacity"], s["room_capacity"]) or 0,
                         morning=s["starts_at"].astimezone(tz).hour < 12))
     return out
 

@@ -11,6 +11,12 @@ from checkin.store.models import Attendee, AttendeeStatus, Enrollment, Enrollmen
 CHUNK = 2000
 
 
+def seats(session_capacity: int | None, room_capacity: int | None) -> int | None:
+    """A session seats the smaller of its own capacity and its room's (None: no limit known)."""
+    caps = [c for c in (session_capacity, room_capacity) if c is not None]
+    return min(caps) if caps else None
+
+
 def session_counts(conn: sa.Connection, event_id: int,
                    exclude_source: str | None = None) -> tuple[dict[int, int], dict[int, int]]:
     """(booked, waitlisted) per session, counting registered people only: a cancelled

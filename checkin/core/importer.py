@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from checkin.core import import_rows as rows_
 from checkin.core.clock import zone
-from checkin.core.enrollments import session_counts
+from checkin.core.enrollments import seats, session_counts
 from checkin.core.import_memory import remember_mapping, remembered_mapping
 from checkin.core.import_write import plan_import, write_import
 from checkin.core.import_presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
@@ -25,7 +25,7 @@ from checkin.core.tabular import Table, TableError, read_table
 from checkin.core.text import fold
 from checkin.store import IMMEDIATE
 from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
+    Attendee, AttendeeStatus, Category, Event, EventSession,
     Journal, Room, Track,
 )
 from checkin.store.types import utcnow
@@ -195,7 +195,7 @@ class _Context:
                 if variant:
                     folded.setdefault(fold(variant), key)
         sessions: dict[str, list[int]] = {}
-        seats: dict[int, int] = {}
+        seats_of: dict[int, int] = {}
         for sid, key, title, track, scap, rcap in conn.execute(
                 sa.select(EventSession.id, EventSession.key, EventSession.title, Track.name,
                           EventSession.capacity, Room.capacity)
@@ -206,16 +206,16 @@ class _Context:
                 sessions.setdefault(fold(variant), []).append(sid)
             if track:
                 sessions.setdefault(fold(track), []).append(sid)
-            caps = [c for c in (scap, rcap) if c is not None]
-            seats[sid] = min(caps) if caps else 10**9
+            limit = seats(scap, rcap)
+            seats_of[sid] = 10**9 if limit is None else limit
         held, queued = session_counts(conn, event_id)
-        booked = {sid: held.get(sid, 0) for sid in seats}
-        waiting = {sid: queued.get(sid, 0) for sid in seats}
+        booked = {sid: held.get(sid, 0) for sid in seats_of}
+        waiting = {sid: queued.get(sid, 0) for sid in seats_of}
         existing = [dict(r) for r in conn.execute(
             sa.select(Attendee).where(Attendee.event_id == event_id)).mappings()]
         default = "participant" if "participant" in folded.values() else (cats[0][1] if cats else None)
         return cls(event_id, source, tz, folded, {k: i for i, k, _, _ in cats}, default,
-                   {fold(k): v for k, v in overrides.items()}, sessions, seats, booked, waiting, existing)
+                   {fold(k): v for k, v in overrides.items()}, sessions, seats_of, booked, waiting, existing)
 
 
 def _records(inspection: Inspection, ctx: _Context, report: ImportReport) -> list[dict[str, Any]]:

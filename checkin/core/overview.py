@@ -8,6 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from checkin.core.enrollments import seats
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
     Room, Scan, Track,
@@ -49,12 +50,6 @@ class EventSummary:
             for k in ("starts_at", "ends_at"):
                 item[k] = item[k].isoformat()
         return data
-
-
-def seats(session_capacity: int | None, room_capacity: int | None) -> int | None:
-    """A session seats the smaller of its own capacity and its room's."""
-    caps = [c for c in (session_capacity, room_capacity) if c is not None]
-    return min(caps) if caps else None
 
 
 def table_counts(engine: Engine) -> dict[str, int]:

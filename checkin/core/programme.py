@@ -14,16 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-from sqlmodel import Session as DbSession
-from sqlmodel import select
 
 from checkin.core.clock import local_moment, zone
 from checkin.store.models import (
-    Attendee, Category, Event, EventSession, Journal, Room, SessionKind, Track,
+    SessionKind,
 )
-from checkin.store.types import utcnow
 
 PEOPLE_SOURCE = "event-file"
 
@@ -231,10 +226,6 @@ def sample_event_path() -> Path:
 
     return resource_path(*SAMPLE_EVENT)
 
-
-def event_ids(engine: Engine) -> list[int]:
-    with engine.connect() as conn:
-        return list(conn.execute(sa.select(Event.id).order_by(Event.id)).scalars())
 
 
 # Writing lives in its own module; kept importable from here for callers of the parser.

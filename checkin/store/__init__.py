@@ -5,7 +5,9 @@ No Qt here: the CLI, the tests and the desk window all go through these function
 
 from __future__ import annotations
 
-import sqlalchemy as sa
+from pathlib import Path
+from typing import Callable, TypeVar
+
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -19,6 +21,8 @@ from checkin.store.engine import (
     resolve_url,
 )
 from checkin.store.errors import SchemaTooNew, StoreCorrupt, StoreError, StoreUnavailable
+
+T = TypeVar("T")
 
 __all__ = [
     "IMMEDIATE", "SchemaTooNew", "StoreCorrupt", "StoreError", "StoreUnavailable",
@@ -39,10 +43,7 @@ def open_store(
     """
     from checkin.store import migrate as migrations
 
-    resolved = resolve_url(url)
-    engine = create_store_engine(resolved, busy_timeout_ms)
-    where = describe(resolved)
-    try:
+    def check(engine: Engine, resolved: str, where: str) -> None:
         if migrate and (reason := read_only_reason(resolved)):
             # Only `db info` (migrate=False) may read a store it cannot write.
             raise StoreUnavailable(
@@ -52,12 +53,8 @@ def open_store(
         else:
             with engine.connect() as conn:
                 migrations.check_known(conn, where)
-    except StoreError:
-        engine.dispose()
-        raise
-    except (DBAPIError, SQLAlchemyError, OSError) as exc:
-        engine.dispose()
-        raise explain(exc, resolved) from exc
+
+    engine, _ = _guarded(url, busy_timeout_ms, check)
     return engine
 
 
@@ -65,23 +62,28 @@ def upgrade_store(url: str | None = None) -> tuple[Engine, bool]:
     """For `checkin db upgrade`: returns the engine and whether anything was applied."""
     from checkin.store import migrate as migrations
 
+    return _guarded(url, DEFAULT_BUSY_TIMEOUT_MS,
+                    lambda engine, _resolved, where: migrations.upgrade(engine, where))
+
+
+def _guarded(url: str | None, busy_timeout_ms: int,
+             work: Callable[[Engine, str, str], T]) -> tuple[Engine, T]:
+    """Make the engine and run `work` on it; any failure becomes one StoreError line and
+    the engine is closed, so nothing half-open is left behind."""
     resolved = resolve_url(url)
-    engine = create_store_engine(resolved)
+    engine = create_store_engine(resolved, busy_timeout_ms)
     try:
-        changed = migrations.upgrade(engine, describe(resolved))
+        return engine, work(engine, resolved, describe(resolved))
     except StoreError:
         engine.dispose()
         raise
     except (DBAPIError, SQLAlchemyError, OSError) as exc:
         engine.dispose()
         raise explain(exc, resolved) from exc
-    return engine, changed
 
 
 def store_info(engine: Engine) -> dict:
     """Where the store is and which schema it has, for `checkin db info`."""
-    from pathlib import Path
-
     from checkin.store import migrate as migrations
 
     url = engine.url.render_as_string(hide_password=False)
@@ -92,19 +94,11 @@ def store_info(engine: Engine) -> dict:
     if engine.dialect.name == "sqlite" and engine.url.database:
         path = Path(engine.url.database)
         if path.exists():
-            info["size_bytes"] = sum(p.stat().st_size for p in
-                                     (path, Path(f"{path}-wal")) if p.exists())
+            info["size_bytes"] = store_size(path)
     return info
 
 
-def store_url(engine: Engine) -> str:
-    return engine.url.render_as_string(hide_password=False)
 
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
-def ping(engine: Engine) -> None:
-    with engine.connect() as conn:
-        conn.execute(sa.text("SELECT 1"))
+def store_size(path: Path) -> int:
+    """Bytes an SQLite store takes on disk: the file and its write-ahead log."""
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
