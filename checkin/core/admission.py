@@ -1,14 +1,14 @@
-"""Scans at the venue entrance: the decision, written as one append-only row.
+"""Scans at the venue entrance and at session doors: the decision, as one append-only row.
 
 The hot path is plain SQL in one short transaction: on SQLite it takes the write lock
-first (two desks scanning one badge are serialised by the database, and the second sees
-the first's entry); on PostgreSQL the attendee row is locked. The answer is returned only
-after the commit, so whatever a desk shows has been made durable.
+first (two desks scanning one badge, or taking the last seat, are serialised by the
+database and the second sees the first's commit); on PostgreSQL the attendee row — and
+for a door, the session row — is locked. The answer is returned only after the commit,
+so whatever a desk shows has been made durable.
 
-Whether someone is inside is derived from their last entry or exit that was not undone;
-an undo is a new row pointing at the scan it cancels.
-
-Door scans for sessions (capacity, eligibility), walk-ins and routing build on this.
+Where someone is (inside the venue, inside a session) is kept in the presence table in
+the same transaction as the scan; the scan log stays the truth, and an undo (a new row
+pointing at the scan it cancels) recomputes presence from it.
 """
 
 from __future__ import annotations
@@ -22,11 +22,15 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.clock import Clock, system_clock
 from checkin.core.codes import new_code
+from checkin.core.door_rules import DoorDecision, decide_at_door
+from checkin.core.programme import PEOPLE_SOURCE
+from checkin.core.rows import aware, time_binder
 from checkin.core.search_index import index_new_attendees
 from checkin.store import IMMEDIATE
-from checkin.store.models import AttendeeStatus, ScanKind, ScanResult
+from checkin.store.models import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error
+ACCEPTED = (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.UNDONE)
 
 
 @dataclass
@@ -43,6 +47,15 @@ class ScanAnswer:
     reason: str = ""
     first_entry_at: datetime | None = None   # for already_in: when and where they came in
     first_entry_desk: str = ""
+    session_id: int | None = None             # door scans: which session, where, seats left
+    session_title: str = ""
+    room: str = ""
+    seats_left: int | None = None
+    overridden: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.result in ACCEPTED
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -57,25 +70,42 @@ def clean_code(raw: str) -> str:
     return text[:MAX_CODE]
 
 
+# The person and where they are at this place (0: the venue), in one indexed read.
 _PERSON = sa.text(
     "SELECT a.id, a.first_name, a.last_name, a.organisation, a.status, a.attention, "
-    "a.attention_text, c.name FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
+    "a.attention_text, c.name, p.inside, ps.recorded_at, ps.desk, a.profession, c.key, "
+    "a.source, a.source_id FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
+    "LEFT JOIN presence p ON p.attendee_id = a.id AND p.place = :place "
+    "LEFT JOIN scan ps ON ps.id = p.scan_id "
     "WHERE a.event_id = :event AND a.code = :code")
-# The last entry or exit that counts: admitted or exited, and not undone since.
-_LAST_MOVE = sa.text(
-    "SELECT s.id, s.kind, s.recorded_at, s.desk FROM scan s WHERE s.attendee_id = :attendee "
-    "AND s.kind IN ('entry', 'exit') AND s.result IN ('admitted', 'exited') "
-    "AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id) "
-    "ORDER BY s.id DESC LIMIT 1")
+_LOCK_PERSON = sa.text("SELECT id FROM attendee WHERE event_id = :event AND code = :code FOR UPDATE")
 _INSERT = sa.text(
     "INSERT INTO scan (uuid, event_id, code, attendee_id, kind, session_id, desk, operator, "
     "desk_time, recorded_at, result, reason, undoes_scan_id) VALUES (:uuid, :event, :code, "
-    ":attendee, :kind, NULL, :desk, :operator, :desk_time, :recorded_at, :result, :reason, :undoes) "
-    "RETURNING id")
+    ":attendee, :kind, :session, :desk, :operator, :desk_time, :recorded_at, :result, :reason, "
+    ":undoes) RETURNING id")
+_PRESENCE = sa.text(
+    "INSERT INTO presence (attendee_id, place, event_id, inside, scan_id) "
+    "VALUES (:attendee, :place, :event, :inside, :scan) ON CONFLICT (attendee_id, place) "
+    "DO UPDATE SET inside = excluded.inside, scan_id = excluded.scan_id")
+# A person's last counted move (entry or exit, anywhere), not undone since.
+_LAST_MOVE = sa.text(
+    "SELECT s.id, s.kind, s.desk, s.session_id FROM scan s WHERE s.attendee_id = :attendee "
+    "AND s.kind IN ('entry', 'exit', 'session_entry', 'session_exit') "
+    "AND s.result IN ('admitted', 'exited') "
+    "AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id) "
+    "AND (CAST(:place AS INTEGER) IS NULL OR COALESCE(s.session_id, 0) = :place) "
+    "ORDER BY s.id DESC LIMIT 1")
+_JOURNAL = sa.text(
+    "INSERT INTO journal (event_id, at, action, actor, desk, subject, details) "
+    "VALUES (:e, :at, :action, :actor, :desk, :subject, :details)"
+).bindparams(sa.bindparam("details", type_=sa.JSON))
+_ENTRIES = (ScanKind.ENTRY, ScanKind.SESSION_ENTRY)
 
 
 class ScanService:
-    """Entrance scans for one event, as one desk makes them."""
+    """Scans for one event, as one desk makes them: at the entrance, or at a session's
+    door when `session_id` is given."""
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str = "", operator: str = "",
                  clock: Clock = system_clock) -> None:
@@ -85,49 +115,93 @@ class ScanService:
         self._operator = operator
         self._clock = clock
         self._pg = engine.dialect.name == "postgresql"
-        self._time = _time_binder(engine)
+        self._time = time_binder(engine)
 
-    def scan(self, raw_code: str, *, exit: bool = False, scan_uuid: str | None = None) -> ScanAnswer:
-        """Admit (or let out) whoever holds this code; the answer is durable when returned."""
+    @property
+    def event_id(self) -> int:
+        return self._event
+
+    def scan(self, raw_code: str, *, exit: bool = False, session_id: int | None = None,
+             override: bool = False, scan_uuid: str | None = None) -> ScanAnswer:
+        """Admit (or let out) whoever holds this code; the answer is durable when returned.
+
+        `override` (a coordinator's decision, journaled) admits at a door despite a full
+        room or an audience restriction; it changes nothing else.
+        """
         code = clean_code(raw_code)
         replay = scan_uuid is not None
         scan_uuid = scan_uuid or str(uuidlib.uuid4())
-        kind = ScanKind.EXIT if exit else ScanKind.ENTRY
+        door = session_id is not None
+        if door:
+            kind = ScanKind.SESSION_EXIT if exit else ScanKind.SESSION_ENTRY
+        else:
+            kind = ScanKind.EXIT if exit else ScanKind.ENTRY
+        place = session_id if door else VENUE
         with self._engine.begin() as conn:
             if replay:  # only a UUID the desk made earlier can be in the store already
                 replayed = self._replayed(conn, scan_uuid)
                 if replayed is not None:
                     return replayed
-            person = conn.execute(_PERSON, {"event": self._event, "code": code}).first() if code else None
+            rec = _Recorder(self, conn, scan_uuid, code, kind, session_id)
+            if self._pg and code:
+                # Two desks, one badge: the second waits here for the first's commit, and
+                # only then reads where the person is (SQLite: BEGIN IMMEDIATE did this).
+                conn.execute(_LOCK_PERSON, {"event": self._event, "code": code})
+            person = conn.execute(_PERSON, {"event": self._event, "code": code,
+                                            "place": place}).first() if code else None
             if person is None:
-                return self._record(conn, scan_uuid, code, None, kind, ScanResult.UNKNOWN_CODE,
-                                    "no registrant has this code" if code else "empty scan")
-            if self._pg:  # two desks, one badge: the second waits for the first's commit
-                conn.execute(sa.text("SELECT id FROM attendee WHERE id = :a FOR UPDATE"),
-                             {"a": person[0]})
-            answer_fields = dict(first_name=person[1], last_name=person[2], organisation=person[3],
-                                 category=person[7] or "",
-                                 attention_text=(person[6] or "attention") if person[5] else "")
+                return rec(None, ScanResult.UNKNOWN_CODE,
+                           "no registrant has this code" if code else "empty scan")
+            fields = dict(first_name=person[1], last_name=person[2], organisation=person[3],
+                          category=person[7] or "",
+                          attention_text=(person[6] or "attention") if person[5] else "")
             if person[4] == AttendeeStatus.CANCELLED:
-                return self._record(conn, scan_uuid, code, person[0], kind, ScanResult.CANCELLED,
-                                    "this ticket was cancelled", **answer_fields)
-            last = conn.execute(_LAST_MOVE, {"attendee": person[0]}).first()
-            inside = last is not None and last[1] == ScanKind.ENTRY
-            if not exit and inside:
-                return self._record(conn, scan_uuid, code, person[0], kind, ScanResult.ALREADY_IN,
-                                    "already inside", first_entry_at=_aware(last[2]),
-                                    first_entry_desk=last[3], **answer_fields)
-            if exit and not inside:
-                return self._record(conn, scan_uuid, code, person[0], kind, ScanResult.NOT_INSIDE,
-                                    "not inside", **answer_fields)
-            result = ScanResult.EXITED if exit else ScanResult.ADMITTED
-            return self._record(conn, scan_uuid, code, person[0], kind, result, "", **answer_fields)
+                return rec(person[0], ScanResult.CANCELLED, "this ticket was cancelled", **fields)
+            inside = bool(person[8])
+            if exit:
+                if not inside:
+                    return rec(person[0], ScanResult.NOT_INSIDE, "not inside", **fields)
+                return rec(person[0], ScanResult.EXITED, "", **fields)
+            if inside:
+                return rec(person[0], ScanResult.ALREADY_IN, "already inside",
+                           first_entry_at=aware(person[9]), first_entry_desk=person[10] or "",
+                           **fields)
+            if not door:
+                return rec(person[0], ScanResult.ADMITTED, "", **fields)
+            if self._pg:  # two desks, one last seat: counted one after the other
+                conn.execute(sa.text("SELECT id FROM session WHERE id = :s FOR UPDATE"),
+                             {"s": session_id})
+            decision = decide_at_door(
+                conn, self._event, session_id, person[0], profession=person[11] or "",
+                category_key=person[12] or "",
+                speaker_key=person[14] if person[13] == PEOPLE_SOURCE else None,
+                now=self._clock())
+            if decision is None:
+                return rec(person[0], ScanResult.UNKNOWN_CODE, f"no session {session_id} in this event",
+                           **fields)
+            return self._door_answer(rec, person[0], decision, override, fields)
+
+    def _door_answer(self, rec: "_Recorder", attendee: int, decision: DoorDecision,
+                     override: bool, fields: dict) -> ScanAnswer:
+        where = dict(session_title=decision.title, room=decision.room,
+                     seats_left=decision.seats_left)
+        if decision.result == ScanResult.ADMITTED:
+            return rec(attendee, ScanResult.ADMITTED, "", **where, **fields)
+        if not override:
+            return rec(attendee, decision.result, decision.reason, **where, **fields)
+        answer = rec(attendee, ScanResult.ADMITTED, f"override: {decision.reason}",
+                     overridden=True, **where, **fields)
+        rec.journal("override", f"{answer.code} → {decision.key}",
+                    {"refused": decision.result, "reason": decision.reason,
+                     "scan_id": answer.scan_id})
+        return answer
 
     def walk_in(self, first_name: str, last_name: str, *, organisation: str = "",
                 category: str = "participant", email: str = "") -> ScanAnswer:
         """Someone not registered: create them with a new code and admit them, in one
         transaction — either both happen or neither does."""
         first_name, last_name = " ".join(first_name.split()), " ".join(last_name.split())
+        organisation = " ".join(organisation.split())
         if not (first_name or last_name):
             raise ValueError("a walk-in needs a name")
         with self._engine.begin() as conn:
@@ -149,67 +223,84 @@ class ScanService:
                 "'', '', :cat, '', '', '', false, '', false, 'registered', true, :now, :now) "
                 "RETURNING id"), {"e": self._event, "code": code, "first": first_name,
                                   "last": last_name, "email": email.strip().lower(),
-                                  "org": " ".join(organisation.split()), "cat": category_id,
+                                  "org": organisation, "cat": category_id,
                                   "now": now}).scalar_one()
             index_new_attendees(conn, [(attendee, self._event, first_name, last_name,
                                         organisation, email)])
-            return self._record(conn, str(uuidlib.uuid4()), code, attendee, ScanKind.ENTRY,
-                                ScanResult.ADMITTED, "walk-in", first_name=first_name,
-                                last_name=last_name, organisation=organisation, category=category_name)
+            rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.ENTRY, None)
+            return rec(attendee, ScanResult.ADMITTED, "walk-in", first_name=first_name,
+                       last_name=last_name, organisation=organisation, category=category_name)
 
     def undo_last(self, raw_code: str) -> ScanAnswer:
-        """Cancel this person's last counted scan made at this desk (a new row)."""
+        """Cancel this person's last counted scan, if this desk made it (a new row)."""
         code = clean_code(raw_code)
         with self._engine.begin() as conn:
-            person = conn.execute(_PERSON, {"event": self._event, "code": code}).first() if code else None
+            if self._pg and code:
+                conn.execute(_LOCK_PERSON, {"event": self._event, "code": code})
+            person = conn.execute(_PERSON, {"event": self._event, "code": code,
+                                            "place": VENUE}).first() if code else None
+            rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.UNDO, None)
             if person is None:
-                return self._record(conn, str(uuidlib.uuid4()), code, None, ScanKind.UNDO,
-                                    ScanResult.UNKNOWN_CODE, "no registrant has this code")
-            last = conn.execute(_LAST_MOVE, {"attendee": person[0]}).first()
+                return rec(None, ScanResult.UNKNOWN_CODE, "no registrant has this code")
+            last = conn.execute(_LAST_MOVE, {"attendee": person[0], "place": None}).first()
             names = dict(first_name=person[1], last_name=person[2], organisation=person[3],
                          category=person[7] or "")
-            if last is None or last[3] != self._desk:
-                return self._record(conn, str(uuidlib.uuid4()), code, person[0], ScanKind.UNDO,
-                                    ScanResult.NOT_INSIDE, "nothing to undo at this desk", **names)
-            return self._record(conn, str(uuidlib.uuid4()), code, person[0], ScanKind.UNDO,
-                                ScanResult.UNDONE, f"undoes scan {last[0]} ({last[1]})",
-                                undoes=last[0], **names)
+            if last is None or last[2] != self._desk:
+                return rec(person[0], ScanResult.NOT_INSIDE, "nothing to undo at this desk", **names)
+            rec.session_id = last[3]
+            answer = rec(person[0], ScanResult.UNDONE, f"undoes scan {last[0]} ({last[1]})",
+                         undoes=last[0], **names)
+            self._recompute_presence(conn, person[0], last[3] or VENUE)
+            return answer
+
+    def _recompute_presence(self, conn: sa.Connection, attendee: int, place: int) -> None:
+        """After an undo: where the person is, from the scans that still count."""
+        last = conn.execute(_LAST_MOVE, {"attendee": attendee, "place": place}).first()
+        if last is None:
+            conn.execute(sa.text("DELETE FROM presence WHERE attendee_id = :a AND place = :p"),
+                         {"a": attendee, "p": place})
+        else:
+            conn.execute(_PRESENCE, {"attendee": attendee, "place": place, "event": self._event,
+                                     "inside": last[1] in _ENTRIES, "scan": last[0]})
 
     def _replayed(self, conn: sa.Connection, scan_uuid: str) -> ScanAnswer | None:
         """A scan replayed by a desk that was offline is answered as the first time."""
-        row = conn.execute(sa.text("SELECT id, code, attendee_id, result, reason FROM scan "
-                                   "WHERE uuid = :u"), {"u": scan_uuid}).first()
+        row = conn.execute(sa.text("SELECT id, code, attendee_id, result, reason, session_id "
+                                   "FROM scan WHERE uuid = :u"), {"u": scan_uuid}).first()
         if row is None:
             return None
-        return ScanAnswer(result=row[3], code=row[1], scan_id=row[0], attendee_id=row[2], reason=row[4])
+        return ScanAnswer(result=row[3], code=row[1], scan_id=row[0], attendee_id=row[2],
+                          reason=row[4], session_id=row[5])
 
-    def _record(self, conn: sa.Connection, scan_uuid: str, code: str, attendee: int | None,
-                kind: str, result: str, reason: str, undoes: int | None = None,
-                **fields) -> ScanAnswer:
-        now = self._clock()
-        stamp = self._time(now)
-        scan_id = conn.execute(_INSERT, {
-            "uuid": scan_uuid, "event": self._event, "code": code, "attendee": attendee,
-            "kind": kind, "desk": self._desk, "operator": self._operator,
-            "desk_time": stamp, "recorded_at": stamp, "result": result,
-            "reason": reason, "undoes": undoes}).scalar_one()
-        return ScanAnswer(result=result, code=code, scan_id=scan_id, attendee_id=attendee,
+
+class _Recorder:
+    """Writes the one scan row of a decision (and the presence it changes), then answers."""
+
+    def __init__(self, service: ScanService, conn: sa.Connection, scan_uuid: str, code: str,
+                 kind: str, session_id: int | None) -> None:
+        self.s, self.conn, self.uuid, self.code = service, conn, scan_uuid, code
+        self.kind, self.session_id = kind, session_id
+
+    def __call__(self, attendee: int | None, result: str, reason: str,
+                 undoes: int | None = None, **fields) -> ScanAnswer:
+        s = self.s
+        stamp = s._time(s._clock())
+        scan_id = self.conn.execute(_INSERT, {
+            "uuid": self.uuid, "event": s._event, "code": self.code, "attendee": attendee,
+            "kind": self.kind, "session": self.session_id, "desk": s._desk,
+            "operator": s._operator, "desk_time": stamp, "recorded_at": stamp,
+            "result": result, "reason": reason, "undoes": undoes}).scalar_one()
+        if result in (ScanResult.ADMITTED, ScanResult.EXITED) and attendee is not None:
+            self.conn.execute(_PRESENCE, {
+                "attendee": attendee, "place": self.session_id or VENUE, "event": s._event,
+                "inside": result == ScanResult.ADMITTED, "scan": scan_id})
+        if self.session_id is not None:
+            fields.setdefault("session_id", self.session_id)
+        return ScanAnswer(result=result, code=self.code, scan_id=scan_id, attendee_id=attendee,
                           reason=reason, **fields)
 
-
-def _time_binder(engine: Engine):
-    """Moments as the UTCDateTime column stores them, for the plain-SQL hot path."""
-    from checkin.store.types import UTCDateTime
-
-    processor = UTCDateTime().bind_processor(engine.dialect)
-    return processor if processor is not None else (lambda v: v)
-
-
-def _aware(value) -> datetime | None:
-    from checkin.store.types import UTCDateTime
-
-    if value is None or isinstance(value, datetime) and value.tzinfo is not None:
-        return value
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
+    def journal(self, action: str, subject: str, details: dict) -> None:
+        s = self.s
+        self.conn.execute(_JOURNAL, {
+            "e": s._event, "at": s._time(s._clock()), "action": action, "actor": s._operator,
+            "desk": s._desk, "subject": subject[:300], "details": details})

@@ -6,7 +6,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from checkin.store.models import Attendee, AttendeeStatus, Enrollment, EnrollmentStatus, EventSession
+from checkin.store.models import (
+    Attendee, AttendeeStatus, Enrollment, EnrollmentStatus, EventSession, Room,
+)
 
 CHUNK = 2000
 
@@ -38,10 +40,53 @@ def session_counts(conn: sa.Connection, event_id: int,
     return booked, waiting
 
 
-def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -> None:
-    """Cancelled registrants give their booked and waitlisted places back."""
+def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -> list[int]:
+    """Cancelled registrants give their booked and waitlisted places back, and each seat
+    given back goes to the first person waiting for it. Returns the people promoted."""
+    sessions: set[int] = set()
     for start in range(0, len(attendee_ids), CHUNK):
+        chunk = attendee_ids[start:start + CHUNK]
+        sessions.update(conn.execute(
+            sa.select(Enrollment.session_id).where(
+                Enrollment.attendee_id.in_(chunk),
+                Enrollment.status == EnrollmentStatus.BOOKED)).scalars())
         conn.execute(sa.update(Enrollment.__table__)
-                     .where(Enrollment.attendee_id.in_(attendee_ids[start:start + CHUNK]),
+                     .where(Enrollment.attendee_id.in_(chunk),
                             Enrollment.status != EnrollmentStatus.CANCELLED)
                      .values(status=EnrollmentStatus.CANCELLED, updated_at=now))
+    return promote_waitlist(conn, sorted(sessions), now)
+
+
+def promote_waitlist(conn: sa.Connection, session_ids: list[int], now: datetime) -> list[int]:
+    """Fill each session's free booked seats from its waitlist, first come first served
+    (registered people only). Returns the attendee ids promoted."""
+    promoted: list[int] = []
+    for sid in session_ids:
+        caps = conn.execute(
+            sa.select(EventSession.capacity, Room.capacity)
+            .join(Room, Room.id == EventSession.room_id, isouter=True)
+            .where(EventSession.id == sid)).first()
+        if caps is None:
+            continue
+        limit = seats(*caps)
+        registered = (Attendee.id == Enrollment.attendee_id) & (Attendee.status == AttendeeStatus.REGISTERED)
+        booked = conn.execute(
+            sa.select(sa.func.count()).select_from(Enrollment).join(Attendee, registered)
+            .where(Enrollment.session_id == sid, Enrollment.status == EnrollmentStatus.BOOKED)
+        ).scalar_one()
+        room_for = None if limit is None else max(0, limit - booked)
+        if room_for == 0:
+            continue
+        waiting = (sa.select(Enrollment.id, Enrollment.attendee_id).join(Attendee, registered)
+                   .where(Enrollment.session_id == sid,
+                          Enrollment.status == EnrollmentStatus.WAITLISTED)
+                   .order_by(Enrollment.position, Enrollment.id))
+        if room_for is not None:
+            waiting = waiting.limit(room_for)
+        rows = conn.execute(waiting).all()
+        if rows:
+            conn.execute(sa.update(Enrollment.__table__)
+                         .where(Enrollment.id.in_([r[0] for r in rows]))
+                         .values(status=EnrollmentStatus.BOOKED, updated_at=now))
+            promoted.extend(r[1] for r in rows)
+    return promoted

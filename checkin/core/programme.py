@@ -86,6 +86,10 @@ def parse_programme(raw: dict[str, Any], text: str = "") -> Programme:
         tz = zone(ev.get("timezone", "Europe/Paris"))
     except ValueError as exc:
         problems.append(f"[event]: {exc}")
+    hold = ev.get("seat_hold_minutes", 10)
+    if isinstance(hold, bool) or not isinstance(hold, int) or not 0 <= hold <= 240:
+        problems.append(f"[event]: seat_hold_minutes {hold!r} must be a whole number of minutes "
+                        "from 0 to 240")
     day = ev.get("date")
     if day is not None and not isinstance(day, date):
         problems.append(f"[event]: date {day!r} must be written YYYY-MM-DD")

@@ -53,7 +53,7 @@ def export_programme(engine: Engine, event_id: int) -> dict[str, Any]:
     out: dict[str, Any] = {"event": _clean({
         "key": ev["key"], "name": ev["name"], "venue": ev["venue"], "address": ev["address"],
         "date": start.date(), "starts": f"{start:%H:%M}", "ends": f"{end:%H:%M}",
-        "timezone": ev["timezone"]})}
+        "timezone": ev["timezone"], "seat_hold_minutes": ev["seat_hold_minutes"]})}
     out["categories"] = [_clean({k: c[k] for k in ("key", "name", "colour", "badge_label")})
                          for c in categories]
     out["rooms"] = [_clean({k: r[k] for k in ("key", "name", "capacity", "floor", "directions")})

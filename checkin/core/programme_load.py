@@ -127,7 +127,8 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         ev = programme.event
         event = db.exec(select(Event).where(Event.key == ev["key"])).first()
         fields = dict(name=ev["name"], venue=ev.get("venue", ""), address=ev.get("address", ""),
-                      timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"])
+                      timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"],
+                      seat_hold_minutes=ev.get("seat_hold_minutes", 10))
         if event is None:
             event = Event(key=ev["key"], **fields)
             db.add(event)

@@ -85,6 +85,9 @@ class Event(SQLModel, table=True):
     timezone: str = Field(default="Europe/Paris", max_length=64)
     starts_at: datetime = Field(sa_type=UTCDateTime)
     ends_at: datetime = Field(sa_type=UTCDateTime)
+    seat_hold_minutes: int = Field(
+        default=10, ge=0, sa_column_kwargs={"server_default": "10"},
+        description="a booked seat is kept this long after its session starts, then freed")
     created_at: datetime = _when()
     updated_at: datetime = _when()
 
@@ -227,6 +230,28 @@ class Scan(SQLModel, table=True):
     result: str = Field(max_length=16)
     reason: str = Field(default="", max_length=500)
     undoes_scan_id: Optional[int] = Field(default=None, foreign_key="scan.id")
+
+
+class Presence(SQLModel, table=True):
+    """Where each person is now, kept in step with the scans in the same transaction.
+
+    One row per person and place (0: the venue, else a session id): whether they are
+    inside and the scan that made it so. The scan log stays the truth (an undo recomputes
+    the row from it); this is what lets a decision and a room count read one row or one
+    index range instead of the whole log.
+    """
+
+    __table_args__ = (sa.Index(None, "event_id", "place", "inside"),)
+    attendee_id: int = Field(primary_key=True, foreign_key="attendee.id", ondelete="CASCADE",
+                             sa_column_kwargs={"autoincrement": False})
+    place: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False},
+                       description="0 for the venue entrance, else the session's id")
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    inside: bool
+    scan_id: int = Field(foreign_key="scan.id", description="the entry or exit that counts")
+
+
+VENUE = 0  # Presence.place of the venue entrance
 
 
 class BadgePrint(SQLModel, table=True):

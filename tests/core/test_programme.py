@@ -211,6 +211,9 @@ BAD_FILES = {
     "unknown-profession": (
         [('audience_professions = ["citeslab"]', 'audience_professions = ["astronaute"]')],
         ["'atelier-emergence'", "unknown profession 'astronaute'"]),
+    "negative-seat-hold": (
+        [("seat_hold_minutes = 10", "seat_hold_minutes = -1")],
+        ["[event]", "seat_hold_minutes"]),
     "toml-duplicate-key": (
         [('key = "cloture"', 'key = "cloture"\nkey = "fin"')],
         ["event.toml", "line"]),
@@ -307,3 +310,13 @@ def test_invalid_file_writes_nothing(engine: sa.Engine, sample_event: int, tmp_p
     assert _count(engine, Journal) == journal
     with Session(engine) as db:
         assert db.exec(select(Room).where(Room.key == "somme")).one().capacity == 60
+
+
+def test_the_seat_hold_is_read_and_changed_by_a_reload(engine: sa.Engine, sample_event: int,
+                                                        tmp_path: Path) -> None:
+    with Session(engine) as db:
+        assert db.exec(select(Event)).one().seat_hold_minutes == 10
+    load_programme(engine, read_programme(_edited(
+        tmp_path, ("seat_hold_minutes = 10", "seat_hold_minutes = 20"))))
+    with Session(engine) as db:
+        assert db.exec(select(Event)).one().seat_hold_minutes == 20

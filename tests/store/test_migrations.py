@@ -208,3 +208,44 @@ def test_upgrading_a_store_with_data_keeps_every_row(store_url: str) -> None:
                 assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_a_store_with_scans_learns_who_is_inside_when_upgraded(store_url: str) -> None:
+    """0006 adds the presence table: a store from 0005 with scans (one undone, one exit)
+    must come out knowing exactly who is inside, as the scans say."""
+    from alembic import command
+
+    from checkin.store.migrate import alembic_config
+
+    t = "2026-12-10 08:00:00"
+    raw = sa.create_engine(store_url)
+    with raw.begin() as conn:
+        command.upgrade(alembic_config(conn), "0005")
+        conn.execute(sa.text(
+            "INSERT INTO event (id, key, name, venue, address, timezone, starts_at, ends_at, created_at, updated_at) "
+            "VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"), {"t": t})
+        for i in range(1, 4):
+            conn.execute(sa.text(
+                "INSERT INTO attendee (id, event_id, code, source, source_id, source_order, first_name, last_name, "
+                "email, phone, organisation, job_title, profession, city, postcode, notes, attention, "
+                "attention_text, consent, status, walk_in, created_at, updated_at) VALUES "
+                "(:i, 1, :c, 'x', '', '', 'A', 'B', '', '', '', '', '', '', '', '', false, '', false, "
+                "'registered', false, :t, :t)"), {"i": i, "c": f"C{i}", "t": t})
+        scans = [(1, 1, "entry", "admitted", None), (2, 2, "entry", "admitted", None),
+                 (3, 2, "exit", "exited", None), (4, 3, "entry", "admitted", None),
+                 (5, 3, "undo", "undone", 4), (6, 1, "entry", "already_in", None)]
+        for sid, who, kind, result, undoes in scans:
+            conn.execute(sa.text(
+                "INSERT INTO scan (id, uuid, event_id, code, attendee_id, kind, desk, operator, desk_time, "
+                "recorded_at, result, reason, undoes_scan_id) VALUES (:id, :u, 1, 'c', :a, :k, 'd', '', :t, :t, "
+                ":r, '', :undoes)"), {"id": sid, "u": f"u{sid}", "a": who, "k": kind, "t": t, "r": result,
+                                     "undoes": undoes})
+    raw.dispose()
+    engine = open_store(store_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text(
+                "SELECT attendee_id, place, inside, scan_id FROM presence ORDER BY attendee_id")).all()
+        assert [(a, p, bool(i), s) for a, p, i, s in rows] == [(1, 0, True, 1), (2, 0, False, 3)]
+    finally:
+        engine.dispose()

@@ -1,0 +1,204 @@
+"""Session doors: audience restrictions, seats held for booked people, full rooms, overrides,
+undo, and the waitlist — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import sqlalchemy as sa
+
+from checkin.core.admission import ScanService
+from checkin.core.clock import fixed_clock
+from checkin.core.enrollments import release_seats
+from checkin.core.seating import event_seats
+
+# 2026-12-10, Europe/Paris (UTC+1): the afternoon slot starts at 14:00 local, 13:00 UTC.
+AFTERNOON = datetime(2026, 12, 10, 13, 0, tzinfo=timezone.utc)
+
+
+def sid(engine, key: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT id FROM session WHERE key = :k"), {"k": key}).scalar_one()
+
+
+def code_of(engine, attendee: int) -> str:
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT code FROM attendee WHERE id = :a"), {"a": attendee}).scalar_one()
+
+
+def set_capacity(engine, session: int, capacity: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE session SET capacity = :c WHERE id = :s"), {"c": capacity, "s": session})
+
+
+def enroll(engine, attendee: int, session: int, status: str = "booked", position: int = 0) -> None:
+    now = datetime.now(timezone.utc)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, updated_at) "
+            "VALUES (:a, :s, :st, :p, :now, :now)"),
+            {"a": attendee, "s": session, "st": status, "p": position,
+             "now": now.replace(tzinfo=None) if engine.dialect.name == "sqlite" else now})
+
+
+def seats_of(engine, event: int, session: int, at: datetime):
+    with engine.connect() as conn:
+        return next(s for s in event_seats(conn, event, at) if s.session_id == session)
+
+
+def desk(engine, event, at=AFTERNOON, name="porte-1", operator="benevole"):
+    return ScanService(engine, event, desk=name, operator=operator, clock=fixed_clock(at))
+
+
+def test_a_network_workshop_admits_only_its_professions(engine, sample_event, make_attendee):
+    workshop = sid(engine, "atelier-charte")  # for "etat" and "animateur-charte"
+    state = code_of(engine, make_attendee(profession="etat"))
+    other = code_of(engine, make_attendee(profession="citeslab"))
+    door = desk(engine, sample_event)
+    assert door.scan(state, session_id=workshop).result == "admitted"
+    refused = door.scan(other, session_id=workshop)
+    assert refused.result == "not_eligible"
+    assert "Services de l'État" in refused.reason and refused.session_title.startswith("Atelier")
+    assert seats_of(engine, sample_event, workshop, AFTERNOON).present == 1
+
+
+def test_a_speaker_of_the_session_always_goes_in(engine, sample_event):
+    workshop = sid(engine, "atelier-charte")
+    with engine.connect() as conn:
+        speaker = conn.execute(sa.text("SELECT code FROM attendee WHERE source = 'event-file' "
+                                       "AND source_id = 'rousseau'")).scalar_one()
+    assert desk(engine, sample_event).scan(speaker, session_id=workshop).result == "admitted"
+
+
+def test_a_full_room_refuses_then_a_coordinator_override_is_journaled(engine, sample_event, make_attendee):
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 2)
+    codes = [code_of(engine, make_attendee()) for _ in range(3)]
+    door = desk(engine, sample_event)
+    assert [door.scan(c, session_id=session).result for c in codes[:2]] == ["admitted", "admitted"]
+    full = door.scan(codes[2], session_id=session)
+    assert full.result == "session_full" and full.seats_left == 0 and "2 of 2" in full.reason
+    boss = desk(engine, sample_event, operator="coordinator")
+    forced = boss.scan(codes[2], session_id=session, override=True)
+    assert forced.result == "admitted" and forced.overridden
+    with engine.connect() as conn:
+        journal = conn.execute(sa.text("SELECT action, actor, desk, details FROM journal "
+                                       "WHERE action = 'override'")).all()
+    assert len(journal) == 1 and journal[0][1] == "coordinator" and journal[0][2] == "porte-1"
+    assert seats_of(engine, sample_event, session, AFTERNOON).present == 3
+
+
+def test_an_exit_frees_the_seat_and_a_second_entry_is_already_in(engine, sample_event, make_attendee):
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 1)
+    one, two = (code_of(engine, make_attendee()) for _ in range(2))
+    door = desk(engine, sample_event)
+    assert door.scan(one, session_id=session).result == "admitted"
+    assert door.scan(one, session_id=session).result == "already_in"
+    assert door.scan(two, session_id=session).result == "session_full"
+    assert door.scan(one, session_id=session, exit=True).result == "exited"
+    assert door.scan(two, session_id=session, exit=True).result == "not_inside"
+    assert door.scan(two, session_id=session).result == "admitted"
+
+
+def test_booked_seats_are_held_until_the_hold_ends(engine, sample_event, make_attendee):
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 2)
+    booked = [make_attendee() for _ in range(2)]
+    for a in booked:
+        enroll(engine, a, session)
+    walk_up = code_of(engine, make_attendee())
+    door = desk(engine, sample_event)
+    held = door.scan(walk_up, session_id=session)
+    assert held.result == "session_full" and "2 held" in held.reason
+    # A booked person gets their seat even though the room "looks" full to others.
+    assert door.scan(code_of(engine, booked[0]), session_id=session).result == "admitted"
+    seats = seats_of(engine, sample_event, session, AFTERNOON)
+    assert (seats.present, seats.held, seats.free) == (1, 1, 0)
+    later = AFTERNOON + timedelta(minutes=11)  # the default hold is 10 minutes
+    assert seats_of(engine, sample_event, session, later).free == 1
+    assert desk(engine, sample_event, at=later).scan(walk_up, session_id=session).result == "admitted"
+
+
+def test_the_hold_follows_the_event_setting(engine, sample_event, make_attendee):
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 1)
+    enroll(engine, make_attendee(), session)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE event SET seat_hold_minutes = 30"))
+    later = AFTERNOON + timedelta(minutes=20)
+    assert seats_of(engine, sample_event, session, later).held == 1
+    assert seats_of(engine, sample_event, session, AFTERNOON + timedelta(minutes=31)).held == 0
+
+
+def test_undo_of_a_door_entry_gives_the_seat_back(engine, sample_event, make_attendee):
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 1)
+    one, two = (code_of(engine, make_attendee()) for _ in range(2))
+    door = desk(engine, sample_event)
+    door.scan(one, session_id=session)
+    undo = door.undo_last(one)
+    assert undo.result == "undone" and undo.session_id == session
+    assert seats_of(engine, sample_event, session, AFTERNOON).present == 0
+    assert door.scan(two, session_id=session).result == "admitted"
+
+
+def test_a_cancelled_seat_goes_to_the_first_on_the_waitlist(engine, sample_event, make_attendee):
+    from checkin.core.routing import route
+
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 1)
+    holder, first, second = (make_attendee() for _ in range(3))
+    enroll(engine, holder, session)
+    enroll(engine, second, session, "waitlisted", position=2)
+    enroll(engine, first, session, "waitlisted", position=1)
+    morning = AFTERNOON - timedelta(hours=4)
+    stop = next(s for s in route(engine, sample_event, code_of(engine, second), morning).programme
+                if s.session_id == session)
+    assert stop.status == "waitlisted" and stop.waitlist_position == 2
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE attendee SET status = 'cancelled' WHERE id = :a"), {"a": holder})
+        promoted = release_seats(conn, [holder], morning)
+    assert promoted == [first]
+    stop = next(s for s in route(engine, sample_event, code_of(engine, first), morning).programme
+                if s.session_id == session)
+    assert stop.status == "booked"
+    stop = next(s for s in route(engine, sample_event, code_of(engine, second), morning).programme
+                if s.session_id == session)
+    assert stop.waitlist_position == 1
+
+
+def test_two_desks_taking_the_last_seats_never_exceed_capacity(engine, sample_event, make_attendee):
+    """Real processes, released together, each bringing different people to one door."""
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    session = sid(engine, "emergence-aprem")
+    set_capacity(engine, session, 5)
+    groups = [[code_of(engine, make_attendee()) for _ in range(8)] for _ in range(2)]
+    url = engine.url.render_as_string(hide_password=False)
+    start = time.time() + 2.0
+    script = textwrap.dedent(f"""
+        import sys, time
+        from datetime import datetime, timezone
+        from checkin.store import open_store
+        from checkin.core.admission import ScanService
+        from checkin.core.clock import fixed_clock
+        codes = {groups!r}[int(sys.argv[1])]
+        desk = ScanService(open_store({url!r}), {sample_event}, desk=f"porte-{{sys.argv[1]}}",
+                           clock=fixed_clock(datetime(2026, 12, 10, 13, tzinfo=timezone.utc)))
+        while time.time() < {start!r}:
+            time.sleep(0.001)
+        for code in codes:
+            desk.scan(code, session_id={session})
+    """)
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(i)]) for i in (0, 1)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    with engine.connect() as conn:
+        results = conn.execute(sa.text("SELECT desk, result FROM scan")).all()
+    assert len(results) == 16
+    assert sorted({r for _, r in results}) == ["admitted", "session_full"]
+    assert sum(r == "admitted" for _, r in results) == 5
+    assert seats_of(engine, sample_event, session, AFTERNOON).present == 5
