@@ -90,11 +90,42 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("code", help="the ticket code, or - to read one code per line from stdin")
     scan.add_argument("--desk", metavar="D", help="desk name recorded with the scan "
                                                   "(default: this computer's name)")
-    scan.add_argument("--exit", action="store_true", help="a person leaving the venue")
+    scan.add_argument("--session", metavar="ID",
+                      help="scan at this session's door (its key, e.g. atelier-charte, or "
+                           "number): full rooms and audience restrictions apply")
+    scan.add_argument("--exit", action="store_true", help="a person leaving the venue "
+                                                          "(or the session, with --session)")
+    scan.add_argument("--override", action="store_true",
+                      help="coordinator: admit at the door despite a full room or an audience "
+                           "restriction (journaled)")
     scan.add_argument("--undo", action="store_true",
                       help="undo this person's last scan made at this desk")
     scan.add_argument("--event", metavar="KEY")
     _json_flag(scan)
+
+    walk = sub.add_parser("walk-in", help="register someone at the desk and admit them "
+                                          "(prints their new ticket code)")
+    walk.add_argument("first_name")
+    walk.add_argument("last_name")
+    walk.add_argument("--organisation", default="", metavar="TEXT")
+    walk.add_argument("--category", default="participant", metavar="KEY",
+                      help="category key from the event file (default participant)")
+    walk.add_argument("--email", default="", metavar="ADDRESS")
+    walk.add_argument("--desk", metavar="D")
+    walk.add_argument("--event", metavar="KEY")
+    _json_flag(walk)
+
+    rt = sub.add_parser("route", help="where a person goes: their programme for the rest of the "
+                                      "day, with rooms and seats left, and free seats to suggest")
+    rt.add_argument("code", help="the ticket code")
+    rt.add_argument("--at", metavar="HH:MM", help="as if it were this time on the event's day")
+    rt.add_argument("--event", metavar="KEY")
+    _json_flag(rt)
+
+    occ = sub.add_parser("occupancy", help="arrivals, people inside, and seats in every session")
+    occ.add_argument("--at", metavar="HH:MM", help="as if it were this time on the event's day")
+    occ.add_argument("--event", metavar="KEY")
+    _json_flag(occ)
 
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -126,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
-        "import": _import, "scan": _scan, "search": _search,
+        "import": _import, "scan": _scan, "search": _search, "walk-in": _walk_in,
+        "route": _route, "occupancy": _occupancy,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -211,6 +243,24 @@ def _scan(args: argparse.Namespace) -> int:
     from checkin.cli_scan import scan_command
 
     return scan_command(args)
+
+
+def _walk_in(args: argparse.Namespace) -> int:
+    from checkin.cli_scan import walk_in_command
+
+    return walk_in_command(args)
+
+
+def _route(args: argparse.Namespace) -> int:
+    from checkin.cli_route import route_command
+
+    return route_command(args)
+
+
+def _occupancy(args: argparse.Namespace) -> int:
+    from checkin.cli_route import occupancy_command
+
+    return occupancy_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:
