@@ -30,6 +30,11 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         results.append(_bench_demo_load(Path(tmp), attendees))
         say("search: prefixes of last names, ticket codes…")
         results.extend(_bench_search(Path(tmp) / "demo.sqlite3"))
+        say("scans: entrance decisions with two earlier scans per registrant…")
+        from checkin.bench_scan import bench_scans, seed_earlier_scans
+
+        earlier = seed_earlier_scans(Path(tmp) / "demo.sqlite3")
+        results.append(bench_scans(Path(tmp) / "demo.sqlite3", earlier))
         say(f"import: a {attendees}-row Weezevent CSV…")
         from checkin.bench_import import bench_import
 

@@ -13,6 +13,7 @@ pointing at the scan it cancels) recomputes presence from it.
 
 from __future__ import annotations
 
+import re
 import uuid as uuidlib
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -71,20 +72,20 @@ def clean_code(raw: str) -> str:
 
 
 # The person and where they are at this place (0: the venue), in one indexed read.
-_PERSON = sa.text(
+_PERSON = (
     "SELECT a.id, a.first_name, a.last_name, a.organisation, a.status, a.attention, "
     "a.attention_text, c.name, p.inside, ps.recorded_at, ps.desk, a.profession, c.key, "
     "a.source, a.source_id FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
     "LEFT JOIN presence p ON p.attendee_id = a.id AND p.place = :place "
     "LEFT JOIN scan ps ON ps.id = p.scan_id "
     "WHERE a.event_id = :event AND a.code = :code")
-_LOCK_PERSON = sa.text("SELECT id FROM attendee WHERE event_id = :event AND code = :code FOR UPDATE")
-_INSERT = sa.text(
+_LOCK_PERSON = "SELECT id FROM attendee WHERE event_id = :event AND code = :code FOR UPDATE"
+_INSERT = (
     "INSERT INTO scan (uuid, event_id, code, attendee_id, kind, session_id, desk, operator, "
     "desk_time, recorded_at, result, reason, undoes_scan_id) VALUES (:uuid, :event, :code, "
     ":attendee, :kind, :session, :desk, :operator, :desk_time, :recorded_at, :result, :reason, "
     ":undoes) RETURNING id")
-_PRESENCE = sa.text(
+_PRESENCE = (
     "INSERT INTO presence (attendee_id, place, event_id, inside, scan_id) "
     "VALUES (:attendee, :place, :event, :inside, :scan) ON CONFLICT (attendee_id, place) "
     "DO UPDATE SET inside = excluded.inside, scan_id = excluded.scan_id")
@@ -116,6 +117,7 @@ class ScanService:
         self._clock = clock
         self._pg = engine.dialect.name == "postgresql"
         self._time = time_binder(engine)
+        self._sql = {q: _driver_style(q, self._pg) for q in (_PERSON, _LOCK_PERSON, _INSERT, _PRESENCE)}
 
     @property
     def event_id(self) -> int:
@@ -146,9 +148,9 @@ class ScanService:
             if self._pg and code:
                 # Two desks, one badge: the second waits here for the first's commit, and
                 # only then reads where the person is (SQLite: BEGIN IMMEDIATE did this).
-                conn.execute(_LOCK_PERSON, {"event": self._event, "code": code})
-            person = conn.execute(_PERSON, {"event": self._event, "code": code,
-                                            "place": place}).first() if code else None
+                _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
+            person = _run(conn, self._sql[_PERSON], {"event": self._event, "code": code,
+                                                     "place": place}) if code else None
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE,
                            "no registrant has this code" if code else "empty scan")
@@ -236,9 +238,9 @@ class ScanService:
         code = clean_code(raw_code)
         with self._engine.begin() as conn:
             if self._pg and code:
-                conn.execute(_LOCK_PERSON, {"event": self._event, "code": code})
-            person = conn.execute(_PERSON, {"event": self._event, "code": code,
-                                            "place": VENUE}).first() if code else None
+                _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
+            person = _run(conn, self._sql[_PERSON], {"event": self._event, "code": code,
+                                                     "place": VENUE}) if code else None
             rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.UNDO, None)
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE, "no registrant has this code")
@@ -260,8 +262,9 @@ class ScanService:
             conn.execute(sa.text("DELETE FROM presence WHERE attendee_id = :a AND place = :p"),
                          {"a": attendee, "p": place})
         else:
-            conn.execute(_PRESENCE, {"attendee": attendee, "place": place, "event": self._event,
-                                     "inside": last[1] in _ENTRIES, "scan": last[0]})
+            _run(conn, self._sql[_PRESENCE], {"attendee": attendee, "place": place,
+                                              "event": self._event,
+                                              "inside": last[1] in _ENTRIES, "scan": last[0]})
 
     def _replayed(self, conn: sa.Connection, scan_uuid: str) -> ScanAnswer | None:
         """A scan replayed by a desk that was offline is answered as the first time."""
@@ -271,6 +274,22 @@ class ScanService:
             return None
         return ScanAnswer(result=row[3], code=row[1], scan_id=row[0], attendee_id=row[2],
                           reason=row[4], session_id=row[5])
+
+
+def _driver_style(sql: str, pg: bool) -> str:
+    """The hot statements go straight to the driver (no SQLAlchemy result set-up: about a
+    third of a scan's time when measured). sqlite3 takes :name; psycopg takes %(name)s."""
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql) if pg else sql
+
+
+def _run(conn: sa.Connection, sql: str, params: dict) -> tuple | None:
+    """One statement on the connection's own DBAPI cursor, inside its transaction."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchone() if cursor.description else None
+    finally:
+        cursor.close()
 
 
 class _Recorder:
@@ -285,13 +304,13 @@ class _Recorder:
                  undoes: int | None = None, **fields) -> ScanAnswer:
         s = self.s
         stamp = s._time(s._clock())
-        scan_id = self.conn.execute(_INSERT, {
+        scan_id = _run(self.conn, s._sql[_INSERT], {
             "uuid": self.uuid, "event": s._event, "code": self.code, "attendee": attendee,
             "kind": self.kind, "session": self.session_id, "desk": s._desk,
             "operator": s._operator, "desk_time": stamp, "recorded_at": stamp,
-            "result": result, "reason": reason, "undoes": undoes}).scalar_one()
+            "result": result, "reason": reason, "undoes": undoes})[0]
         if result in (ScanResult.ADMITTED, ScanResult.EXITED) and attendee is not None:
-            self.conn.execute(_PRESENCE, {
+            _run(self.conn, s._sql[_PRESENCE], {
                 "attendee": attendee, "place": self.session_id or VENUE, "event": s._event,
                 "inside": result == ScanResult.ADMITTED, "scan": scan_id})
         if self.session_id is not None:
