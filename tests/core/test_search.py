@@ -253,12 +253,11 @@ def test_upgrading_an_older_store_indexes_its_registrants(tmp_path) -> None:
     old = create_store_engine(url)
     with old.begin() as conn:
         command.upgrade(alembic_config(conn), "0002")
-    with Session(old) as db:
-        event = Event(key="old", name="Old", starts_at=_some_time(), ends_at=_some_time())
-        db.add(event)
-        db.commit()
-        event_id = event.id
-    with old.begin() as conn:  # raw SQL: the 0002 schema still had attendee.search_text
+    with old.begin() as conn:  # raw SQL: the 0002 schema is not today's models
+        event_id = conn.execute(sa.text(
+            "INSERT INTO event (key, name, venue, address, timezone, starts_at, ends_at, "
+            "created_at, updated_at) VALUES ('old', 'Old', '', '', 'Europe/Paris', :t, :t, :t, :t) "
+            "RETURNING id"), {"t": "2026-12-10 08:00:00.000000"}).scalar_one()
         conn.execute(sa.text(
             "INSERT INTO attendee (event_id, code, source, source_id, source_order, first_name, "
             "last_name, email, phone, organisation, job_title, profession, city, postcode, notes, "
