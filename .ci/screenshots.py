@@ -65,6 +65,55 @@ def shoot(app: QApplication, url: str, language: str, name: str, editor: bool = 
     return target
 
 
+def shoot_desk(app: QApplication, url: str, name: str, scans: list[str],
+               language: str = "fr") -> Path:
+    """The desk after a few scans, as at 10:20 on the event's day (so "now" has a session)."""
+    from datetime import datetime, timezone
+
+    from checkin.core.clock import fixed_clock
+
+    window = create_window(url, language=language)
+    window.resize(1366, 768)
+    window.move(0, 0)
+    window.show()
+    desk = window.desk_view()
+    desk._clock = fixed_clock(datetime(2026, 12, 10, 9, 20, tzinfo=timezone.utc))
+    for i, code in enumerate(scans):
+        QTimer.singleShot(200 + 150 * i, lambda c=code: desk.submit_scan(c))
+    target = OUT / name
+    done: list[bool] = []
+
+    def grab() -> None:
+        app.primaryScreen().grabWindow(0).save(str(target))
+        desk.detach()
+        for child in app.topLevelWidgets():
+            child.close()
+        done.append(True)
+        app.quit()
+
+    QTimer.singleShot(300 + 150 * len(scans) + 700, grab)
+    app.exec()
+    assert done, "no screenshot taken"
+    return target
+
+
+def _desk_codes(url: str) -> tuple[str, str, str]:
+    """A booked registrant, one with an attention text, and one more."""
+    import sqlalchemy as sa
+
+    engine = open_store(url)
+    with engine.begin() as conn:
+        booked = conn.execute(sa.text(
+            "SELECT a.code FROM attendee a JOIN enrollment e ON e.attendee_id = a.id JOIN session s "
+            "ON s.id = e.session_id WHERE s.key = 'cooperation-matin' AND e.status = 'booked' "
+            "AND a.status = 'registered' AND a.attention = false ORDER BY a.id LIMIT 2")).scalars().all()
+        conn.execute(sa.text("UPDATE attendee SET attention = true, attention_text = "
+                             "'Fauteuil roulant : prendre l''ascenseur côté vestiaire' WHERE code = :c"),
+                     {"c": booked[1]})
+    engine.dispose()
+    return booked[0], booked[1], "PUQJ-8XZ?"
+
+
 def main() -> int:
     app = ensure_app()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -77,6 +126,12 @@ def main() -> int:
         sample = Path(tmp) / "weezevent.csv"
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
         print(shoot(app, url, "fr", "import-fr.png", import_file=sample))
+        admitted, attention, garbage = _desk_codes(url)
+        print(shoot_desk(app, url, "desk-admitted-fr.png", [admitted]))
+        print(shoot_desk(app, url, "desk-already-in-fr.png", [admitted]))
+        print(shoot_desk(app, url, "desk-refused-fr.png", [garbage]))
+        print(shoot_desk(app, url, "desk-attention-fr.png", [attention]))
+        print(shoot_desk(app, url, "desk-admitted-en.png", [attention, admitted], language="en"))
     return 0
 
 

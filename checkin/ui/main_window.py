@@ -1,7 +1,5 @@
-"""The first window: the event, its sessions and counts; offers the sample event when empty.
-
-The desk screen proper (scan, search, answer) is built on top of this window later.
-"""
+"""The main window: the desk (scan, search, answer) and the programme with its seats;
+offers the sample event when the store is empty."""
 
 from __future__ import annotations
 
@@ -11,7 +9,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
-    QMessageBox, QProgressDialog, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QMessageBox, QProgressDialog, QPushButton, QStackedWidget, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 from sqlalchemy.engine import Engine
 
@@ -21,6 +20,7 @@ from checkin.core.overview import EventSummary, event_summary, list_events_brief
 from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings
+from checkin.ui.desk_view import DeskView
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.import_dialog import FileDialog, ImportDialog
 from checkin.ui.models.sessions import SessionTableModel
@@ -135,9 +135,21 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(SessionTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         v.addLayout(top)
         v.addWidget(self._event_details)
-        v.addWidget(self._counts)
-        v.addWidget(self._categories)
-        v.addWidget(self._table, 1)
+        self._tabs = QTabWidget(page)
+        self._tabs.setObjectName("mainTabs")
+        self._desk_tab = QWidget(self._tabs)
+        self._desk_tab.setObjectName("deskTab")
+        self._desk_layout = QVBoxLayout(self._desk_tab)
+        self._desk_layout.setContentsMargins(0, 6, 0, 0)
+        self._desk_view: DeskView | None = None
+        programme = QWidget(self._tabs)
+        pv = QVBoxLayout(programme)
+        pv.addWidget(self._counts)
+        pv.addWidget(self._categories)
+        pv.addWidget(self._table, 1)
+        self._tabs.addTab(self._desk_tab, self.tr("Desk"))
+        self._tabs.addTab(programme, self.tr("Programme and seats"))
+        v.addWidget(self._tabs, 1)
 
         self._pages.addWidget(empty)
         self._pages.addWidget(page)
@@ -301,7 +313,22 @@ class MainWindow(QMainWindow):
         self._categories.setText(" · ".join(
             f"{name} {count}" for name, count in s.categories.items() if count))
         self._model.set_sessions(s.sessions, s.timezone)
+        if self._desk_view is None or self._desk_view.event_id != s.id:
+            self._make_desk_view(s.id, tz)
         self._pages.setCurrentIndex(1)
+
+    def _make_desk_view(self, event_id: int, tz: ZoneInfo) -> None:
+        if self._desk_view is not None:
+            self._desk_view.detach()
+            self._desk_view.deleteLater()
+        self._desk_view = DeskView(self._engine, event_id, tz, desk=self._desk.desk,
+                                   operator=lambda: self._desk.role.value, parent=self._desk_tab)
+        self._desk_view.answered.connect(lambda _a: self._refresh_in_background())
+        self._desk_layout.addWidget(self._desk_view)
+        self._desk_view.search_input.setFocus()
+
+    def desk_view(self) -> DeskView | None:
+        return self._desk_view
 
     # ---- slots ----------------------------------------------------------------------
     def _on_event_picked(self, _index: int) -> None:

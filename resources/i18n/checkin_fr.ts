@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>DeskView</name>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="94"/>
+        <location filename="../../checkin/ui/desk_view.py" line="95"/>
+        <source>Ticket code</source>
+        <translation>Code du billet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="100"/>
+        <source>Search by name, organisation or code</source>
+        <translation>Rechercher par nom, structure ou code</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="102"/>
+        <source>Scan a badge, or type a name, an organisation or a code…</source>
+        <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="115"/>
+        <source>&amp;Undo last scan</source>
+        <translation>&amp;Annuler le dernier scan</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="116"/>
+        <source>&amp;Walk-in…</source>
+        <translation>&amp;Inscription sur place…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="117"/>
+        <source>&amp;Correct name…</source>
+        <translation>&amp;Corriger le nom…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="118"/>
+        <source>Check &amp;out</source>
+        <translation>&amp;Sortie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="119"/>
+        <source>&amp;Reprint badge</source>
+        <translation>Ré&amp;imprimer le badge</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="135"/>
+        <source>People found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="141"/>
+        <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
+        <translation>Aucune personne trouvée : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="150"/>
+        <location filename="../../checkin/ui/desk_view.py" line="153"/>
+        <source>Last answers at this desk</source>
+        <translation>Dernières réponses à ce poste</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../../checkin/ui/labels.py" line="30"/>
@@ -247,7 +307,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="316"/>
+        <location filename="../../checkin/ui/main_window.py" line="343"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -262,144 +322,154 @@
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="146"/>
+        <location filename="../../checkin/ui/main_window.py" line="150"/>
+        <source>Desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="151"/>
+        <source>Programme and seats</source>
+        <translation>Programme et places</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="147"/>
+        <location filename="../../checkin/ui/main_window.py" line="159"/>
         <source>Load the &amp;sample event</source>
         <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="150"/>
+        <location filename="../../checkin/ui/main_window.py" line="162"/>
         <source>&amp;Import registrants…</source>
         <translation>&amp;Importer des inscrits…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="154"/>
+        <location filename="../../checkin/ui/main_window.py" line="166"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <location filename="../../checkin/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="175"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="164"/>
+        <location filename="../../checkin/ui/main_window.py" line="176"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="168"/>
+        <location filename="../../checkin/ui/main_window.py" line="180"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="181"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="173"/>
+        <location filename="../../checkin/ui/main_window.py" line="185"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="177"/>
+        <location filename="../../checkin/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="178"/>
+        <location filename="../../checkin/ui/main_window.py" line="190"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="191"/>
+        <location filename="../../checkin/ui/main_window.py" line="203"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="204"/>
-        <location filename="../../checkin/ui/main_window.py" line="211"/>
+        <location filename="../../checkin/ui/main_window.py" line="216"/>
+        <location filename="../../checkin/ui/main_window.py" line="223"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="205"/>
+        <location filename="../../checkin/ui/main_window.py" line="217"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="211"/>
+        <location filename="../../checkin/ui/main_window.py" line="223"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="218"/>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="230"/>
+        <location filename="../../checkin/ui/main_window.py" line="236"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="219"/>
+        <location filename="../../checkin/ui/main_window.py" line="231"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="236"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="231"/>
+        <location filename="../../checkin/ui/main_window.py" line="243"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="232"/>
+        <location filename="../../checkin/ui/main_window.py" line="244"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="298"/>
+        <location filename="../../checkin/ui/main_window.py" line="310"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="317"/>
+        <location filename="../../checkin/ui/main_window.py" line="344"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="319"/>
+        <location filename="../../checkin/ui/main_window.py" line="346"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="343"/>
+        <location filename="../../checkin/ui/main_window.py" line="370"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="349"/>
+        <location filename="../../checkin/ui/main_window.py" line="376"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="350"/>
+        <location filename="../../checkin/ui/main_window.py" line="377"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -561,6 +631,129 @@
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="28"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="59"/>
+        <source>I have read it (Space)</source>
+        <translation>J&apos;ai lu (Espace)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="89"/>
+        <source>Ready: scan a badge or type a name</source>
+        <translation>Prêt : scannez un badge ou tapez un nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="110"/>
+        <source>Attention: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="128"/>
+        <source>Not recorded — scan again</source>
+        <translation>Non enregistré — scannez à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="145"/>
+        <source>Admitted by override</source>
+        <translation>Admis par dérogation</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="147"/>
+        <source>Welcome to the session</source>
+        <translation>Bienvenue dans la session</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="148"/>
+        <source>Welcome!</source>
+        <translation>Bienvenue !</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="151"/>
+        <source>Already in since %1 (desk %2)</source>
+        <translation>Déjà entré à %1 (poste %2)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="154"/>
+        <source>Already in</source>
+        <translation>Déjà entré</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="156"/>
+        <source>Unknown code</source>
+        <translation>Code inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="157"/>
+        <source>Cancelled ticket</source>
+        <translation>Billet annulé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="158"/>
+        <source>Not for this workshop</source>
+        <translation>Atelier réservé à d&apos;autres métiers</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="159"/>
+        <source>Room full</source>
+        <translation>Salle complète</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="160"/>
+        <source>Checked out — see you soon</source>
+        <translation>Sortie enregistrée — à tout à l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="161"/>
+        <source>Not inside</source>
+        <translation>Pas à l&apos;intérieur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="162"/>
+        <source>Scan undone</source>
+        <translation>Scan annulé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="173"/>
+        <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="175"/>
+        <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="177"/>
+        <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
+        <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="187"/>
+        <source>waitlist #%1</source>
+        <translation>liste d&apos;attente n° %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="189"/>
+        <source>a seat is free now</source>
+        <translation>une place s&apos;est libérée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="191"/>
+        <source>seat booked</source>
+        <translation>place réservée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="193"/>
+        <source>%1 seats left</source>
+        <translation>%1 places libres</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <location filename="../../checkin/ui/labels.py" line="22"/>
@@ -590,6 +783,24 @@
         <location filename="../../checkin/ui/role_dialog.py" line="30"/>
         <source>Role</source>
         <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultModel</name>
+    <message>
+        <location filename="../../checkin/ui/models/search_results.py" line="45"/>
+        <source>(cancelled)</source>
+        <translation>(annulé)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/search_results.py" line="50"/>
+        <source>Enter: admit this person</source>
+        <translation>Entrée : faire entrer cette personne</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/search_results.py" line="50"/>
+        <source>This ticket was cancelled</source>
+        <translation>Ce billet a été annulé</translation>
     </message>
 </context>
 <context>

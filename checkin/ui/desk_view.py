@@ -1,0 +1,341 @@
+"""The front desk: scan or search, the answer, where to go, and the desk's recent answers.
+
+The focus lives in the search field. A scanner burst is a scan wherever the focus is
+(ScannerFilter); typing at human speed searches, debounced; the arrow keys walk the
+results and Enter admits the one highlighted. Scans run one at a time on their own
+thread, so a slow or locked store never freezes the window, and an answer is shown only
+once it is committed.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any, Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from checkin.core.admission import ScanAnswer, ScanService, clean_code
+from checkin.core.clock import Clock, system_clock
+from checkin.core.routing import Route, route
+from checkin.core.search import search
+from checkin.store.models import ScanResult
+from checkin.ui.models.search_results import SearchResultModel
+from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
+from checkin.ui.result_panel import ResultPanel
+from checkin.ui.scanner import ScannerFilter
+from checkin.ui.workers import Task, start
+
+SEARCH_DELAY_MS = 180   # debounce: search once the typing pauses
+MIN_SEARCH = 2          # letters before searching
+HISTORY = 20
+
+
+class DeskView(QWidget):
+    """One desk's screen for one event."""
+
+    answered = Signal(object)       # ScanAnswer, once committed and shown
+
+    def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, desk: str,
+                 operator: Callable[[], str], clock: Clock = system_clock,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskView")
+        self._engine = engine
+        self._event = event_id
+        self._tz = tz
+        self._clock = clock
+        self._operator = operator
+        self._desk = desk
+        self.session_id: int | None = None     # a room door instead of the entrance
+        self.current: ScanAnswer | None = None  # the person the action buttons act on
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)         # scans are answered in the order made
+        self._pending: list[Task] = []
+        self._build()
+        self._scanner = ScannerFilter([self.scan_input, self.search_input],
+                                      lambda: self.search_input if self.isVisible() else None,
+                                      self._is_code, self)
+        self._scanner.scanned.connect(self.submit_scan)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._scanner)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_input.setFocus()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.detach()
+        super().closeEvent(event)
+
+    def detach(self) -> None:
+        """Stop listening to the keyboard (the view is being replaced)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._scanner)
+
+    @property
+    def event_id(self) -> int:
+        return self._event
+
+    # ---- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        v = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.scan_input = QLineEdit(self)
+        self.scan_input.setObjectName("scanInput")
+        self.scan_input.setAccessibleName(self.tr("Ticket code"))
+        self.scan_input.setPlaceholderText(self.tr("Ticket code"))
+        self.scan_input.setMaximumWidth(260)
+        self.scan_input.returnPressed.connect(self._on_scan_field)
+        self.search_input = QLineEdit(self)
+        self.search_input.setObjectName("searchInput")
+        self.search_input.setAccessibleName(self.tr("Search by name, organisation or code"))
+        self.search_input.setPlaceholderText(
+            self.tr("Scan a badge, or type a name, an organisation or a code…"))
+        self.search_input.setClearButtonEnabled(True)
+        self.search_input.textEdited.connect(self._on_search_edited)
+        self.search_input.returnPressed.connect(self._on_search_enter)
+        self.search_input.installEventFilter(self)
+        for field in (self.scan_input, self.search_input):
+            field.setMinimumHeight(44)
+            field.setStyleSheet("font-size: 16pt;")
+        top.addWidget(self.scan_input)
+        top.addWidget(self.search_input, 1)
+        v.addLayout(top)
+
+        actions = QHBoxLayout()
+        self.undo_button = self._button("undoButton", self.tr("&Undo last scan"), "Ctrl+Z", self.undo_last)
+        self.walk_in_button = self._button("walkInButton", self.tr("&Walk-in…"), "F2", self.walk_in)
+        self.correct_button = self._button("correctButton", self.tr("&Correct name…"), "F3", self.correct)
+        self.checkout_button = self._button("checkOutButton", self.tr("Check &out"), "F4", self.check_out)
+        self.reprint_button = self._button("reprintButton", self.tr("&Reprint badge"), "F5", self.reprint)
+        for b in (self.undo_button, self.walk_in_button, self.correct_button,
+                  self.checkout_button, self.reprint_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.mode_label = QLabel(self)
+        self.mode_label.setObjectName("deskMode")
+        self.mode_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        actions.addWidget(self.mode_label)
+        v.addLayout(actions)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.results = SearchResultModel(self)
+        self.result_list = QListView(self)
+        self.result_list.setObjectName("searchResults")
+        self.result_list.setAccessibleName(self.tr("People found"))
+        self.result_list.setModel(self.results)
+        self.result_list.setStyleSheet("font-size: 14pt;")
+        self.result_list.activated.connect(self._on_result_activated)
+        self.result_list.setMaximumHeight(260)
+        self.result_list.hide()
+        self.nobody = QLabel(self.tr("Nobody found: check the spelling, or register a walk-in (F2)."), self)
+        self.nobody.setObjectName("nobodyFound")
+        self.nobody.hide()
+        self.panel = ResultPanel(self)
+        self.panel.acknowledged.connect(self.search_input.setFocus)
+        left.addWidget(self.result_list)
+        left.addWidget(self.nobody)
+        left.addWidget(self.panel, 1)
+        right = QVBoxLayout()
+        title = QLabel(self.tr("Last answers at this desk"), self)
+        self.history = QListWidget(self)
+        self.history.setObjectName("deskHistory")
+        self.history.setAccessibleName(self.tr("Last answers at this desk"))
+        self.history.setMinimumWidth(300)
+        self.history.setStyleSheet("font-size: 12pt;")
+        self.history.setWordWrap(True)
+        self.history.setMaximumWidth(420)
+        right.addWidget(title)
+        right.addWidget(self.history, 1)
+        body.addLayout(left, 3)
+        body.addLayout(right, 1)
+        v.addLayout(body, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_search)
+        self._update_actions()
+
+    def _button(self, name: str, text: str, shortcut: str, slot: Callable[[], None]) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.setAccessibleName(text.replace("&", "").rstrip("…"))
+        b.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        QShortcut(QKeySequence(shortcut), self, slot)
+        b.clicked.connect(slot)
+        b.setMinimumHeight(36)
+        return b
+
+    # ---- keyboard ---------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        """Down from the search field walks into the results."""
+        if watched is self.search_input and event.type() == event.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.results.rowCount() > 0:
+            self._run_search_now()
+            self.result_list.setFocus()
+            self.result_list.setCurrentIndex(self.results.index(0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def clear_search(self) -> None:
+        self.search_input.clear()
+        self._search_timer.stop()
+        self.results.set_hits([])
+        self.result_list.hide()
+        self.nobody.hide()
+        self.search_input.setFocus()
+
+    # ---- search -----------------------------------------------------------------------
+    def _on_search_edited(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _run_search_now(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._run_search()
+
+    def _run_search(self) -> None:
+        text = self.search_input.text().strip()
+        if len(text) < MIN_SEARCH:
+            self.results.set_hits([])
+            self.result_list.hide()
+            self.nobody.hide()
+            return
+        hits = search(self._engine, self._event, text)   # ~1 ms at 100 000 registrants
+        self.results.set_hits(hits)
+        self.result_list.setVisible(bool(hits))
+        self.nobody.setVisible(not hits)
+
+    def _on_search_enter(self) -> None:
+        text = self.search_input.text()
+        if self._scanner.recent_burst() or self._is_code(text):
+            self._scanner.reset()
+            self.search_input.clear()
+            self.submit_scan(text)
+            return
+        self._run_search_now()
+        if self.results.rowCount() > 0:  # a person chooses: Enter again admits the first
+            self.result_list.setFocus()
+            self.result_list.setCurrentIndex(self.results.index(0))
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        hit = self.results.hit(index.row())
+        if hit is not None:
+            self.clear_search()
+            self.submit_scan(hit.code)
+
+    def _on_scan_field(self) -> None:
+        text = self.scan_input.text()
+        self.scan_input.clear()
+        self._scanner.reset()
+        self.submit_scan(text)
+        self.search_input.setFocus()
+
+    def _is_code(self, text: str) -> bool:
+        code = clean_code(text)
+        if not code or " " in code:
+            return False
+        hits = search(self._engine, self._event, code, limit=1)
+        return bool(hits) and hits[0].matched == "code"
+
+    # ---- scans ------------------------------------------------------------------------
+    def service(self) -> ScanService:
+        return ScanService(self._engine, self._event, desk=self._desk, operator=self._operator(),
+                           clock=self._clock)
+
+    def submit_scan(self, code: str, *, exit: bool = False, override: bool = False) -> None:
+        if not clean_code(code):
+            return
+        session = self.session_id
+        self._submit(lambda svc: svc.scan(code, exit=exit, session_id=session, override=override))
+
+    def undo_last(self) -> None:
+        if self.current is not None and self.current.code:
+            code = self.current.code
+            self._submit(lambda svc: svc.undo_last(code))
+
+    def check_out(self) -> None:
+        if self.current is not None and self.current.attendee_id is not None:
+            self.submit_scan(self.current.code, exit=True)
+
+    def walk_in(self) -> None:  # wired by the walk-in form
+        pass
+
+    def correct(self) -> None:  # wired by the correction form
+        pass
+
+    def reprint(self) -> None:  # wired by badge printing
+        pass
+
+    def _submit(self, act: Callable[[ScanService], ScanAnswer]) -> None:
+        engine, event, clock, svc = self._engine, self._event, self._clock, self.service()
+
+        def work(_progress: Any) -> tuple[ScanAnswer, Route | None]:
+            answer = act(svc)
+            way = None
+            if answer.attendee_id is not None and answer.result in (ScanResult.ADMITTED,
+                                                                    ScanResult.ALREADY_IN):
+                way = route(engine, event, answer.code, clock())
+            return answer, way
+
+        task = Task(work)
+        task.signals.finished.connect(self._on_answer)
+        task.signals.failed.connect(self._on_failed)
+        self._pending.append(task)
+        task.signals.finished.connect(lambda _r, t=task: self._done(t))
+        task.signals.failed.connect(lambda _m, t=task: self._done(t))
+        start(task, self._pool)
+
+    def _done(self, task: Task) -> None:
+        if task in self._pending:
+            self._pending.remove(task)
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def _on_answer(self, result: tuple[ScanAnswer, Route | None]) -> None:
+        answer, way = result
+        if answer.attendee_id is not None:
+            self.current = answer
+        self.panel.show_answer(answer, way, self._tz)
+        self._add_history(answer)
+        self._update_actions()
+        self.answered.emit(answer)
+
+    def _on_failed(self, message: str) -> None:
+        self.panel.show_failure(message)
+
+    def _add_history(self, a: ScanAnswer) -> None:
+        outcome = outcome_of(a)
+        when = f"{self._clock().astimezone(self._tz):%H:%M}"
+        name = f"{a.first_name} {a.last_name}".strip() or a.code
+        item = QListWidgetItem(f"{when} {SYMBOLS[outcome]} {name} — {self.panel._headline_for(a)}")
+        item.setForeground(Qt.GlobalColor.white)
+        item.setBackground(_colour(COLOURS[outcome]))
+        item.setData(Qt.ItemDataRole.UserRole, outcome)
+        self.history.insertItem(0, item)
+        while self.history.count() > HISTORY:
+            self.history.takeItem(self.history.count() - 1)
+
+    def _update_actions(self) -> None:
+        has_person = self.current is not None and self.current.attendee_id is not None
+        for b in (self.undo_button, self.correct_button, self.checkout_button, self.reprint_button):
+            b.setEnabled(has_person)
+
+    def set_text_scale(self, percent: int) -> None:
+        font = self.font()
+        font.setPointSizeF(max(8.0, QApplication.font().pointSizeF() * percent / 100))
+        self.setFont(font)
+
+
+def _colour(name: str):
+    from PySide6.QtGui import QColor
+
+    return QColor(name)

@@ -1,0 +1,200 @@
+"""The answer, readable from two metres: colour, symbol, words, the person, where to go.
+
+It stays until the next scan or CLEAR_MS; an attention text keeps it up until the
+volunteer acknowledges it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from checkin.core.admission import ScanAnswer
+from checkin.core.routing import Route, Stop
+from checkin.store.models import ScanResult
+from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
+
+CLEAR_MS = 8000
+
+
+class ResultPanel(QFrame):
+    acknowledged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultPanel")
+        self.setAccessibleName(self.tr("Answer"))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.outcome = "idle"
+        self.result = ""
+        self._tz: tzinfo | None = None
+        v = QVBoxLayout(self)
+        v.setContentsMargins(24, 18, 24, 18)
+        top = QHBoxLayout()
+        self._symbol = QLabel(self)
+        self._symbol.setObjectName("resultSymbol")
+        self._symbol.setStyleSheet("font-size: 64pt; font-weight: 700; color: white;")
+        self._headline = QLabel(self)
+        self._headline.setObjectName("resultHeadline")
+        self._headline.setWordWrap(True)
+        self._headline.setStyleSheet("font-size: 30pt; font-weight: 700; color: white;")
+        top.addWidget(self._symbol)
+        top.addWidget(self._headline, 1)
+        self._name = QLabel(self)
+        self._name.setObjectName("resultName")
+        self._name.setWordWrap(True)
+        self._name.setStyleSheet("font-size: 26pt; font-weight: 600; color: white;")
+        self._details = QLabel(self)
+        self._details.setObjectName("resultDetails")
+        self._details.setWordWrap(True)
+        self._details.setStyleSheet("font-size: 15pt; color: white;")
+        self._attention = QLabel(self)
+        self._attention.setObjectName("attentionText")
+        self._attention.setWordWrap(True)
+        self._attention.setStyleSheet(
+            "font-size: 17pt; font-weight: 600; color: #1a1a1a; background: #ffe08a; "
+            "border-radius: 6px; padding: 8px;")
+        self._ack = QPushButton(self.tr("I have read it (Space)"), self)
+        self._ack.setObjectName("acknowledgeButton")
+        self._ack.setShortcut(Qt.Key.Key_Space)
+        self._ack.clicked.connect(self._on_acknowledge)
+        self._route = QLabel(self)
+        self._route.setObjectName("routeText")
+        self._route.setWordWrap(True)
+        self._route.setTextFormat(Qt.TextFormat.RichText)
+        self._route.setStyleSheet("font-size: 15pt; color: white;")
+        v.addLayout(top)
+        v.addWidget(self._name)
+        v.addWidget(self._details)
+        v.addWidget(self._attention)
+        v.addWidget(self._ack, 0, Qt.AlignmentFlag.AlignLeft)
+        v.addWidget(self._route)
+        v.addStretch(1)
+        self._clear = QTimer(self)
+        self._clear.setSingleShot(True)
+        self._clear.setInterval(CLEAR_MS)
+        self._clear.timeout.connect(self.show_idle)
+        self.needs_acknowledgement = False
+        self.show_idle()
+
+    # ---- states ---------------------------------------------------------------------
+    def show_idle(self) -> None:
+        if self.needs_acknowledgement:
+            return
+        self._paint("idle")
+        self.result = ""
+        self._symbol.setText(SYMBOLS["idle"])
+        self._headline.setText(self.tr("Ready: scan a badge or type a name"))
+        for w in (self._name, self._details, self._route, self._attention, self._ack):
+            w.hide()
+
+    def show_answer(self, answer: ScanAnswer, route: Route | None, tz: tzinfo) -> None:
+        self._tz = tz
+        self.outcome = outcome_of(answer)
+        self.result = answer.result
+        self._paint(self.outcome)
+        self._symbol.setText(SYMBOLS[self.outcome])
+        self._headline.setText(self._headline_for(answer))
+        name = f"{answer.first_name} {answer.last_name}".strip()
+        self._name.setText(name)
+        self._name.setVisible(bool(name))
+        details = " · ".join(p for p in (answer.organisation, answer.category) if p)
+        if answer.result not in (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.ALREADY_IN,
+                                 ScanResult.UNDONE) and answer.reason and not name:
+            details = answer.code
+        self._details.setText(details)
+        self._details.setVisible(bool(details))
+        self.needs_acknowledgement = bool(answer.attention_text) and answer.accepted
+        self._attention.setText(self.tr("Attention: %1").replace("%1", answer.attention_text))
+        self._attention.setVisible(bool(answer.attention_text))
+        self._ack.setVisible(self.needs_acknowledgement)
+        text = self._route_text(route) if route is not None else ""
+        self._route.setText(text)
+        self._route.setVisible(bool(text))
+        if self.needs_acknowledgement:
+            self._clear.stop()
+            self._ack.setFocus()
+        else:
+            self._clear.start()
+
+    def show_failure(self, message: str) -> None:
+        """The store refused the write: nothing was recorded, and the screen says so."""
+        self.needs_acknowledgement = False
+        self.outcome, self.result = "refused", "error"
+        self._paint("refused")
+        self._symbol.setText(SYMBOLS["refused"])
+        self._headline.setText(self.tr("Not recorded — scan again"))
+        self._details.setText(message)
+        self._details.show()
+        for w in (self._name, self._route, self._attention, self._ack):
+            w.hide()
+        self._clear.stop()
+
+    def _on_acknowledge(self) -> None:
+        self.needs_acknowledgement = False
+        self._ack.hide()
+        self._clear.start()
+        self.acknowledged.emit()
+
+    # ---- text -----------------------------------------------------------------------
+    def _headline_for(self, a: ScanAnswer) -> str:
+        if a.result == ScanResult.ADMITTED:
+            if a.overridden:
+                return self.tr("Admitted by override")
+            if a.session_title:
+                return self.tr("Welcome to the session")
+            return self.tr("Welcome!")
+        if a.result == ScanResult.ALREADY_IN:
+            if a.first_entry_at is not None:
+                return (self.tr("Already in since %1 (desk %2)")
+                        .replace("%1", self._hhmm(a.first_entry_at))
+                        .replace("%2", a.first_entry_desk or "?"))
+            return self.tr("Already in")
+        texts = {
+            ScanResult.UNKNOWN_CODE: self.tr("Unknown code"),
+            ScanResult.CANCELLED: self.tr("Cancelled ticket"),
+            ScanResult.NOT_ELIGIBLE: self.tr("Not for this workshop"),
+            ScanResult.SESSION_FULL: self.tr("Room full"),
+            ScanResult.EXITED: self.tr("Checked out — see you soon"),
+            ScanResult.NOT_INSIDE: self.tr("Not inside"),
+            ScanResult.UNDONE: self.tr("Scan undone"),
+        }
+        return texts.get(a.result, a.result)
+
+    def _route_text(self, r: Route) -> str:
+        if not r.found or r.cancelled:
+            return ""
+        lines = []
+        current = [s for s in r.programme if s.now]
+        upcoming = [s for s in r.programme if not s.now]
+        for s in current:
+            lines.append(self.tr("<b>Now</b>: %1").replace("%1", self._stop(s)))
+        if upcoming:
+            lines.append(self.tr("<b>Next</b>: %1").replace("%1", self._stop(upcoming[0])))
+        if r.suggestions:
+            lines.append(self.tr("<b>Seats free</b> for a slot with nothing booked:"))
+            lines.extend("&nbsp;&nbsp;• " + self._stop(s) for s in r.suggestions)
+        return "<br>".join(lines)
+
+    def _stop(self, s: Stop) -> str:
+        import html
+
+        where = html.escape(s.room + (f" ({s.floor})" if s.floor else ""))
+        text = f"{self._hhmm(s.starts_at)} {html.escape(s.title)} — {where}"
+        if s.status == "waitlisted":
+            text += " · " + self.tr("waitlist #%1").replace("%1", str(s.waitlist_position))
+            if s.seat_free_now:
+                text += " · " + self.tr("a seat is free now")
+        elif s.status == "booked":
+            text += " · " + self.tr("seat booked")
+        elif s.seats_left is not None:
+            text += " · " + self.tr("%1 seats left").replace("%1", str(s.seats_left))
+        return text
+
+    def _hhmm(self, moment: datetime) -> str:
+        return f"{moment.astimezone(self._tz) if self._tz else moment:%H:%M}"
+
+    def _paint(self, outcome: str) -> None:
+        self.setStyleSheet(f"#resultPanel {{ background: {COLOURS[outcome]}; border-radius: 10px; }}")

@@ -1,0 +1,142 @@
+"""The front desk driven as a volunteer would: scanner bursts, searches with accents,
+the answer panel, undo and check-out (offscreen, SQLite)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QListWidget, QWidget
+
+from checkin.app import create_window
+from checkin.core.demo import load_demo
+from checkin.store import open_store
+
+
+@pytest.fixture
+def demo_url(sqlite_url):
+    load_demo(open_store(sqlite_url), 40, seed=2)
+    return sqlite_url
+
+
+@pytest.fixture
+def window(qtbot, demo_url):
+    win = create_window(demo_url, language="en")
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.desk_view().detach()
+
+
+def _registrant(url: str, where: str = "1 = 1") -> tuple[str, str, str]:
+    path = url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT code, first_name, last_name FROM attendee WHERE source = 'demo' "
+                            f"AND status = 'registered' AND {where} ORDER BY id LIMIT 1").fetchone()
+
+
+def type_text(widget: QWidget, text: str, gap: float = 0.0) -> None:
+    """One QKeyEvent per character carrying its text (keyClicks aborts on 'é')."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(QApplication.focusWidget() or widget,
+                                   QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+        if gap:
+            time.sleep(gap)
+            QApplication.processEvents()
+
+
+def press(widget: QWidget, key: Qt.Key) -> None:
+    target = QApplication.focusWidget() or widget
+    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier))
+
+
+def scan(qtbot, window, code: str) -> None:
+    """A USB scanner: the code typed very fast, then Enter, wherever the focus is."""
+    type_text(window, code)
+    press(window, Qt.Key.Key_Return)
+
+
+def panel(window):
+    return window.desk_view().panel
+
+
+def test_a_scanner_burst_admits_and_a_second_scan_is_already_in(qtbot, window, demo_url):
+    code, first, last = _registrant(demo_url)
+    window.findChild(QLineEdit, "searchInput").setFocus()
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    assert panel(window).outcome == "admitted"
+    assert window.findChild(QLineEdit, "searchInput").text() == ""  # the burst was taken back
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "already_in", timeout=5000)
+    assert panel(window).outcome == "warning"
+    history = window.findChild(QListWidget, "deskHistory")
+    assert history.count() == 2 and last in history.item(1).text()
+
+
+def test_a_scan_while_the_results_list_has_focus(qtbot, window, demo_url):
+    code, _, _ = _registrant(demo_url)
+    window.findChild(QListView, "searchResults").setFocus()
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+
+
+def test_scanner_garbage_is_refused_not_crashed(qtbot, window):
+    window.findChild(QLineEdit, "scanInput").setFocus()
+    scan(qtbot, window, "]C1\x1b#@!~" + "x" * 300)
+    qtbot.waitUntil(lambda: panel(window).result == "unknown_code", timeout=5000)
+    assert panel(window).outcome == "refused"
+
+
+def test_searching_with_accents_then_enter_on_a_result_admits(qtbot, window, demo_url):
+    code, first, last = _registrant(demo_url, "last_name LIKE '%é%' OR first_name LIKE '%é%'")
+    search = window.findChild(QLineEdit, "searchInput")
+    search.setFocus()
+    words = (last if "é" in last else first)
+    type_text(search, words[:5].lower(), gap=0.09)  # human speed
+    view = window.findChild(QListView, "searchResults")
+    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() > 0, timeout=3000)
+    codes = [view.model().index(r, 0).data(view.model().CodeRole) for r in range(view.model().rowCount())]
+    assert code in codes
+    press(search, Qt.Key.Key_Down)
+    assert view.hasFocus()
+    view.setCurrentIndex(view.model().index(codes.index(code), 0))
+    press(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    assert window.desk_view().current.code == code
+
+
+def test_undo_and_check_out_act_on_the_last_person(qtbot, window, demo_url):
+    code, _, _ = _registrant(demo_url)
+    desk = window.desk_view()
+    assert not desk.undo_button.isEnabled()
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    desk.undo_button.click()
+    qtbot.waitUntil(lambda: panel(window).result == "undone", timeout=5000)
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    desk.checkout_button.click()
+    qtbot.waitUntil(lambda: panel(window).result == "exited", timeout=5000)
+
+
+def test_attention_text_must_be_acknowledged(qtbot, window, demo_url):
+    path = demo_url.removeprefix("sqlite:///")
+    code, _, _ = _registrant(demo_url)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE attendee SET attention = 1, attention_text = 'Fauteuil roulant' WHERE code = ?", (code,))
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    p = panel(window)
+    assert p.outcome == "warning" and p.needs_acknowledgement
+    p.show_idle()  # the timer cannot clear it before it is read
+    assert p.result == "admitted"
+    p.findChild(QWidget, "acknowledgeButton").click()
+    assert not p.needs_acknowledgement
