@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from checkin.core.admission import ScanService
 from checkin.core.clock import fixed_clock
+from checkin.core.search_index import reindex_attendees
 from checkin.store.models import BadgePrint, Enrollment, Scan
 
 SESSION_KEY = "emergence-matin"  # 10:15–12:15 Paris on 2026-12-10
@@ -55,6 +56,8 @@ def make_day(engine, event_id: int, make_attendee) -> Day:
         "mallory": make_attendee(code="MAL", first_name="-2+3", last_name="@SUM(A1)",
                                  organisation="+cmd|' /C calc'!A0", postcode="20200"),
     }
+    with engine.begin() as conn:  # the factory writes attendees only: index them as an import does
+        reindex_attendees(conn, ids.values())
     desk = ScanService(engine, event_id, desk="Accueil 1", operator="t",
                        clock=fixed_clock(utc(7, 45)))
     assert desk.scan("ALICE").result == "admitted"
