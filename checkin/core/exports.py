@@ -66,6 +66,9 @@ def check_request(kind: str, path: Path, fmt: str | None, lang: str, role: Role)
     if kind in PERSONAL and not allows(role, Permission.EXPORT):
         raise ExportRefused(f"the {kind} export holds personal data: staff only")
     chosen = guess_format(path, fmt)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
     if chosen not in FORMATS[kind]:
         raise ExportError(f"the {kind} export is written as {' or '.join(FORMATS[kind])}, "
                           f"not {chosen}")
