@@ -39,6 +39,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench_import import bench_import
 
         results.append(bench_import(Path(tmp), attendees))
+        say(f"exports: every kind, {attendees} registrants with two scans each…")
+        from checkin.bench_exports import bench_exports
+
+        results.extend(bench_exports(Path(tmp) / "demo.sqlite3", attendees))
     return {"machine": machine(), "attendees": attendees, "results": results}
 
 

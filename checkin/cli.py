@@ -126,6 +126,35 @@ def build_parser() -> argparse.ArgumentParser:
     occ.add_argument("--at", metavar="HH:MM", help="as if it were this time on the event's day")
     occ.add_argument("--event", metavar="KEY")
     _json_flag(occ)
+    export = sub.add_parser("export", help="end-of-day exports (staff): attendance, sessions, "
+                                           "absent, walk-ins, scans, stats, sign-in")
+    export.add_argument("kind", metavar="KIND", help="attendance, sessions (per session), absent "
+                        "(not arrived), walk-ins, scans (the full log), stats (funders' "
+                        "statistics: .xlsx or .pdf) or sign-in (sign-in sheets, .pdf)")
+    export.add_argument("--out", required=True, metavar="FILE",
+                        help="the file to write (.csv, .xlsx or .pdf); replaced only when complete")
+    export.add_argument("--event", metavar="KEY")
+    export.add_argument("--format", choices=("csv", "xlsx", "pdf"),
+                        help="default: from the file's suffix")
+    export.add_argument("--lang", choices=("fr", "en"), default="fr",
+                        help="language of column headers and sheets (default fr)")
+    export.add_argument("--delimiter", default=",", metavar="C", help="CSV delimiter (default ,)")
+    export.add_argument("--excel-fr", action="store_true",
+                        help="CSV for French Excel: ';' as delimiter")
+    _json_flag(export)
+
+    privacy = sub.add_parser("privacy", help="personal data: erase an event's, or export one "
+                                             "person's (RGPD)")
+    pr_sub = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
+    purge = pr_sub.add_parser("purge", help="erase the personal data of an event; anonymous "
+                                            "counts and statistics stay the same")
+    purge.add_argument("--event", metavar="KEY")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _json_flag(purge)
+    person = pr_sub.add_parser("export", help="everything held about one registrant, as JSON")
+    person.add_argument("code", help="the registrant's ticket code")
+    person.add_argument("--out", metavar="FILE.json", help="default: standard output")
+    person.add_argument("--event", metavar="KEY")
 
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -158,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
         "import": _import, "scan": _scan, "search": _search, "walk-in": _walk_in,
-        "route": _route, "occupancy": _occupancy,
+        "route": _route, "occupancy": _occupancy, "export": _export, "privacy": _privacy,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -261,6 +290,16 @@ def _occupancy(args: argparse.Namespace) -> int:
     from checkin.cli_route import occupancy_command
 
     return occupancy_command(args)
+def _export(args: argparse.Namespace) -> int:
+    from checkin.cli_export import export_command
+
+    return export_command(args)
+
+
+def _privacy(args: argparse.Namespace) -> int:
+    from checkin.cli_privacy import privacy_command
+
+    return privacy_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:

@@ -31,6 +31,11 @@ class FileDialog:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path
 
+    @staticmethod
+    def save_file(parent: QWidget | None, title: str, filters: str, suggested: str = "") -> str:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path
+
 
 class ImportDialog(QDialog):
     imported = Signal()

@@ -163,6 +163,10 @@ class MainWindow(QMainWindow):
         self._import_action.setObjectName("importAction")
         self._import_action.triggered.connect(self._on_import)
         file_menu.addAction(self._import_action)
+        self._export_action = QAction(self.tr("&Export…"), self)
+        self._export_action.setObjectName("exportAction")
+        self._export_action.triggered.connect(self._on_export)
+        file_menu.addAction(self._export_action)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -200,13 +204,16 @@ class MainWindow(QMainWindow):
         self._edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
         self._set_pin.setEnabled(allows(role, Permission.SET_PINS))
         self._import_action.setEnabled(allows(role, Permission.IMPORT))
+        self._export_action.setEnabled(allows(role, Permission.EXPORT))
+        self._export_action.setVisible(allows(role, Permission.EXPORT))
         text = self.tr("%1 · desk %2").replace("%1", role_label(role)).replace("%2", self._desk.desk)
         if not self._desk.has_pin(Role.STAFF):
             # Until staff set a PIN, anyone can switch to a role that sees contact details.
             text += " · " + self.tr("no staff PIN set: any role can be chosen")
         self._role_label.setText(text)
         for name, permission in (("_editor", Permission.EDIT_PROGRAMME),
-                                 ("_import_dialog", Permission.IMPORT)):
+                                 ("_import_dialog", Permission.IMPORT),
+                                 ("_export_dialog", Permission.EXPORT)):
             dialog = getattr(self, name, None)
             if dialog is not None and not allows(role, permission):
                 dialog.close()  # a desk handed back to a volunteer keeps nothing open
@@ -249,6 +256,16 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(self.refresh)
         dialog.open()
         self._import_dialog = dialog
+
+    def _on_export(self) -> None:
+        if self._summary is None or not allows(self._desk.role, Permission.EXPORT):
+            return
+        from checkin.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._engine, self._summary.id, self._desk.role,
+                              actor=self._desk.role.value, desk=self._desk.desk, parent=self)
+        dialog.open()
+        self._export_dialog = dialog
 
     def _on_edit_programme(self) -> None:
         if self._summary is None or not allows(self._desk.role, Permission.EDIT_PROGRAMME):

@@ -62,6 +62,106 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="32"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="70"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="122"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="42"/>
+        <source>Attendance per person</source>
+        <translation>Présences par personne</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="43"/>
+        <source>Attendance per session</source>
+        <translation>Présences par session</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="44"/>
+        <source>Registrants who did not come</source>
+        <translation>Inscrits absents</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="45"/>
+        <source>Walk-ins</source>
+        <translation>Inscrits sur place</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="46"/>
+        <source>Full scan log</source>
+        <translation>Journal complet des scans</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="47"/>
+        <source>Funders&apos; statistics</source>
+        <translation>Statistiques pour les financeurs</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="48"/>
+        <source>Sign-in sheets per session (PDF)</source>
+        <translation>Feuilles d&apos;émargement par session (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="65"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="66"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="67"/>
+        <source>For French Excel (semicolon separator)</source>
+        <translation>Pour Excel en français (séparateur point-virgule)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="71"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="72"/>
+        <source>Column headers</source>
+        <translation>En-têtes de colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="84"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="88"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="96"/>
+        <source>Exports hold personal data: staff only.</source>
+        <translation>Les exports contiennent des données personnelles : réservés à l&apos;équipe (staff).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="140"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="155"/>
+        <source>Written: %1 (%2 rows).</source>
+        <translation>Écrit : %1 (%2 lignes).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="161"/>
+        <source>Not exported, nothing was written:</source>
+        <translation>Export non fait, rien n&apos;a été écrit :</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../../checkin/ui/labels.py" line="30"/>
@@ -187,103 +287,103 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="42"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="47"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="55"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="60"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="56"/>
-        <location filename="../../checkin/ui/import_dialog.py" line="59"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="61"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="64"/>
         <source>Layout</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="60"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="65"/>
         <source>Recognised from the header</source>
         <translation>Reconnu d&apos;après l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="68"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="73"/>
         <source>Columns and first rows</source>
         <translation>Colonnes et premières lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="70"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="75"/>
         <source>First row: what each column holds (change it if needed). Below: the first rows of the file.</source>
         <translation>Première ligne : ce que contient chaque colonne (modifiable). En dessous : les premières lignes du fichier.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="83"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="88"/>
         <source>&amp;Check (writes nothing)</source>
         <translation>&amp;Vérifier (sans rien enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="85"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="90"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="87"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="92"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="104"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="109"/>
         <source>This file cannot be imported:</source>
         <translation>Ce fichier ne peut pas être importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="111"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="116"/>
         <source>Layout: %1 · %2 rows</source>
         <translation>Format : %1 · %2 lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="121"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="126"/>
         <source>holds</source>
         <translation>contient</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="124"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="129"/>
         <source>Field for column %1</source>
         <translation>Champ de la colonne %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="125"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="130"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="160"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="165"/>
         <source>Say which column holds the names (last name, first name or full name).</source>
         <translation>Indiquez quelle colonne contient les noms (nom, prénom ou nom complet).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="191"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="196"/>
         <source>Check only, nothing was written. The import would give:</source>
         <translation>Vérification seule, rien n&apos;a été enregistré. L&apos;import donnerait :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="192"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="197"/>
         <source>Imported:</source>
         <translation>Importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="193"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 cancelled, %5 skipped; %6 enrollments (%7 waitlisted).</source>
         <translation>%1 ajoutés, %2 mis à jour, %3 inchangés, %4 annulés, %5 ignorés ; %6 inscriptions aux sessions (%7 en liste d&apos;attente).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="199"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="204"/>
         <source>row %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="208"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="213"/>
         <source>Not imported, nothing was written:</source>
         <translation>Non importé, rien n&apos;a été enregistré :</translation>
     </message>
@@ -307,7 +407,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="343"/>
+        <location filename="../../checkin/ui/main_window.py" line="360"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -348,128 +448,133 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="166"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="170"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="171"/>
+        <location filename="../../checkin/ui/main_window.py" line="175"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="175"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="176"/>
+        <location filename="../../checkin/ui/main_window.py" line="180"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="180"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="181"/>
+        <location filename="../../checkin/ui/main_window.py" line="185"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <location filename="../../checkin/ui/main_window.py" line="189"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="189"/>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <location filename="../../checkin/ui/main_window.py" line="194"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="203"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="216"/>
         <location filename="../../checkin/ui/main_window.py" line="223"/>
+        <location filename="../../checkin/ui/main_window.py" line="230"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="217"/>
+        <location filename="../../checkin/ui/main_window.py" line="224"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="223"/>
+        <location filename="../../checkin/ui/main_window.py" line="230"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="230"/>
-        <location filename="../../checkin/ui/main_window.py" line="236"/>
+        <location filename="../../checkin/ui/main_window.py" line="237"/>
+        <location filename="../../checkin/ui/main_window.py" line="243"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="231"/>
+        <location filename="../../checkin/ui/main_window.py" line="238"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="236"/>
+        <location filename="../../checkin/ui/main_window.py" line="243"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="243"/>
+        <location filename="../../checkin/ui/main_window.py" line="250"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="244"/>
+        <location filename="../../checkin/ui/main_window.py" line="251"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="310"/>
+        <location filename="../../checkin/ui/main_window.py" line="327"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="344"/>
+        <location filename="../../checkin/ui/main_window.py" line="361"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="346"/>
+        <location filename="../../checkin/ui/main_window.py" line="363"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <location filename="../../checkin/ui/main_window.py" line="387"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="376"/>
+        <location filename="../../checkin/ui/main_window.py" line="393"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="377"/>
+        <location filename="../../checkin/ui/main_window.py" line="394"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>

@@ -1,0 +1,257 @@
+"""PDF exports: per-session sign-in sheets ("feuilles d'émargement") and the funders'
+one-page summary, drawn with fpdf2 (pure Python, vector text, Unicode TTF fonts).
+
+Sign-in sheets are one file with one section per session, each starting on a new page:
+one file to print or send to a funder, sessions in programme order. Someone whose badge
+was scanned at the session's door gets "signé électroniquement à HH:MM" in the
+signature column; the others sign by hand. A few blank rows end each session for people
+who came without booking and were not scanned.
+
+Rows are drawn with fpdf2's low-level text and line calls (no table layout engine), so
+thousands of rows stay within seconds.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+import sqlalchemy as sa
+
+from checkin.core.export_files import Progress, atomic_output
+from checkin.core.export_queries import PEOPLE_CTE, EventInfo, count, door_times, \
+    session_people, session_titles, session_visits
+from checkin.core.export_stats import Stats
+from checkin.resources import resource_path
+
+FONT = "DejaVu"
+BLANK_ROWS = 5
+ROW_H = 8.5  # mm: room for a handwritten signature
+TEXT = {
+    "fr": {"sheet": "Feuille d'émargement", "room": "Salle", "date": "Date", "no": "N°",
+           "name": "Nom Prénom", "org": "Structure", "arrival": "Arrivée", "signature": "Signature",
+           "signed": "signé électroniquement à {}", "nobody": "Aucun inscrit ni entrée enregistrée.",
+           "page": "Page {}", "stats": "Statistiques de fréquentation",
+           "curve": "Arrivées par quart d'heure", "by_category": "Par catégorie",
+           "by_track": "Par parcours", "by_dept": "Principaux départements",
+           "made": "Édité le {}"},
+    "en": {"sheet": "Sign-in sheet", "room": "Room", "date": "Date", "no": "No.",
+           "name": "Name", "org": "Organisation", "arrival": "Arrival", "signature": "Signature",
+           "signed": "signed electronically at {}", "nobody": "Nobody booked or entered.",
+           "page": "Page {}", "stats": "Attendance statistics",
+           "curve": "Arrivals per quarter hour", "by_category": "By category",
+           "by_track": "By track", "by_dept": "Main départements", "made": "Made on {}"},
+}
+# Columns of a sign-in sheet: (text key, x, width) on an A4 portrait page, in mm.
+COLUMNS = (("no", 10, 10), ("name", 20, 55), ("org", 75, 50), ("arrival", 125, 15),
+           ("signature", 140, 60))
+
+
+def _pdf(lang: str) -> Any:
+    from fpdf import FPDF
+
+    class Sheet(FPDF):
+        """A page header naming the current section, and page numbers."""
+
+        heading: Callable[[Any], None] | None = None
+
+        def header(self) -> None:
+            if self.heading:
+                self.heading(self)
+
+        def footer(self) -> None:
+            self.set_y(-10)
+            self.set_font(FONT, "", 7)
+            self.cell(0, 5, TEXT[lang]["page"].format(self.page_no()), align="C")
+
+    pdf = Sheet(orientation="P", unit="mm", format="A4")
+    pdf.add_font(FONT, "", str(resource_path("fonts", "DejaVuSans.ttf")))
+    pdf.add_font(FONT, "B", str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+    pdf.set_auto_page_break(False)
+    pdf.set_title(TEXT[lang]["sheet"])
+    pdf.set_creator("checkin")
+    return pdf
+
+
+def _fit(pdf: Any, text: str, width: float) -> str:
+    """Cut a text to a column's width, with an ellipsis (never overflow into the next)."""
+    if not text or pdf.get_string_width(text) <= width:
+        return text
+    cut = max(1, int(len(text) * width / pdf.get_string_width(text)))
+    while cut > 1 and pdf.get_string_width(text[:cut] + "…") > width:
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
+def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: str = "fr",
+                         progress: Progress | None = None) -> int:
+    """All sessions, in programme order; returns the number of people listed."""
+    t = TEXT[lang]
+    titles = session_titles(conn, ev.id)
+    visits = session_visits(conn, ev.id)
+    total = count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id)
+    pdf = _pdf(lang)
+    state: dict[str, Any] = {}
+
+    def heading(doc: Any) -> None:
+        _key, title, room, _track, starts, ends, _seats, _kind = state["session"]
+        doc.set_font(FONT, "B", 14)
+        doc.set_xy(10, 10)
+        doc.cell(190, 7, t["sheet"])
+        doc.set_font(FONT, "", 9)
+        doc.set_xy(10, 17)
+        doc.multi_cell(190, 4.5, ev.name)
+        doc.set_font(FONT, "B", 11)
+        doc.set_xy(10, doc.get_y() + 1.5)
+        doc.multi_cell(190, 5.5, title)
+        doc.set_font(FONT, "", 9)
+        start, end = ev.local(starts), ev.local(ends)
+        doc.set_xy(10, doc.get_y() + 0.5)
+        doc.multi_cell(190, 5, f"{t['room']} : {room or '—'} · {ev.venue} · {t['date']} : "
+                               f"{start:%d/%m/%Y} {start:%H:%M}–{end:%H:%M}")
+        y = doc.get_y() + 7
+        doc.set_font(FONT, "B", 8.5)
+        for key, x, _w in COLUMNS:
+            doc.text(x + 1, y - 2, t[key])
+        doc.line(10, y, 200, y)
+        state["y"] = y
+        state["first_y"] = y
+
+    pdf.heading = heading
+    rows = session_people(conn, ev.id)
+    pending = next(rows, None)
+    done = 0
+    for sid, session in titles.items():
+        state["session"] = session
+        state["n"] = 0
+        pdf.add_page()
+        pdf.set_font(FONT, "", 8.5)
+        while pending is not None and pending[0] == sid:
+            _sid, aid, _code, last, first, org, _cat, _status, arrived = pending
+            entered, _left = door_times(visits.get(aid, []), sid)
+            signed = t["signed"].format(entered.astimezone(ev.tz).strftime("%H:%M")) if entered else ""
+            _row(pdf, state, [f"{(last or '').upper()} {first or ''}".strip(), org or "",
+                              arrived.astimezone(ev.tz).strftime("%H:%M") if arrived else "",
+                              signed])
+            done += 1
+            if progress and done % 1000 == 0:
+                progress(done, total)
+            pending = next(rows, None)
+        if state["n"] == 0:
+            pdf.set_font(FONT, "", 9)
+            pdf.text(12, state["y"] + 6, t["nobody"])
+            state["y"] += 8
+            pdf.set_font(FONT, "", 8.5)
+        for _ in range(BLANK_ROWS):
+            _row(pdf, state, ["", "", "", ""])
+    with atomic_output(path) as tmp:
+        pdf.output(str(tmp))
+    if progress:
+        progress(done, done)
+    return done
+
+
+def _row(pdf: Any, state: dict[str, Any], cells: list[str]) -> None:
+    if state["y"] + ROW_H > 285:
+        pdf.add_page()  # the header redraws the session's title and column names
+        pdf.set_font(FONT, "", 8.5)
+    state["n"] += 1
+    y = state["y"]
+    base = y + ROW_H / 2 + 1.2
+    pdf.text(COLUMNS[0][1] + 1, base, str(state["n"]))
+    for (key, x, width), text in zip(COLUMNS[1:], cells):
+        if key == "signature" and text:
+            pdf.set_font(FONT, "", 7)
+            pdf.text(x + 1, base, text)
+            pdf.set_font(FONT, "", 8.5)
+        elif text and key == "name" and pdf.get_string_width(text) > width - 2:
+            pdf.set_font(FONT, "", 6.5)  # a long name shrinks before it is cut
+            pdf.text(x + 1, base, _fit(pdf, text, width - 2))
+            pdf.set_font(FONT, "", 8.5)
+        elif text:
+            pdf.text(x + 1, base, _fit(pdf, text, width - 2))
+    y += ROW_H
+    pdf.line(10, y, 200, y)
+    state["y"] = y
+
+
+def write_stats_pdf(stats: Stats, ev: EventInfo, path: Path, made_at: datetime) -> None:
+    """One page: key figures, the arrival curve as bars, categories, tracks, départements."""
+    t = TEXT[stats.lang]
+    pdf = _pdf(stats.lang)
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 16)
+    pdf.set_xy(10, 10)
+    pdf.cell(190, 8, t["stats"])
+    pdf.set_font(FONT, "", 10)
+    pdf.set_xy(10, 19)
+    pdf.multi_cell(190, 5, f"{ev.name}\n{ev.venue} · {ev.local(ev.starts_at):%d/%m/%Y}")
+    pdf.set_font(FONT, "", 7)
+    pdf.text(10, 36, t["made"].format(made_at.astimezone(ev.tz).strftime("%d/%m/%Y %H:%M")))
+    shown = ("registered", "came", "rate", "walk_ins", "absent", "session_entries")
+    figures = [(label, stats.figures[k]) for k, (label, _v) in
+               zip(stats.figures, stats.tables["summary"]) if k in shown]
+    box_w = 190 / len(figures)
+    for i, (label, value) in enumerate(figures):
+        x = 10 + i * box_w
+        pdf.set_draw_color(180, 180, 180)
+        pdf.rect(x + 1, 40, box_w - 2, 18)
+        pdf.set_font(FONT, "B", 14)
+        pdf.set_xy(x + 1, 42)
+        pdf.cell(box_w - 2, 7, f"{value}", align="C")
+        pdf.set_font(FONT, "", 6.5)
+        pdf.set_xy(x + 1, 50)
+        pdf.cell(box_w - 2, 5, _fit(pdf, label, box_w - 4), align="C")
+    _bars(pdf, t["curve"], stats.tables["arrivals"], 10, 66, 190, 70)
+    _small_table(pdf, t["by_category"], stats.header("category"), stats.tables["category"][:12],
+                 10, 150, (42, 14, 12, 26))
+    _small_table(pdf, t["by_track"], stats.header("track")[:1] + stats.header("track")[2:],
+                 [[r[0], r[2], r[3]] for r in stats.tables["track"]][:12], 106, 150, (50, 20, 24))
+    depts = sorted(stats.tables["departement"], key=lambda r: -r[1])[:10]
+    _small_table(pdf, t["by_dept"], stats.header("departement"), depts, 10, 222, (45, 15, 15))
+    with atomic_output(path) as tmp:
+        pdf.output(str(tmp))
+
+
+def _bars(pdf: Any, title: str, rows: list[list[Any]], x: float, y: float, w: float,
+          h: float) -> None:
+    pdf.set_font(FONT, "B", 10)
+    pdf.text(x, y, title)
+    top, bottom = y + 6, y + h - 6
+    pdf.set_draw_color(120, 120, 120)
+    pdf.line(x + 8, bottom, x + w, bottom)
+    if not rows:
+        return
+    peak = max(r[1] for r in rows) or 1
+    slot_w = min((w - 10) / len(rows), 8.0)
+    pdf.set_font(FONT, "", 6)
+    pdf.text(x, top + 2, str(peak))
+    pdf.set_fill_color(31, 111, 178)
+    for i, (label, n, _cumulative) in enumerate(rows):
+        bar_h = (bottom - top) * n / peak
+        bx = x + 9 + i * slot_w
+        if bar_h > 0:
+            pdf.rect(bx + slot_w * 0.1, bottom - bar_h, slot_w * 0.8, bar_h, style="F")
+        if label.endswith(":00") or len(rows) <= 16:
+            pdf.text(bx, bottom + 3.5, label[-5:])
+
+
+def _small_table(pdf: Any, title: str, header: list[str], rows: list[list[Any]], x: float,
+                 y: float, widths: tuple[float, ...]) -> None:
+    pdf.set_font(FONT, "B", 10)
+    pdf.text(x, y, title)
+    y += 5
+    pdf.set_font(FONT, "B", 7)
+    cx = x
+    for name, width in zip(header, widths):
+        pdf.text(cx, y, _fit(pdf, str(name), width - 1))
+        cx += width
+    pdf.line(x, y + 1, x + sum(widths), y + 1)
+    pdf.set_font(FONT, "", 7)
+    for row in rows:
+        y += 4.5
+        cx = x
+        for value, width in zip(row, widths):
+            pdf.text(cx, y, _fit(pdf, "" if value is None else str(value), width - 1))
+            cx += width

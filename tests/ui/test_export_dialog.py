@@ -1,0 +1,84 @@
+"""Exporting from the window: staff only, the file chosen, the export off the UI thread."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtWidgets import QApplication
+
+from checkin.app import create_window, install_translators
+from checkin.core.admission import ScanService
+from checkin.core.demo import load_demo
+from checkin.core.roles import Role
+from checkin.store import open_store
+from checkin.store.models import Journal
+from checkin.ui.export_dialog import ExportDialog
+from checkin.ui.import_dialog import FileDialog
+
+
+@pytest.fixture
+def window(qtbot, sqlite_url, tmp_path, monkeypatch):
+    engine = open_store(sqlite_url)
+    load_demo(engine, 30)
+    with engine.connect() as conn:
+        code = conn.exec_driver_sql("SELECT code FROM attendee WHERE status = 'registered' "
+                                    "ORDER BY id LIMIT 1").scalar()
+    ScanService(engine, 1, desk="A").scan(code)
+    monkeypatch.setenv("CHECKIN_CONFIG_DIR", str(tmp_path / "config"))
+    win = create_window(sqlite_url, language="en")
+    qtbot.addWidget(win)
+    yield win
+    install_translators(QApplication.instance(), "en")
+
+
+def test_volunteers_and_coordinators_cannot_export(window):
+    assert not window._export_action.isEnabled() and not window._export_action.isVisible()
+    window._desk.switch_to(Role.COORDINATOR)
+    window._apply_role()
+    assert not window._export_action.isEnabled()
+    window._export_action.trigger()
+    assert window.findChild(ExportDialog, "exportDialog") is None
+
+
+def test_staff_export_a_file_with_progress_and_a_journal_entry(qtbot, window, monkeypatch, tmp_path):
+    window._desk.switch_to(Role.STAFF)
+    window._apply_role()
+    assert window._export_action.isEnabled()
+    out = tmp_path / "absents"
+    monkeypatch.setattr(FileDialog, "save_file", staticmethod(lambda *a: str(out)))
+    window._export_action.trigger()
+    dialog = window.findChild(ExportDialog, "exportDialog")
+    assert dialog is not None
+    dialog.choose("absent", "xlsx")
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+    assert dialog.last_report is not None and dialog.last_report.rows > 0
+    assert (tmp_path / "absents.xlsx").exists()
+    assert "Written" in dialog.status.text()
+    with window._engine.connect() as conn:
+        actor = conn.execute(sa.select(Journal.actor).where(Journal.action == "export")).scalar()
+    assert actor == "staff"
+    window._desk.switch_to(Role.VOLUNTEER)
+    window._apply_role()  # the desk handed back to a volunteer keeps no export open
+    assert window._export_dialog is None
+
+
+def test_formats_follow_the_kind_and_a_failure_is_explained(qtbot, window, monkeypatch, tmp_path):
+    dialog = ExportDialog(window._engine, 1, Role.STAFF, actor="staff", desk="d")
+    qtbot.addWidget(dialog)
+    dialog.choose("sign-in")
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == ["pdf"]
+    assert not dialog.excel_fr.isEnabled()
+    dialog.choose("attendance", "csv")
+    assert dialog.excel_fr.isEnabled()
+    monkeypatch.setattr(FileDialog, "save_file",
+                        staticmethod(lambda *a: str(tmp_path / "missing" / "a.csv")))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+    assert "nothing was written" in dialog.status.text()
+
+
+def test_a_volunteer_dialog_cannot_run(qtbot, window):
+    dialog = ExportDialog(window._engine, 1, Role.VOLUNTEER, actor="volunteer", desk="d")
+    qtbot.addWidget(dialog)
+    assert not dialog.export_button.isEnabled()
