@@ -96,6 +96,24 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--event", metavar="KEY")
     _json_flag(scan)
 
+    badges = sub.add_parser("badges", help="print badges: a PDF of badges laid out on sheets "
+                                           "(or one per page for label printers)")
+    badges.add_argument("--out", metavar="FILE.pdf", help="the PDF to write")
+    badges.add_argument("--layout", default="a6", metavar="L",
+                        help="a layout name (default a6) or a layout file (.toml); "
+                             "'?' lists the layouts")
+    badges.add_argument("--list-layouts", action="store_true", help="list the layouts and exit")
+    badges.add_argument("--category", metavar="C", help="only this category (its key)")
+    badges.add_argument("--only", nargs="+", default=[], metavar="CODE",
+                        help="only these ticket codes")
+    badges.add_argument("--not-printed", action="store_true",
+                        help="only people who have had no badge printed yet")
+    badges.add_argument("--event", metavar="KEY")
+    badges.add_argument("--dpi", type=_count, metavar="N",
+                        help="draw each badge as an image at N dpi instead of vector text "
+                             "(for printers that mishandle vector PDFs)")
+    _json_flag(badges)
+
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply pending schema migrations")
@@ -126,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = {
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
-        "import": _import, "scan": _scan, "search": _search,
+        "import": _import, "scan": _scan, "search": _search, "badges": _badges,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -211,6 +229,12 @@ def _scan(args: argparse.Namespace) -> int:
     from checkin.cli_scan import scan_command
 
     return scan_command(args)
+
+
+def _badges(args: argparse.Namespace) -> int:
+    from checkin.cli_badges import badges_command
+
+    return badges_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:
