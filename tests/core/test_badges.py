@@ -22,7 +22,7 @@ STOCK = {"a6": (105, 148, 4), "a7": (105, 74, 8), "insert-4x3in": (101.6, 76.2, 
 LONG = dict(  # 60 characters each, accents, apostrophes, hyphens, ligatures
     first_name="Marie-Éléonore Françoise Clémence Joséphine d’Aubigné-Œillet",
     last_name="de La Rochefoucauld-Montmorency-Laval d’Orléans Saint-Exupér",
-    organisation="Œuvre française pour l’économie sociale et solidaire des quar",
+    organisation="Œuvre française pour l’économie sociale et solidaire des qua",
 )
 FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»€…–—"
 
