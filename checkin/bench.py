@@ -34,6 +34,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench_import import bench_import
 
         results.append(bench_import(Path(tmp), attendees))
+        say("badges: render, a 1 000-badge PDF, a walk-in badge…")
+        from checkin.bench_badges import bench_badges
+
+        results.extend(bench_badges(Path(tmp) / "demo.sqlite3", Path(tmp)))
     return {"machine": machine(), "attendees": attendees, "results": results}
 
 
