@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>BadgeBatchDialog</name>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="164"/>
+        <source>Print badges</source>
+        <translation>Imprimer les badges</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="176"/>
+        <source>Everybody</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="179"/>
+        <source>Only people who have no badge yet</source>
+        <translation>Seulement les personnes qui n’ont pas encore de badge</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="188"/>
+        <source>Layout</source>
+        <translation>Modèle de badge</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="189"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="195"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="216"/>
+        <source>%1 badges on %2 pages</source>
+        <translation>%1 badges sur %2 pages</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="223"/>
+        <source>Save the badges</source>
+        <translation>Enregistrer les badges</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="255"/>
+        <source>%1 badges saved to %2.</source>
+        <translation>%1 badges enregistrés dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="257"/>
+        <source>%1 of them had a badge already.</source>
+        <translation>%1 d’entre eux avaient déjà un badge.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="265"/>
+        <source>The badges were not saved: %1</source>
+        <translation>Les badges n’ont pas été enregistrés : %1</translation>
+    </message>
+</context>
+<context>
+    <name>BadgePrinting</name>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="41"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="134"/>
+        <source>No printer: save the badge as a PDF</source>
+        <translation>Aucune imprimante : enregistrer le badge en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="141"/>
+        <source>The badge was not saved</source>
+        <translation>Le badge n’a pas été enregistré</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../../checkin/ui/labels.py" line="30"/>
@@ -247,7 +323,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="316"/>
+        <location filename="../../checkin/ui/main_window.py" line="330"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -278,128 +354,133 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="154"/>
+        <source>Print &amp;badges…</source>
+        <translation>Imprimer les &amp;badges…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="158"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <location filename="../../checkin/ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="167"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="164"/>
+        <location filename="../../checkin/ui/main_window.py" line="168"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="168"/>
+        <location filename="../../checkin/ui/main_window.py" line="172"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="173"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="173"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="177"/>
+        <location filename="../../checkin/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="178"/>
+        <location filename="../../checkin/ui/main_window.py" line="182"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="191"/>
+        <location filename="../../checkin/ui/main_window.py" line="195"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <location filename="../../checkin/ui/main_window.py" line="198"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="204"/>
-        <location filename="../../checkin/ui/main_window.py" line="211"/>
+        <location filename="../../checkin/ui/main_window.py" line="208"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="205"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="211"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="218"/>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="222"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="219"/>
+        <location filename="../../checkin/ui/main_window.py" line="223"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="231"/>
+        <location filename="../../checkin/ui/main_window.py" line="235"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="232"/>
+        <location filename="../../checkin/ui/main_window.py" line="236"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="298"/>
+        <location filename="../../checkin/ui/main_window.py" line="312"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="317"/>
+        <location filename="../../checkin/ui/main_window.py" line="331"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="319"/>
+        <location filename="../../checkin/ui/main_window.py" line="333"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="343"/>
+        <location filename="../../checkin/ui/main_window.py" line="357"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="349"/>
+        <location filename="../../checkin/ui/main_window.py" line="363"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="350"/>
+        <location filename="../../checkin/ui/main_window.py" line="364"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
