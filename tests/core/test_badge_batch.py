@@ -144,3 +144,27 @@ def test_a_pdf_that_cannot_be_written_leaves_nothing_behind(tmp_path):
         write_pdf([BadgeData(code="X", first_name="A", last_name="B")], find_layout("a6"), target)
     assert not target.parent.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def _dark(image, x_mm: float, y_mm: float, dpi: int = 150) -> bool:
+    """Anything drawn within a pixel or two of the point (a hairline is anti-aliased)."""
+    x, y = round(x_mm * dpi / 25.4), round(y_mm * dpi / 25.4)
+    return image.convert("L").crop((x - 2, y - 2, x + 3, y + 3)).getextrema()[0] < 200
+
+
+def test_cut_marks_show_where_to_cut_card_but_not_on_die_cut_labels(tmp_path):
+    from checkin.core.badges import BadgeData
+
+    badges = [BadgeData(code=f"K{i}", first_name="Awa", last_name="Diop") for i in range(6)]
+    pages = {}
+    for key in ("insert-4x3in", "label-80x50"):
+        write_pdf(badges, find_layout(key), tmp_path / f"{key}.pdf")
+        pdf = pypdfium2.PdfDocument(tmp_path / f"{key}.pdf")
+        pages[key] = pdf[0].render(scale=150 / 72, draw_annots=False).to_pil()
+        pdf.close()
+    # 4×3 in on Letter: columns cut at 6.35, 107.95 and 209.55 mm, below a 25.4 mm top margin.
+    card = pages["insert-4x3in"]
+    assert all(_dark(card, x, 21) for x in (6.35, 107.95, 209.55))
+    assert not _dark(card, 60, 21)  # only at the cuts
+    labels = pages["label-80x50"]
+    assert not any(_dark(labels, x, 20) for x in (17, 97, 113, 193))
