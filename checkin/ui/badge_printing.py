@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.badges import Layout, LayoutError, available_layouts, find_layout, render_badge
 from checkin.core.badges.pdf import BadgeOutputError, write_pdf
-from checkin.core.badges.people import badge_for, record_prints, select_badges
+from checkin.core.badges.people import badge_for, count_badges, record_prints, select_badges
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.workers import Task, start
@@ -204,13 +204,10 @@ class BadgeBatchDialog(QDialog):
         self.layout_choice.currentIndexChanged.connect(self._on_changed)
         self._on_changed()
 
-    def _selection(self):
-        return select_badges(self._engine, self._event_id,
-                             category=self.category_choice.currentData() or None,
-                             not_printed=self.not_printed.isChecked())
-
     def _on_changed(self, *_args) -> None:
-        n = len(self._selection().badges)
+        n = count_badges(self._engine, self._event_id,
+                         category=self.category_choice.currentData() or None,
+                         not_printed=self.not_printed.isChecked())
         lay = find_layout(self.layout_choice.currentData())
         pages = -(-n // lay.per_page)
         self.count.setText(self.tr("%1 badges on %2 pages").replace("%1", str(n))
@@ -224,22 +221,26 @@ class BadgeBatchDialog(QDialog):
         if not path:
             return
         layout = find_layout(self.layout_choice.currentData())
-        badges = self._selection().badges
-        engine, desk = self._engine, self._desk
+        engine, event_id, desk = self._engine, self._event_id, self._desk
+        category = self.category_choice.currentData() or None
+        not_printed = self.not_printed.isChecked()
+        operator, desk_name = desk.role.value, desk.desk
 
-        def work(progress: Callable[[int, int], None]) -> int:
+        def work(progress: Callable[[int, int], None]) -> tuple[int, int]:
+            badges = select_badges(engine, event_id, category=category,
+                                   not_printed=not_printed).badges
             write_pdf(badges, layout, Path(path), progress=progress)
-            return record_prints(engine, [b.attendee_id for b in badges if b.attendee_id],
-                                 layout.key, desk=desk.desk, operator=desk.role.value,
-                                 printer=f"pdf:{path}")
+            reprints = record_prints(engine, [b.attendee_id for b in badges if b.attendee_id],
+                                     layout.key, desk=desk_name, operator=operator,
+                                     printer=f"pdf:{path}")
+            return len(badges), reprints
 
         task = Task(work)
         task.signals.progress.connect(self._on_progress)
-        task.signals.finished.connect(lambda reprints: self._on_done(path, len(badges), reprints))
+        task.signals.finished.connect(lambda result: self._on_done(path, *result))
         task.signals.failed.connect(self._on_failed)
         self._task = task
-        self.progress.setRange(0, len(badges))
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the first badges are drawn
         self.progress.setVisible(True)
         self.save_button.setEnabled(False)
         self._desk.badge_layout = layout.key

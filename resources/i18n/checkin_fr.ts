@@ -34,27 +34,27 @@
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="216"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="213"/>
         <source>%1 badges on %2 pages</source>
         <translation>%1 badges sur %2 pages</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="223"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="220"/>
         <source>Save the badges</source>
         <translation>Enregistrer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="255"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="256"/>
         <source>%1 badges saved to %2.</source>
         <translation>%1 badges enregistrés dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="257"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="258"/>
         <source>%1 of them had a badge already.</source>
         <translation>%1 d’entre eux avaient déjà un badge.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="265"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="266"/>
         <source>The badges were not saved: %1</source>
         <translation>Les badges n’ont pas été enregistrés : %1</translation>
     </message>

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from checkin.core.badges import find_layout
 from checkin.core.badges.pdf import BadgeOutputError, write_pdf
 from checkin.core.badges.people import (
-    BadgeSelectionError, badge_for, check_codes, record_prints, select_badges,
+    BadgeSelectionError, badge_for, check_codes, count_badges, record_prints, select_badges,
 )
 from checkin.store.models import BadgePrint, Category, Enrollment, EventSession
 
@@ -52,6 +52,7 @@ def test_selection_sorted_by_name_ignoring_accents_with_tracks_and_no_cancelled(
     ours = [x for x in selection.badges if x.code in ("C1", "C2", "C3", "C4", "C5")]
     assert [x.code for x in ours] == ["C3", "C2", "C1", "C5"]
     assert selection.cancelled == ["C4"]
+    assert count_badges(engine, sample_event) == len(selection.badges)  # what the window shows
     tracks = {x.code: x.track for x in ours}
     assert tracks == {"C1": "Émergence et création · Coopération", "C2": "",
                       "C3": "Coopération", "C5": ""}
@@ -59,6 +60,7 @@ def test_selection_sorted_by_name_ignoring_accents_with_tracks_and_no_cancelled(
     assert (zoe.category_label, zoe.colour, zoe.event_name.startswith("Pop-Up")) == \
         ("INTERVENANT", "#E07B00", True)
     speakers = select_badges(engine, sample_event, category="intervenant").badges
+    assert count_badges(engine, sample_event, category="intervenant") == len(speakers)
     assert "C1" in [x.code for x in speakers] and {x.category_key for x in speakers} == {"intervenant"}
     assert [x.code for x in select_badges(engine, sample_event, only=["C5", "C4"]).badges] \
         == ["C5"]
@@ -88,6 +90,7 @@ def test_printing_is_logged_and_marks_reprints(engine, sample_event, make_attend
                                         (a, "label-80x50", "desk-2", "volunteer", True),
                                         (b, "label-80x50", "desk-2", "volunteer", False)]
     assert select_badges(engine, sample_event, not_printed=True).badges == []
+    assert count_badges(engine, sample_event, not_printed=True) == 0
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

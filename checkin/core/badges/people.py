@@ -63,6 +63,21 @@ def select_badges(engine: Engine, event_id: int, *, category: str | None = None,
     return Selection(badges, cancelled)
 
 
+def count_badges(engine: Engine, event_id: int, *, category: str | None = None,
+                 not_printed: bool = False) -> int:
+    """How many badges select_badges would give, counted by the store: the window shows
+    it on every change of the choices, and reading 100 000 people there would freeze it."""
+    q = (sa.select(sa.func.count()).select_from(Attendee)
+         .outerjoin(Category, Category.id == Attendee.category_id)
+         .where(Attendee.event_id == event_id, Attendee.status != AttendeeStatus.CANCELLED))
+    if category:
+        q = q.where(Category.key == category)
+    if not_printed:
+        q = q.where(~sa.exists().where(BadgePrint.attendee_id == Attendee.id))
+    with engine.connect() as conn:
+        return conn.execute(q).scalar_one()
+
+
 def badge_for(engine: Engine, attendee_id: int) -> BadgeData:
     """One person's badge (a walk-in, a reprint), whatever their status."""
     with engine.connect() as conn:
