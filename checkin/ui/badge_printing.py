@@ -17,14 +17,16 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-    QProgressBar, QPushButton, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QProgressBar, QPushButton, QWidget,
 )
 from sqlalchemy.engine import Engine
 
 from checkin.core.badges import Layout, LayoutError, available_layouts, find_layout, render_badge
 from checkin.core.badges.pdf import BadgeOutputError, write_pdf
-from checkin.core.badges.people import badge_for, count_badges, record_prints, select_badges
+from checkin.core.badges.people import (
+    badge_for, count_badges, find_code, record_prints, select_badges,
+)
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.workers import Task, start
@@ -97,6 +99,7 @@ class BadgePrinter:
     def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None) -> None:
         self._engine, self._desk, self._parent = engine, desk, parent
         self.last_path: str = ""
+        self.last_name: str = ""  # whose badge was printed last, for the desk's message
 
     def layout(self) -> Layout:
         try:
@@ -106,6 +109,7 @@ class BadgePrinter:
 
     def print_badge(self, attendee_id: int) -> str:
         data = badge_for(self._engine, attendee_id)
+        self.last_name = f"{data.first_name} {data.last_name}".strip() or data.code
         layout = self.layout()
         printers = available_printers()
         if not printers:
@@ -153,7 +157,8 @@ class BadgePrinter:
 
 class BadgeBatchDialog(QDialog):
     """"Print badges…": a layout, who (category, not yet printed), then one PDF of sheets,
-    written off the UI thread. The PDF is what goes to the card or label stock."""
+    written off the UI thread. The PDF is what goes to the card or label stock.
+    One person's badge (a walk-in, a lost badge) is printed from here too, by ticket code."""
 
     done = Signal(str)
 
@@ -191,6 +196,18 @@ class BadgeBatchDialog(QDialog):
         form.addRow(self.count)
         form.addRow(self.progress)
         form.addRow(self.status)
+        one = QHBoxLayout()
+        self.code_input = QLineEdit(self)
+        self.code_input.setObjectName("badgeCodeInput")
+        self.code_input.setPlaceholderText(self.tr("Scan or type a ticket code"))
+        self.code_input.setAccessibleName(self.tr("Ticket code"))
+        self.code_input.returnPressed.connect(self._on_print_one)
+        self.print_one_button = QPushButton(self.tr("Print this badge…"), self)
+        self.print_one_button.setObjectName("badgePrintOneButton")
+        self.print_one_button.clicked.connect(self._on_print_one)
+        one.addWidget(self.code_input, 1)
+        one.addWidget(self.print_one_button)
+        form.addRow(self.tr("One person"), one)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         self.save_button.setObjectName("badgeSaveButton")
@@ -245,6 +262,25 @@ class BadgeBatchDialog(QDialog):
         self.save_button.setEnabled(False)
         self._desk.badge_layout = layout.key
         start(task)
+
+    def _on_print_one(self) -> None:
+        code = self.code_input.text().strip()
+        attendee = find_code(self._engine, self._event_id, code)
+        if attendee is None:
+            self.status.setText(self.tr("No ticket %1 in this event.").replace("%1", code))
+            return
+        printer = BadgePrinter(self._engine, self._desk, self)
+        outcome = printer.print_badge(attendee)
+        if outcome == "printed":
+            self.status.setText(self.tr("Badge of %1 sent to the printer.")
+                                .replace("%1", printer.last_name))
+        elif outcome == "saved":
+            self.status.setText(self.tr("Badge of %1 saved to %2.").replace("%1", printer.last_name)
+                                .replace("%2", printer.last_path))
+        else:
+            return
+        self.code_input.clear()
+        self._on_changed()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)

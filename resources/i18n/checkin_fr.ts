@@ -4,57 +4,92 @@
 <context>
     <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="164"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="169"/>
         <source>Print badges</source>
         <translation>Imprimer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="176"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="181"/>
         <source>Everybody</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="179"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="184"/>
         <source>Only people who have no badge yet</source>
         <translation>Seulement les personnes qui n’ont pas encore de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="188"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="193"/>
         <source>Layout</source>
         <translation>Modèle de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="189"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="194"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="195"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="202"/>
+        <source>Scan or type a ticket code</source>
+        <translation>Scannez ou tapez un code de billet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="203"/>
+        <source>Ticket code</source>
+        <translation>Code du billet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="205"/>
+        <source>Print this badge…</source>
+        <translation>Imprimer ce badge…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="210"/>
+        <source>One person</source>
+        <translation>Une personne</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="212"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="213"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="230"/>
         <source>%1 badges on %2 pages</source>
         <translation>%1 badges sur %2 pages</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="220"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="237"/>
         <source>Save the badges</source>
         <translation>Enregistrer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="256"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="270"/>
+        <source>No ticket %1 in this event.</source>
+        <translation>Aucun billet %1 dans cet événement.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="275"/>
+        <source>Badge of %1 sent to the printer.</source>
+        <translation>Badge de %1 envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="278"/>
+        <source>Badge of %1 saved to %2.</source>
+        <translation>Badge de %1 enregistré dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="292"/>
         <source>%1 badges saved to %2.</source>
         <translation>%1 badges enregistrés dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="258"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="294"/>
         <source>%1 of them had a badge already.</source>
         <translation>%1 d’entre eux avaient déjà un badge.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="266"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="302"/>
         <source>The badges were not saved: %1</source>
         <translation>Les badges n’ont pas été enregistrés : %1</translation>
     </message>
@@ -62,17 +97,17 @@
 <context>
     <name>BadgePrinting</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="41"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="43"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="134"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="138"/>
         <source>No printer: save the badge as a PDF</source>
         <translation>Aucune imprimante : enregistrer le badge en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="141"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="145"/>
         <source>The badge was not saved</source>
         <translation>Le badge n’a pas été enregistré</translation>
     </message>

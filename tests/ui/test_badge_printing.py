@@ -30,7 +30,8 @@ def store(sqlite_url):
 def _someone(engine) -> tuple[int, str]:
     with engine.connect() as conn:
         row = conn.execute(sa.select(Attendee.id, Attendee.code)
-                           .where(Attendee.status == "registered").order_by(Attendee.id)).first()
+                           .where(Attendee.status == "registered", Attendee.source == "demo")
+                           .order_by(Attendee.id)).first()
     return row.id, row.code
 
 
@@ -120,3 +121,29 @@ def test_batch_dialog_from_the_file_menu_counts_and_saves_the_badges(
     assert not dialog.save_button.isEnabled()
     dialog.close()
     install_translators(QApplication.instance(), "en")
+
+
+def test_one_lost_badge_is_printed_again_by_its_ticket_code(qtbot, store, tmp_path, monkeypatch):
+    from checkin.ui.badge_printing import category_names
+
+    attendee, code = _someone(store)
+    with store.connect() as conn:
+        event_id = conn.execute(sa.select(Attendee.event_id).where(Attendee.id == attendee)).scalar()
+    desk = DeskSettings(open_settings())
+    dialog = BadgeBatchDialog(store, event_id, desk, category_names(store, event_id))
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(badge_printing, "available_printers", lambda: [])
+    target = tmp_path / "lost.pdf"
+    monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(lambda *a: str(target)))
+    dialog.code_input.setText("NOPE-404")
+    dialog.print_one_button.click()
+    assert dialog.status.text() == "No ticket NOPE-404 in this event."
+    assert not target.exists() and _prints(store) == []
+    dialog.code_input.setText(f" {code.lower()} ")  # as a volunteer might type it
+    dialog.print_one_button.click()
+    with store.connect() as conn:
+        first, last = conn.execute(sa.select(Attendee.first_name, Attendee.last_name)
+                                   .where(Attendee.id == attendee)).one()
+    assert dialog.status.text() == f"Badge of {first} {last} saved to {target}."
+    assert [p[0] for p in _prints(store)] == [attendee]
+    assert dialog.code_input.text() == ""

@@ -125,6 +125,17 @@ def _rows_for_codes(conn: sa.Connection, q: sa.Select, codes: list[str]) -> list
     return rows
 
 
+def find_code(engine: Engine, event_id: int, code: str) -> int | None:
+    """The registrant holding this ticket code (as typed or scanned), or None."""
+    code = code.strip()
+    if not code:
+        return None
+    with engine.connect() as conn:
+        return conn.execute(sa.select(Attendee.id).where(
+            Attendee.event_id == event_id,
+            Attendee.code.in_(sorted({code, code.upper(), code.lower()})))).scalar()
+
+
 def check_codes(engine: Engine, event_id: int, codes: Sequence[str]) -> list[str]:
     """The codes of `codes` that are no ticket of the event (the batch refuses them)."""
     wanted = list(dict.fromkeys(c.strip() for c in codes))
