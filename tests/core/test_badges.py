@@ -145,6 +145,7 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ("columns = 2", "columns = 3", "sheet.columns"),
     ('page = "A4"', 'page = "B7"', "sheet.page"),
     ("width_mm = 105", "width_mm = \"wide\"", "width_mm"),
+    ("width_mm = 105", "width_mm = 105000", "width_mm"),
     ("lines = 2\nbold = true", "lines = 0\nbold = true", "first_name.lines"),
 ])
 def test_a_broken_layout_file_is_refused_naming_the_file_and_the_key(tmp_path, old, new, key):

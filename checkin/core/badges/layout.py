@@ -148,14 +148,14 @@ class _Reader:
         return LayoutError(f"{self.path}: {key}: {message}")
 
     def number(self, table: dict, key: str, where: str, default: float | None = None,
-               low: float = 0.0) -> float:
+               low: float = 0.0, high: float = 2000.0) -> float:
         value = table.get(key, default)
         if value is None:
             raise self.fail(f"{where}{key}", "missing (a number of millimetres or points)")
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(f"{where}{key}", f"must be a number, not {value!r}")
-        if value < low:
-            raise self.fail(f"{where}{key}", f"must be at least {low:g}, not {value:g}")
+        if not low <= value <= high:
+            raise self.fail(f"{where}{key}", f"must be between {low:g} and {high:g}, not {value:g}")
         return float(value)
 
     def flag(self, table: dict, key: str, where: str, default: bool) -> bool:
@@ -204,8 +204,8 @@ class _Reader:
         for key in ("name", "stock"):
             if not isinstance(data.get(key, ""), str):
                 raise self.fail(key, "must be text in quotes")
-        width = self.number(data, "width_mm", "", low=10)
-        height = self.number(data, "height_mm", "", low=10)
+        width = self.number(data, "width_mm", "", low=10, high=500)
+        height = self.number(data, "height_mm", "", low=10, high=500)
         margin = self.number(data, "margin_mm", "", default=3.0)
         if 2 * margin >= min(width, height):
             raise self.fail("margin_mm", "leaves no room on the badge")
@@ -247,8 +247,8 @@ class _Reader:
         self.only(t, {"box", "size", "min_size", "lines", "bold", "align", "colour", "upper"},
                   where)
         box = self.box(t, where, area)
-        size = self.number(t, "size", where, low=4)
-        min_size = self.number(t, "min_size", where, default=min(size, 6.0), low=4)
+        size = self.number(t, "size", where, low=4, high=400)
+        min_size = self.number(t, "min_size", where, default=min(size, 6.0), low=4, high=400)
         if min_size > size:
             raise self.fail(f"{where}min_size", f"{min_size:g} is larger than size {size:g}")
         lines = t.get("lines", 1)
