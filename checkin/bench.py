@@ -43,6 +43,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench_exports import bench_exports
 
         results.extend(bench_exports(Path(tmp) / "demo.sqlite3", attendees))
+        say("badges: render, a 1 000-badge PDF, a walk-in badge…")
+        from checkin.bench_badges import bench_badges
+
+        results.extend(bench_badges(Path(tmp) / "demo.sqlite3", Path(tmp)))
     return {"machine": machine(), "attendees": attendees, "results": results}
 
 

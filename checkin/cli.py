@@ -126,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     occ.add_argument("--at", metavar="HH:MM", help="as if it were this time on the event's day")
     occ.add_argument("--event", metavar="KEY")
     _json_flag(occ)
+
     export = sub.add_parser("export", help="end-of-day exports (staff): attendance, sessions, "
                                            "absent, walk-ins, scans, stats, sign-in")
     export.add_argument("kind", metavar="KIND", help="attendance, sessions (per session), absent "
@@ -155,6 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
     person.add_argument("code", help="the registrant's ticket code")
     person.add_argument("--out", metavar="FILE.json", help="default: standard output")
     person.add_argument("--event", metavar="KEY")
+
+    badges = sub.add_parser("badges", help="print badges: a PDF of badges laid out on sheets "
+                                           "(or one per page for label printers)")
+    badges.add_argument("--out", metavar="FILE.pdf", help="the PDF to write")
+    badges.add_argument("--layout", default="a6", metavar="L",
+                        help="a layout name (default a6) or a layout file (.toml); "
+                             "'?' lists the layouts")
+    badges.add_argument("--list-layouts", action="store_true", help="list the layouts and exit")
+    badges.add_argument("--category", metavar="C", help="only this category (its key)")
+    badges.add_argument("--only", nargs="+", default=[], metavar="CODE",
+                        help="only these ticket codes")
+    badges.add_argument("--not-printed", action="store_true",
+                        help="only people who have had no badge printed yet")
+    badges.add_argument("--event", metavar="KEY")
+    badges.add_argument("--dpi", type=_count, metavar="N",
+                        help="draw each badge as an image at N dpi instead of vector text "
+                             "(for printers that mishandle vector PDFs)")
+    _json_flag(badges)
 
     db = sub.add_parser("db", help="store maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -188,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: _gui, "gui": _gui, "demo": _demo, "db": _db, "bench": _bench, "event": _event,
         "import": _import, "scan": _scan, "search": _search, "walk-in": _walk_in,
         "route": _route, "occupancy": _occupancy, "export": _export, "privacy": _privacy,
+        "badges": _badges,
     }[args.command]
     from sqlalchemy.exc import DBAPIError
 
@@ -290,6 +310,8 @@ def _occupancy(args: argparse.Namespace) -> int:
     from checkin.cli_route import occupancy_command
 
     return occupancy_command(args)
+
+
 def _export(args: argparse.Namespace) -> int:
     from checkin.cli_export import export_command
 
@@ -300,6 +322,12 @@ def _privacy(args: argparse.Namespace) -> int:
     from checkin.cli_privacy import privacy_command
 
     return privacy_command(args)
+
+
+def _badges(args: argparse.Namespace) -> int:
+    from checkin.cli_badges import badges_command
+
+    return badges_command(args)
 
 
 def _db(args: argparse.Namespace) -> int:

@@ -35,6 +35,26 @@ class DeskSettings:
         self._s.setValue("desk/name", name.strip())
         self._s.sync()
 
+    @property
+    def badge_printer(self) -> str:
+        """The printer this desk last printed a badge on ("" until then)."""
+        return str(self._s.value("badges/printer", "") or "")
+
+    @badge_printer.setter
+    def badge_printer(self, name: str) -> None:
+        self._s.setValue("badges/printer", name)
+        self._s.sync()
+
+    @property
+    def badge_layout(self) -> str:
+        """The layout this desk's badge printer takes (its label or card stock)."""
+        return str(self._s.value("badges/layout", "") or "")
+
+    @badge_layout.setter
+    def badge_layout(self, key: str) -> None:
+        self._s.setValue("badges/layout", key)
+        self._s.sync()
+
     def has_pin(self, role: Role) -> bool:
         return bool(self._s.value(f"pins/{role.value}", ""))
 

@@ -167,6 +167,10 @@ class MainWindow(QMainWindow):
         self._export_action.setObjectName("exportAction")
         self._export_action.triggered.connect(self._on_export)
         file_menu.addAction(self._export_action)
+        self._badges_action = QAction(self.tr("Print &badges…"), self)
+        self._badges_action.setObjectName("printBadgesAction")
+        self._badges_action.triggered.connect(self._on_print_badges)
+        file_menu.addAction(self._badges_action)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -266,6 +270,15 @@ class MainWindow(QMainWindow):
                               actor=self._desk.role.value, desk=self._desk.desk, parent=self)
         dialog.open()
         self._export_dialog = dialog
+    def _on_print_badges(self) -> None:
+        if self._summary is None:
+            return
+        from checkin.ui.badge_printing import BadgeBatchDialog, category_names
+
+        dialog = BadgeBatchDialog(self._engine, self._summary.id, self._desk,
+                                  category_names(self._engine, self._summary.id), parent=self)
+        dialog.open()
+        self._badge_dialog = dialog
 
     def _on_edit_programme(self) -> None:
         if self._summary is None or not allows(self._desk.role, Permission.EDIT_PROGRAMME):

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>BadgeBatchDialog</name>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="169"/>
+        <source>Print badges</source>
+        <translation>Imprimer les badges</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="181"/>
+        <source>Everybody</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="184"/>
+        <source>Only people who have no badge yet</source>
+        <translation>Seulement les personnes qui n’ont pas encore de badge</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="193"/>
+        <source>Layout</source>
+        <translation>Modèle de badge</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="194"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="202"/>
+        <source>Scan or type a ticket code</source>
+        <translation>Scannez ou tapez un code de billet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="203"/>
+        <source>Ticket code</source>
+        <translation>Code du billet</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="205"/>
+        <source>Print this badge…</source>
+        <translation>Imprimer ce badge…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="210"/>
+        <source>One person</source>
+        <translation>Une personne</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="212"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="230"/>
+        <source>%1 badges on %2 pages</source>
+        <translation>%1 badges sur %2 pages</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="237"/>
+        <source>Save the badges</source>
+        <translation>Enregistrer les badges</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="270"/>
+        <source>No ticket %1 in this event.</source>
+        <translation>Aucun billet %1 dans cet événement.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="275"/>
+        <source>Badge of %1 sent to the printer.</source>
+        <translation>Badge de %1 envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="278"/>
+        <source>Badge of %1 saved to %2.</source>
+        <translation>Badge de %1 enregistré dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="292"/>
+        <source>%1 badges saved to %2.</source>
+        <translation>%1 badges enregistrés dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="294"/>
+        <source>%1 of them had a badge already.</source>
+        <translation>%1 d’entre eux avaient déjà un badge.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="302"/>
+        <source>The badges were not saved: %1</source>
+        <translation>Les badges n’ont pas été enregistrés : %1</translation>
+    </message>
+</context>
+<context>
+    <name>BadgePrinting</name>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="43"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="138"/>
+        <source>No printer: save the badge as a PDF</source>
+        <translation>Aucune imprimante : enregistrer le badge en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/badge_printing.py" line="145"/>
+        <source>The badge was not saved</source>
+        <translation>Le badge n’a pas été enregistré</translation>
+    </message>
+</context>
+<context>
     <name>DeskView</name>
     <message>
         <location filename="../../checkin/ui/desk_view.py" line="94"/>
@@ -52,7 +163,7 @@
     <message>
         <location filename="../../checkin/ui/desk_view.py" line="141"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
-        <translation>Aucune personne trouvée : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
+        <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk_view.py" line="150"/>
@@ -407,7 +518,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="360"/>
+        <location filename="../../checkin/ui/main_window.py" line="373"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -453,128 +564,133 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="170"/>
+        <source>Print &amp;badges…</source>
+        <translation>Imprimer les &amp;badges…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="174"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="175"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="179"/>
+        <location filename="../../checkin/ui/main_window.py" line="183"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="180"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="188"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <location filename="../../checkin/ui/main_window.py" line="189"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="189"/>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="193"/>
+        <location filename="../../checkin/ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <location filename="../../checkin/ui/main_window.py" line="198"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <location filename="../../checkin/ui/main_window.py" line="213"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="216"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="223"/>
-        <location filename="../../checkin/ui/main_window.py" line="230"/>
+        <location filename="../../checkin/ui/main_window.py" line="227"/>
+        <location filename="../../checkin/ui/main_window.py" line="234"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="230"/>
+        <location filename="../../checkin/ui/main_window.py" line="234"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="237"/>
-        <location filename="../../checkin/ui/main_window.py" line="243"/>
+        <location filename="../../checkin/ui/main_window.py" line="241"/>
+        <location filename="../../checkin/ui/main_window.py" line="247"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="238"/>
+        <location filename="../../checkin/ui/main_window.py" line="242"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="243"/>
+        <location filename="../../checkin/ui/main_window.py" line="247"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="250"/>
+        <location filename="../../checkin/ui/main_window.py" line="254"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="251"/>
+        <location filename="../../checkin/ui/main_window.py" line="255"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="327"/>
+        <location filename="../../checkin/ui/main_window.py" line="340"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="361"/>
+        <location filename="../../checkin/ui/main_window.py" line="374"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="363"/>
+        <location filename="../../checkin/ui/main_window.py" line="376"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="387"/>
+        <location filename="../../checkin/ui/main_window.py" line="400"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="393"/>
+        <location filename="../../checkin/ui/main_window.py" line="406"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="394"/>
+        <location filename="../../checkin/ui/main_window.py" line="407"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>

@@ -1,0 +1,318 @@
+"""Printing badges from the desk: one person's badge (a walk-in, a lost badge) on the
+desk's printer, and the "Print badges…" batch to a PDF.
+
+The badge is drawn by the core (checkin.core.badges) — the same picture as the batch
+PDF — and painted onto the QPrinter page at the printer's resolution. Every badge
+printed is logged in badge_print with the desk, the role and the printer, so a reprint
+shows as one. Dialogs that wait for the user go through `BadgeDialogs`, which tests patch.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QProgressBar, QPushButton, QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from checkin.core.badges import Layout, LayoutError, available_layouts, find_layout, render_badge
+from checkin.core.badges.pdf import BadgeOutputError, write_pdf
+from checkin.core.badges.people import (
+    badge_for, count_badges, find_code, record_prints, select_badges,
+)
+from checkin.ui.desk_settings import DeskSettings
+from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.workers import Task, start
+
+DEFAULT_LAYOUT = "a6"
+MAX_DPI = 600  # more only makes the page heavier: badge text and QR gain nothing
+
+
+class BadgeDialogs:
+    """Seam for tests: every dialog that blocks until the user answers."""
+
+    @staticmethod
+    def choose_pdf(parent: QWidget | None, title: str, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, QCoreApplication.translate("BadgePrinting", "PDF files (*.pdf)"))
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    @staticmethod
+    def preview(parent: QWidget | None, printer: QPrinter,
+                paint: Callable[[QPrinter], None]) -> bool:
+        """Shows the page; True when the user printed it from the preview."""
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.paintRequested.connect(paint)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def available_printers() -> list[str]:
+    """Printer names known to the system (none without CUPS: then badges go to PDF)."""
+    return [p.printerName() for p in QPrinterInfo.availablePrinters()]
+
+
+def pil_to_qimage(image) -> QImage:
+    rgb = image.convert("RGB")
+    data = rgb.tobytes("raw", "RGB")
+    # copy(): the QImage must own its pixels once `data` goes away.
+    return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
+
+
+def setup_page(printer: QPrinter, layout: Layout) -> None:
+    """The page is the layout's sheet (or the badge itself), margins at zero: the layout
+    already keeps its content inside its own margins."""
+    w, h = layout.page_size
+    size = QPageSize(QSizeF(min(w, h), max(w, h)), QPageSize.Unit.Millimeter, layout.name)
+    orientation = (QPageLayout.Orientation.Landscape if w > h
+                   else QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0),
+                                      QPageLayout.Unit.Millimeter))
+
+
+def paint_badge(printer: QPrinter, image, layout: Layout) -> None:
+    """One badge at the first place of the sheet (a walk-in on a label printer: the page)."""
+    x, y = layout.slots()[0]
+    dpi = printer.resolution()
+    to_px = dpi / 25.4
+    painter = QPainter(printer)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # sharp QR
+        painter.drawImage(QRectF(x * to_px, y * to_px, layout.width * to_px,
+                                 layout.height * to_px), pil_to_qimage(image))
+    finally:
+        painter.end()
+
+
+class BadgePrinter:
+    """Prints one person's badge at this desk. `print_badge` returns what happened:
+    "printed", "saved" (to a PDF, when no printer is installed) or "cancelled"."""
+
+    def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None) -> None:
+        self._engine, self._desk, self._parent = engine, desk, parent
+        self.last_path: str = ""
+        self.last_name: str = ""  # whose badge was printed last, for the desk's message
+
+    def layout(self) -> Layout:
+        try:
+            return find_layout(self._desk.badge_layout or DEFAULT_LAYOUT)
+        except LayoutError:
+            return find_layout(DEFAULT_LAYOUT)  # a layout file moved away: print anyway
+
+    def print_badge(self, attendee_id: int) -> str:
+        data = badge_for(self._engine, attendee_id)
+        self.last_name = f"{data.first_name} {data.last_name}".strip() or data.code
+        layout = self.layout()
+        printers = available_printers()
+        if not printers:
+            return self._save_pdf(data, layout)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        wanted = self._desk.badge_printer
+        printer.setPrinterName(wanted if wanted in printers else
+                               (QPrinterInfo.defaultPrinterName() or printers[0]))
+        setup_page(printer, layout)
+        image_cache: dict[int, object] = {}
+
+        def paint(target: QPrinter) -> None:
+            dpi = min(target.resolution(), MAX_DPI)
+            if dpi not in image_cache:
+                image_cache[dpi] = render_badge(data, layout, dpi)
+            paint_badge(target, image_cache[dpi], layout)
+
+        if not BadgeDialogs.preview(self._parent, printer, paint):
+            return "cancelled"
+        self._desk.badge_printer = printer.printerName()
+        self._log(attendee_id, layout, printer.printerName())
+        return "printed"
+
+    def _save_pdf(self, data, layout: Layout) -> str:
+        name = f"badge-{data.last_name or data.code}.pdf".replace(os.sep, "-")
+        path = BadgeDialogs.choose_pdf(self._parent, QCoreApplication.translate(
+            "BadgePrinting", "No printer: save the badge as a PDF"), name)
+        if not path:
+            return "cancelled"
+        try:
+            write_pdf([data], layout, Path(path))
+        except BadgeOutputError as exc:
+            ConfirmDialog.error(self._parent, QCoreApplication.translate(
+                "BadgePrinting", "The badge was not saved"), str(exc))
+            return "cancelled"
+        self.last_path = path
+        self._log(data.attendee_id, layout, f"pdf:{path}")
+        return "saved"
+
+    def _log(self, attendee_id: int | None, layout: Layout, printer: str) -> None:
+        if attendee_id is not None:
+            record_prints(self._engine, [attendee_id], layout.key, desk=self._desk.desk,
+                          operator=self._desk.role.value, printer=printer)
+
+
+class BadgeBatchDialog(QDialog):
+    """"Print badges…": a layout, who (category, not yet printed), then one PDF of sheets,
+    written off the UI thread. The PDF is what goes to the card or label stock.
+    One person's badge (a walk-in, a lost badge) is printed from here too, by ticket code."""
+
+    done = Signal(str)
+
+    def __init__(self, engine: Engine, event_id: int, desk: DeskSettings,
+                 categories: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("badgeBatchDialog")
+        self.setWindowTitle(self.tr("Print badges"))
+        self._engine, self._event_id, self._desk = engine, event_id, desk
+        self._task: Task | None = None
+        form = QFormLayout(self)
+        self.layout_choice = QComboBox(self)
+        self.layout_choice.setObjectName("badgeLayoutChoice")
+        for lay in available_layouts():
+            self.layout_choice.addItem(f"{lay.name} — {lay.stock}", lay.key)
+        self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(
+            desk.badge_layout or DEFAULT_LAYOUT)))
+        self.category_choice = QComboBox(self)
+        self.category_choice.setObjectName("badgeCategoryChoice")
+        self.category_choice.addItem(self.tr("Everybody"), "")
+        for key, name in categories:
+            self.category_choice.addItem(name, key)
+        self.not_printed = QCheckBox(self.tr("Only people who have no badge yet"), self)
+        self.not_printed.setObjectName("badgeNotPrinted")
+        self.count = QLabel(self)
+        self.count.setObjectName("badgeCount")
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("badgeStatus")
+        self.status.setWordWrap(True)
+        form.addRow(self.tr("Layout"), self.layout_choice)
+        form.addRow(self.tr("Who"), self.category_choice)
+        form.addRow(self.not_printed)
+        form.addRow(self.count)
+        form.addRow(self.progress)
+        form.addRow(self.status)
+        one = QHBoxLayout()
+        self.code_input = QLineEdit(self)
+        self.code_input.setObjectName("badgeCodeInput")
+        self.code_input.setPlaceholderText(self.tr("Scan or type a ticket code"))
+        self.code_input.setAccessibleName(self.tr("Ticket code"))
+        self.code_input.returnPressed.connect(self._on_print_one)
+        self.print_one_button = QPushButton(self.tr("Print this badge…"), self)
+        self.print_one_button.setObjectName("badgePrintOneButton")
+        self.print_one_button.clicked.connect(self._on_print_one)
+        one.addWidget(self.code_input, 1)
+        one.addWidget(self.print_one_button)
+        form.addRow(self.tr("One person"), one)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.setObjectName("badgeSaveButton")
+        self.save_button.setDefault(True)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self._on_save)
+        form.addRow(buttons)
+        self.category_choice.currentIndexChanged.connect(self._on_changed)
+        self.not_printed.toggled.connect(self._on_changed)
+        self.layout_choice.currentIndexChanged.connect(self._on_changed)
+        self._on_changed()
+
+    def _on_changed(self, *_args) -> None:
+        n = count_badges(self._engine, self._event_id,
+                         category=self.category_choice.currentData() or None,
+                         not_printed=self.not_printed.isChecked())
+        lay = find_layout(self.layout_choice.currentData())
+        pages = -(-n // lay.per_page)
+        self.count.setText(self.tr("%1 badges on %2 pages").replace("%1", str(n))
+                           .replace("%2", str(pages)))
+        self.save_button.setEnabled(n > 0 and self._task is None)
+
+    def _on_save(self) -> None:
+        if self._task is not None:
+            return
+        path = BadgeDialogs.choose_pdf(self, self.tr("Save the badges"), "badges.pdf")
+        if not path:
+            return
+        layout = find_layout(self.layout_choice.currentData())
+        engine, event_id, desk = self._engine, self._event_id, self._desk
+        category = self.category_choice.currentData() or None
+        not_printed = self.not_printed.isChecked()
+        operator, desk_name = desk.role.value, desk.desk
+
+        def work(progress: Callable[[int, int], None]) -> tuple[int, int]:
+            badges = select_badges(engine, event_id, category=category,
+                                   not_printed=not_printed).badges
+            write_pdf(badges, layout, Path(path), progress=progress)
+            reprints = record_prints(engine, [b.attendee_id for b in badges if b.attendee_id],
+                                     layout.key, desk=desk_name, operator=operator,
+                                     printer=f"pdf:{path}")
+            return len(badges), reprints
+
+        task = Task(work)
+        task.signals.progress.connect(self._on_progress)
+        task.signals.finished.connect(lambda result: self._on_done(path, *result))
+        task.signals.failed.connect(self._on_failed)
+        self._task = task
+        self.progress.setRange(0, 0)  # busy until the first badges are drawn
+        self.progress.setVisible(True)
+        self.save_button.setEnabled(False)
+        self._desk.badge_layout = layout.key
+        start(task)
+
+    def _on_print_one(self) -> None:
+        code = self.code_input.text().strip()
+        attendee = find_code(self._engine, self._event_id, code)
+        if attendee is None:
+            self.status.setText(self.tr("No ticket %1 in this event.").replace("%1", code))
+            return
+        printer = BadgePrinter(self._engine, self._desk, self)
+        outcome = printer.print_badge(attendee)
+        if outcome == "printed":
+            self.status.setText(self.tr("Badge of %1 sent to the printer.")
+                                .replace("%1", printer.last_name))
+        elif outcome == "saved":
+            self.status.setText(self.tr("Badge of %1 saved to %2.").replace("%1", printer.last_name)
+                                .replace("%2", printer.last_path))
+        else:
+            return
+        self.code_input.clear()
+        self._on_changed()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _on_done(self, path: str, count: int, reprints: int) -> None:
+        self._task = None
+        self.progress.setVisible(False)
+        text = self.tr("%1 badges saved to %2.").replace("%1", str(count)).replace("%2", path)
+        if reprints:
+            text += " " + self.tr("%1 of them had a badge already.").replace("%1", str(reprints))
+        self.status.setText(text)
+        self._on_changed()
+        self.done.emit(path)
+
+    def _on_failed(self, message: str) -> None:
+        self._task = None
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("The badges were not saved: %1").replace("%1", message))
+        self._on_changed()
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+
+def category_names(engine: Engine, event_id: int) -> list[tuple[str, str]]:
+    import sqlalchemy as sa
+
+    from checkin.store.models import Category
+
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(
+            sa.select(Category.key, Category.name).where(Category.event_id == event_id)
+            .order_by(Category.name))]
+
