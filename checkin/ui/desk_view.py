@@ -40,6 +40,9 @@ class DeskView(QWidget):
     """One desk's screen for one event."""
 
     answered = Signal(object)       # ScanAnswer, once committed and shown
+    walk_in_requested = Signal()
+    correct_requested = Signal(object)   # the ScanAnswer of the person shown
+    reprint_requested = Signal(int)      # attendee id
 
     def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, desk: str,
                  operator: Callable[[], str], clock: Clock = system_clock,
@@ -57,6 +60,7 @@ class DeskView(QWidget):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)         # scans are answered in the order made
         self._pending: list[Task] = []
+        self._camera = None
         self._build()
         self._scanner = ScannerFilter([self.scan_input, self.search_input],
                                       lambda: self.search_input if self.isVisible() else None,
@@ -80,6 +84,8 @@ class DeskView(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._scanner)
+        if self._camera is not None:
+            self._camera.stop()
 
     @property
     def event_id(self) -> int:
@@ -117,8 +123,10 @@ class DeskView(QWidget):
         self.correct_button = self._button("correctButton", self.tr("&Correct name…"), "F3", self.correct)
         self.checkout_button = self._button("checkOutButton", self.tr("Check &out"), "F4", self.check_out)
         self.reprint_button = self._button("reprintButton", self.tr("&Reprint badge"), "F5", self.reprint)
+        self.camera_button = self._button("cameraButton", self.tr("Ca&mera"), "F6", self.toggle_camera)
+        self.camera_button.setCheckable(True)
         for b in (self.undo_button, self.walk_in_button, self.correct_button,
-                  self.checkout_button, self.reprint_button):
+                  self.checkout_button, self.reprint_button, self.camera_button):
             actions.addWidget(b)
         actions.addStretch(1)
         self.mode_label = QLabel(self)
@@ -265,14 +273,34 @@ class DeskView(QWidget):
         if self.current is not None and self.current.attendee_id is not None:
             self.submit_scan(self.current.code, exit=True)
 
-    def walk_in(self) -> None:  # wired by the walk-in form
-        pass
+    def walk_in(self) -> None:
+        self.walk_in_requested.emit()
 
-    def correct(self) -> None:  # wired by the correction form
-        pass
+    def correct(self) -> None:
+        if self.current is not None and self.current.attendee_id is not None:
+            self.correct_requested.emit(self.current)
 
-    def reprint(self) -> None:  # wired by badge printing
-        pass
+    def reprint(self) -> None:
+        if self.current is not None and self.current.attendee_id is not None:
+            self.reprint_requested.emit(self.current.attendee_id)
+
+    def toggle_camera(self) -> None:
+        """Start or stop reading badges with the webcam (QtMultimedia is loaded only now)."""
+        from checkin.ui.camera import CameraScanner
+
+        if self._camera is not None and self._camera.running():
+            self._camera.stop()
+            self.camera_button.setChecked(False)
+            return
+        if self._camera is None:
+            self._camera = CameraScanner(self)
+            self._camera.scanned.connect(self.submit_scan)
+            self._camera.failed.connect(self._on_camera_failed)
+        self.camera_button.setChecked(self._camera.start())
+
+    def _on_camera_failed(self, reason: str) -> None:
+        self.camera_button.setChecked(False)
+        self.panel.show_notice(self.tr("Camera unavailable: %1").replace("%1", reason))
 
     def _submit(self, act: Callable[[ScanService], ScanAnswer]) -> None:
         engine, event, clock, svc = self._engine, self._event, self._clock, self.service()

@@ -353,9 +353,21 @@ class MainWindow(QMainWindow):
             self._desk_view.deleteLater()
         self._desk_view = DeskView(self._engine, event_id, tz, desk=self._desk.desk,
                                    operator=lambda: self._desk.role.value, parent=self._desk_tab)
-        self._desk_view.answered.connect(lambda _a: self._refresh_in_background())
+        self._desk_view.answered.connect(self._on_answered)
+        self._desk_view.reprint_requested.connect(self._on_reprint)
         self._desk_layout.addWidget(self._desk_view)
         self._desk_view.search_input.setFocus()
+
+    def _on_answered(self, _answer) -> None:
+        self._refresh_in_background()
+
+    def _on_reprint(self, attendee_id: int) -> None:
+        from checkin.ui.badge_printing import BadgePrinter
+
+        outcome = BadgePrinter(self._engine, self._desk, parent=self).print_badge(attendee_id)
+        if self._desk_view is not None and outcome != "cancelled":
+            self._desk_view.panel.show_notice(
+                self.tr("Badge printed") if outcome == "printed" else self.tr("Badge saved as a PDF"))
 
     def desk_view(self) -> DeskView | None:
         return self._desk_view

@@ -132,6 +132,14 @@ class ResultPanel(QFrame):
             w.hide()
         self._clear.stop()
 
+    def show_notice(self, message: str) -> None:
+        """Something the volunteer should know that is not a scan (grey, clears itself)."""
+        if self.needs_acknowledgement:
+            return
+        self.show_idle()
+        self._headline.setText(message)
+        self._clear.start()
+
     def _on_acknowledge(self) -> None:
         self.needs_acknowledgement = False
         self._ack.hide()

@@ -115,61 +115,71 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="94"/>
-        <location filename="../../checkin/ui/desk_view.py" line="95"/>
+        <location filename="../../checkin/ui/desk_view.py" line="100"/>
+        <location filename="../../checkin/ui/desk_view.py" line="101"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="100"/>
+        <location filename="../../checkin/ui/desk_view.py" line="106"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="102"/>
+        <location filename="../../checkin/ui/desk_view.py" line="108"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="115"/>
+        <location filename="../../checkin/ui/desk_view.py" line="121"/>
         <source>&amp;Undo last scan</source>
         <translation>&amp;Annuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk_view.py" line="122"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="117"/>
+        <location filename="../../checkin/ui/desk_view.py" line="123"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="118"/>
+        <location filename="../../checkin/ui/desk_view.py" line="124"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="119"/>
+        <location filename="../../checkin/ui/desk_view.py" line="125"/>
         <source>&amp;Reprint badge</source>
         <translation>Ré&amp;imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="135"/>
+        <location filename="../../checkin/ui/desk_view.py" line="126"/>
+        <source>Ca&amp;mera</source>
+        <translation>Ca&amp;méra</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="143"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="141"/>
+        <location filename="../../checkin/ui/desk_view.py" line="149"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="150"/>
-        <location filename="../../checkin/ui/desk_view.py" line="153"/>
+        <location filename="../../checkin/ui/desk_view.py" line="158"/>
+        <location filename="../../checkin/ui/desk_view.py" line="161"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="303"/>
+        <source>Camera unavailable: %1</source>
+        <translation>Caméra indisponible : %1</translation>
     </message>
 </context>
 <context>
@@ -518,7 +528,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="373"/>
+        <location filename="../../checkin/ui/main_window.py" line="385"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -670,27 +680,37 @@
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="374"/>
+        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <source>Badge printed</source>
+        <translation>Badge imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <source>Badge saved as a PDF</source>
+        <translation>Badge enregistré en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="386"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="376"/>
+        <location filename="../../checkin/ui/main_window.py" line="388"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="400"/>
+        <location filename="../../checkin/ui/main_window.py" line="412"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="406"/>
+        <location filename="../../checkin/ui/main_window.py" line="418"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="407"/>
+        <location filename="../../checkin/ui/main_window.py" line="419"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -879,97 +899,97 @@
         <translation>Non enregistré — scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="145"/>
+        <location filename="../../checkin/ui/result_panel.py" line="153"/>
         <source>Admitted by override</source>
         <translation>Admis par dérogation</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="147"/>
+        <location filename="../../checkin/ui/result_panel.py" line="155"/>
         <source>Welcome to the session</source>
         <translation>Bienvenue dans la session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="148"/>
+        <location filename="../../checkin/ui/result_panel.py" line="156"/>
         <source>Welcome!</source>
         <translation>Bienvenue !</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="151"/>
+        <location filename="../../checkin/ui/result_panel.py" line="159"/>
         <source>Already in since %1 (desk %2)</source>
         <translation>Déjà entré à %1 (poste %2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="154"/>
+        <location filename="../../checkin/ui/result_panel.py" line="162"/>
         <source>Already in</source>
         <translation>Déjà entré</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="156"/>
+        <location filename="../../checkin/ui/result_panel.py" line="164"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="157"/>
+        <location filename="../../checkin/ui/result_panel.py" line="165"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="158"/>
+        <location filename="../../checkin/ui/result_panel.py" line="166"/>
         <source>Not for this workshop</source>
         <translation>Atelier réservé à d&apos;autres métiers</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="159"/>
+        <location filename="../../checkin/ui/result_panel.py" line="167"/>
         <source>Room full</source>
         <translation>Salle complète</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="160"/>
+        <location filename="../../checkin/ui/result_panel.py" line="168"/>
         <source>Checked out — see you soon</source>
         <translation>Sortie enregistrée — à tout à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="161"/>
+        <location filename="../../checkin/ui/result_panel.py" line="169"/>
         <source>Not inside</source>
         <translation>Pas à l&apos;intérieur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="162"/>
+        <location filename="../../checkin/ui/result_panel.py" line="170"/>
         <source>Scan undone</source>
         <translation>Scan annulé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="173"/>
+        <location filename="../../checkin/ui/result_panel.py" line="181"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="175"/>
+        <location filename="../../checkin/ui/result_panel.py" line="183"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="177"/>
+        <location filename="../../checkin/ui/result_panel.py" line="185"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="187"/>
+        <location filename="../../checkin/ui/result_panel.py" line="195"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="189"/>
+        <location filename="../../checkin/ui/result_panel.py" line="197"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="191"/>
+        <location filename="../../checkin/ui/result_panel.py" line="199"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="193"/>
+        <location filename="../../checkin/ui/result_panel.py" line="201"/>
         <source>%1 seats left</source>
         <translation>%1 places libres</translation>
     </message>

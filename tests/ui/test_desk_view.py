@@ -140,3 +140,37 @@ def test_attention_text_must_be_acknowledged(qtbot, window, demo_url):
     assert p.result == "admitted"
     p.findChild(QWidget, "acknowledgeButton").click()
     assert not p.needs_acknowledgement
+
+
+def test_reprint_goes_to_the_badge_printer_and_is_logged(qtbot, window, demo_url, tmp_path, monkeypatch):
+    from checkin.ui.badge_printing import BadgeDialogs
+
+    target = tmp_path / "badge.pdf"
+    monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(lambda *a: str(target)))
+    code, _, _ = _registrant(demo_url)
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    window.desk_view().reprint_button.click()  # no printer here: the badge becomes a PDF
+    assert target.exists() and target.read_bytes().startswith(b"%PDF")
+    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
+        assert conn.execute("SELECT count(*) FROM badge_print").fetchone()[0] == 1
+
+
+def test_the_camera_reads_a_qr_frame_once(qtbot):
+    import io
+
+    import qrcode
+    from PySide6.QtGui import QImage
+
+    from checkin.ui.camera import CameraScanner, decode_qr
+
+    buffer = io.BytesIO()
+    qrcode.make("PUQJKMY6R8", border=4).save(buffer, format="PNG")
+    frame = QImage.fromData(buffer.getvalue())
+    assert decode_qr(frame) == ["PUQJKMY6R8"]
+    camera = CameraScanner()
+    seen: list[str] = []
+    camera.scanned.connect(seen.append)
+    camera.take(decode_qr(frame))
+    camera.take(decode_qr(frame))  # the badge is still in front of the camera
+    assert seen == ["PUQJKMY6R8"]
