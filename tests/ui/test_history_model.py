@@ -117,3 +117,16 @@ def test_without_a_time_the_clock_stamps_the_answer() -> None:
     assert texts(model)[0].startswith("09:12 ")
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_outcome_words_follow_the_desk_language(qapp) -> None:
+    from checkin.app import install_translators
+
+    model = HistoryModel()
+    model.add(answer("already_in"), at=MORNING)
+    install_translators(qapp, "fr")
+    try:
+        assert texts(model) == ["09:12 ! Hélène Dupré — déjà entré·e"]
+    finally:
+        install_translators(qapp, "en")
+    assert texts(model) == ["09:12 ! Hélène Dupré — already in"]
