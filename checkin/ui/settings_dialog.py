@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget,
+    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+    QWidget,
 )
 
 from checkin.ui.desk_settings import LANGUAGES, TEXT_SCALES, DeskSettings
 
 MAX_DESK_NAME = 64  # scan.desk and journal.desk
+_BASE_POINTS = "checkinBaseFontPoints"  # QApplication property: the platform's own size
 
 
 class SettingsDialog(QDialog):
@@ -91,3 +93,19 @@ def apply_settings(desk: DeskSettings, values: dict[str, Any]) -> set[str]:
             setattr(desk, key, values[key])
             changed.add(key)
     return changed
+
+
+def apply_text_scale(app: QApplication, percent: int) -> float:
+    """Scale the application font to `percent` of the platform's size; returns the point
+    size set. The platform's size is remembered on first use, so changing 150 → 125 → 150
+    comes back to the same size instead of compounding."""
+    base = app.property(_BASE_POINTS)
+    if not base:
+        base = app.font().pointSizeF()
+        if base <= 0:  # a pixel-sized font: nothing sensible to scale from
+            base = 10.0
+        app.setProperty(_BASE_POINTS, base)
+    font = app.font()
+    font.setPointSizeF(float(base) * percent / 100)
+    app.setFont(font)
+    return font.pointSizeF()

@@ -153,3 +153,4 @@ def test_a_name_typed_in_the_wrong_field_is_gone_from_the_search(engine, sample_
                      organisation="", actor="v", desk="d")
     assert search(engine, sample_event, "zacharie") == []
     assert found_ids(engine, sample_event, "noemie vasseur") == [aid]
+

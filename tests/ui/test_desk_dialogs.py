@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit
 
 from checkin.core.admission import ScanService
+from checkin.core.categories import event_categories
 from checkin.core.search import search
 from checkin.ui.correct_dialog import CorrectDialog
 from checkin.ui.walk_in_dialog import WalkInDialog
@@ -80,10 +81,7 @@ def test_walk_in_category_falls_back_to_the_first_offered(qtbot) -> None:
 
 
 def test_walk_in_from_the_dialog_is_admitted_and_findable(qtbot, engine, sample_event) -> None:
-    with engine.connect() as conn:
-        categories = [tuple(r) for r in conn.exec_driver_sql(
-            f"SELECT key, name FROM category WHERE event_id = {sample_event} ORDER BY id")]
-    dialog = WalkInDialog(None, categories)
+    dialog = WalkInDialog(None, event_categories(engine, sample_event))
     qtbot.addWidget(dialog)
     type_text(field(dialog, "walkInFirstName"), "Hélène")
     type_text(field(dialog, "walkInLastName"), "Dupré")

@@ -113,3 +113,18 @@ def test_ask_is_the_seam_and_saves_nothing_itself(qtbot, monkeypatch) -> None:
     values = SettingsDialog.ask(None, restarted())
     assert values is not None and values["sound"] is False
     assert restarted().sound is True  # until apply_settings
+
+
+def test_text_scale_does_not_compound(qapp) -> None:
+    from checkin.ui.settings_dialog import apply_text_scale
+
+    original = qapp.font()
+    try:
+        base = qapp.font().pointSizeF()
+        assert apply_text_scale(qapp, 200) == pytest.approx(base * 2)
+        apply_text_scale(qapp, 150)
+        assert apply_text_scale(qapp, 100) == pytest.approx(base)
+        assert qapp.font().pointSizeF() == pytest.approx(base)
+    finally:
+        qapp.setFont(original)
+        qapp.setProperty("checkinBaseFontPoints", None)
