@@ -1,6 +1,7 @@
-"""What a workstation remembers: its desk name and the role PINs (hashed). The role itself
-is not remembered: every start is as a volunteer, so a desk left open shows no more than
-a volunteer may see."""
+"""What a workstation remembers: its desk name, the role PINs (hashed), and how the
+volunteers like it (language, answer sounds, text size). The role itself is not
+remembered: every start is as a volunteer, so a desk left open shows no more than a
+volunteer may see."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from PySide6.QtCore import QSettings
 from checkin.core.roles import Role, check_pin, hash_pin
 
 SETTINGS_ENV = "CHECKIN_SETTINGS"  # an .ini path: tests and several desks on one machine
+LANGUAGES = ("system", "fr", "en")  # "system": follow $CHECKIN_LANG, else the OS
+TEXT_SCALES = (100, 125, 150, 200)  # percent of the platform's font size
+DEFAULT_TEXT_SCALE = 125  # read at arm's length, standing, by volunteers of every age
 
 
 def open_settings() -> QSettings:
@@ -53,6 +57,53 @@ class DeskSettings:
     @badge_layout.setter
     def badge_layout(self, key: str) -> None:
         self._s.setValue("badges/layout", key)
+        self._s.sync()
+
+    @property
+    def language(self) -> str:
+        """One of LANGUAGES; anything else stored (a hand-edited file) reads as "system"."""
+        value = str(self._s.value("desk/language", "system") or "system")
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, not {value!r}")
+        self._s.setValue("desk/language", value)
+        self._s.sync()
+
+    @property
+    def language_override(self) -> str | None:
+        """The language to ask checkin.app.ui_language() for: None to follow the system."""
+        return None if self.language == "system" else self.language
+
+    @property
+    def sound(self) -> bool:
+        """Answer sounds on (the default) or off. INI files store "true"/"false" text."""
+        value = self._s.value("desk/sound", True)
+        if isinstance(value, str):
+            return value.strip().lower() not in ("false", "0", "no", "off")
+        return bool(value)
+
+    @sound.setter
+    def sound(self, on: bool) -> None:
+        self._s.setValue("desk/sound", bool(on))
+        self._s.sync()
+
+    @property
+    def text_scale(self) -> int:
+        """Text size in percent, one of TEXT_SCALES (the nearest one to a stored oddity)."""
+        try:
+            value = int(str(self._s.value("desk/text_scale", DEFAULT_TEXT_SCALE)))
+        except ValueError:
+            return DEFAULT_TEXT_SCALE
+        return min(TEXT_SCALES, key=lambda s: abs(s - value))
+
+    @text_scale.setter
+    def text_scale(self, percent: int) -> None:
+        if percent not in TEXT_SCALES:
+            raise ValueError(f"text scale must be one of {TEXT_SCALES}, not {percent!r}")
+        self._s.setValue("desk/text_scale", int(percent))
         self._s.sync()
 
     def has_pin(self, role: Role) -> bool:

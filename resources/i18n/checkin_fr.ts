@@ -113,6 +113,54 @@
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="25"/>
+        <source>Correct name</source>
+        <translation>Corriger le nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="28"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="29"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="30"/>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="32"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="33"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="34"/>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Structure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="35"/>
+        <source>The correction is recorded with this desk&apos;s name; reprint the badge afterwards.</source>
+        <translation>La correction est enregistrée avec le nom de ce poste ; réimprimez ensuite le badge.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/correct_dialog.py" line="41"/>
+        <source>Save correction</source>
+        <translation>Enregistrer la correction</translation>
+    </message>
+</context>
+<context>
     <name>DeskView</name>
     <message>
         <location filename="../../checkin/ui/desk_view.py" line="100"/>
@@ -1027,6 +1075,54 @@
     </message>
 </context>
 <context>
+    <name>ScanResult</name>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="48"/>
+        <source>admitted</source>
+        <translation>entré·e</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="49"/>
+        <source>already in</source>
+        <translation>déjà entré·e</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="50"/>
+        <source>unknown code</source>
+        <translation>code inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="51"/>
+        <source>registration cancelled</source>
+        <translation>inscription annulée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="52"/>
+        <source>not eligible</source>
+        <translation>non autorisé·e</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="53"/>
+        <source>session full</source>
+        <translation>séance complète</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="54"/>
+        <source>left</source>
+        <translation>sorti·e</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="55"/>
+        <source>not inside</source>
+        <translation>pas à l&apos;intérieur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="56"/>
+        <source>undone</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultModel</name>
     <message>
         <location filename="../../checkin/ui/models/search_results.py" line="45"/>
@@ -1108,6 +1204,147 @@
         <location filename="../../checkin/ui/models/sessions.py" line="37"/>
         <source>Waitlist</source>
         <translation>Liste d&apos;attente</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="29"/>
+        <source>Desk settings</source>
+        <translation>Réglages du poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="33"/>
+        <source>Desk name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="35"/>
+        <source>e.g. Entrance 1</source>
+        <translation>par ex. Accueil 1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="38"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="40"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="44"/>
+        <source>Play a sound for each answer</source>
+        <translation>Jouer un son à chaque réponse</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="46"/>
+        <source>Answer sounds</source>
+        <translation>Sons des réponses</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="50"/>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="52"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="54"/>
+        <source>&amp;Desk name</source>
+        <translation>&amp;Nom du poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="55"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="56"/>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/settings_dialog.py" line="57"/>
+        <source>&amp;Text size</source>
+        <translation>&amp;Taille du texte</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="29"/>
+        <source>Walk-in registration</source>
+        <translation>Inscription sur place</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="31"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="32"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="33"/>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="36"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="41"/>
+        <source>Email (optional)</source>
+        <translation>E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="42"/>
+        <source>name@example.org</source>
+        <translation>nom@exemple.fr</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="43"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="44"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="45"/>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Structure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="46"/>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="47"/>
+        <source>&amp;Email (optional)</source>
+        <translation>&amp;E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="50"/>
+        <source>Register and admit</source>
+        <translation>Inscrire et faire entrer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="76"/>
+        <source>This email address looks incomplete.</source>
+        <translation>Cette adresse e-mail semble incomplète.</translation>
     </message>
 </context>
 </TS>

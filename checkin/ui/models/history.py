@@ -1,0 +1,137 @@
+"""The desk's last answers, newest first: when a person comes back saying "you scanned me
+a minute ago", or a volunteer wonders whether the previous badge went through, the
+answer is on screen without a search. Only this desk's answers, only the last 20: it is
+a glance, not a report (the scan log in the store is the report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt,
+)
+from PySide6.QtGui import QColor
+
+from checkin.core.admission import ScanAnswer
+from checkin.core.clock import Clock, system_clock
+from checkin.store.models import ScanResult
+
+Index = QModelIndex | QPersistentModelIndex
+
+ADMITTED, WARNING, REFUSED = "admitted", "warning", "refused"  # as checkin.ui.sounds
+MAX_ANSWERS = 20
+# Readable on white and on a dark theme alike; the same three the result panel may use.
+OUTCOME_COLOURS = {ADMITTED: "#2e7d32", WARNING: "#ef8f00", REFUSED: "#c62828"}
+# A mark beside the colour, so the outcome does not rest on colour alone (colour blindness).
+OUTCOME_MARKS = {ADMITTED: "✓", WARNING: "!", REFUSED: "✗"}
+
+
+def outcome_of(answer: ScanAnswer) -> str:
+    """What the desk should make of an answer: "admitted" (go ahead), "warning" (look at
+    the screen: already in, or admitted with something to read) or "refused" (stop)."""
+    if answer.result in (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.UNDONE):
+        if answer.result == ScanResult.ADMITTED and answer.attention_text:
+            return WARNING
+        return ADMITTED
+    if answer.result == ScanResult.ALREADY_IN:
+        return WARNING
+    return REFUSED
+
+
+def result_label(result: str) -> str:
+    """A scan result as the desk says it, lower case to follow a name: "— already in"."""
+    # Spelled out in full: pyside6-lupdate only finds literal translate("Context", "…") calls.
+    return {
+        ScanResult.ADMITTED: QCoreApplication.translate("ScanResult", "admitted"),
+        ScanResult.ALREADY_IN: QCoreApplication.translate("ScanResult", "already in"),
+        ScanResult.UNKNOWN_CODE: QCoreApplication.translate("ScanResult", "unknown code"),
+        ScanResult.CANCELLED: QCoreApplication.translate("ScanResult", "registration cancelled"),
+        ScanResult.NOT_ELIGIBLE: QCoreApplication.translate("ScanResult", "not eligible"),
+        ScanResult.SESSION_FULL: QCoreApplication.translate("ScanResult", "session full"),
+        ScanResult.EXITED: QCoreApplication.translate("ScanResult", "left"),
+        ScanResult.NOT_INSIDE: QCoreApplication.translate("ScanResult", "not inside"),
+        ScanResult.UNDONE: QCoreApplication.translate("ScanResult", "undone"),
+    }.get(result, result)
+
+
+@dataclass(frozen=True)
+class _Line:
+    answer: ScanAnswer
+    at: datetime
+    outcome: str
+
+
+class HistoryModel(QAbstractListModel):
+    """The last MAX_ANSWERS answers of this desk, newest on row 0."""
+
+    OutcomeRole = Qt.ItemDataRole.UserRole + 1  # "admitted" / "warning" / "refused"
+    AnswerRole = Qt.ItemDataRole.UserRole + 2  # the ScanAnswer itself (attendee id, code…)
+
+    def __init__(self, parent: QObject | None = None, *, timezone: str = "Europe/Paris",
+                 clock: Clock = system_clock) -> None:
+        super().__init__(parent)
+        self._lines: list[_Line] = []
+        self._tz = ZoneInfo(timezone or "UTC")
+        self._clock = clock
+
+    def set_timezone(self, timezone: str) -> None:
+        """Times are the event's wall-clock times, whatever the desk machine's zone."""
+        self._tz = ZoneInfo(timezone or "UTC")
+        if self._lines:
+            self.dataChanged.emit(self.index(0), self.index(len(self._lines) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def add(self, answer: ScanAnswer, at: datetime | None = None) -> None:
+        """Put an answer on top (stamped now unless `at` is given); the oldest beyond
+        MAX_ANSWERS is dropped."""
+        line = _Line(answer, at or self._clock(), outcome_of(answer))
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._lines.insert(0, line)
+        self.endInsertRows()
+        if len(self._lines) > MAX_ANSWERS:
+            self.beginRemoveRows(QModelIndex(), MAX_ANSWERS, len(self._lines) - 1)
+            del self._lines[MAX_ANSWERS:]
+            self.endRemoveRows()
+
+    def clear(self) -> None:
+        """Forget every answer (another event opened, or the desk handed over)."""
+        self.beginResetModel()
+        self._lines.clear()
+        self.endResetModel()
+
+    def answer_at(self, row: int) -> ScanAnswer:
+        return self._lines[row].answer
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._lines) or index.column():
+            return None
+        line = self._lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(line)
+        if role == self.OutcomeRole:
+            return line.outcome
+        if role == self.AnswerRole:
+            return line.answer
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(OUTCOME_COLOURS[line.outcome])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(line.answer)
+        return None
+
+    def _text(self, line: _Line) -> str:
+        a = line.answer
+        who = " ".join(p for p in (a.first_name, a.last_name) if p) or a.code or "?"
+        where = f" · {a.session_title}" if a.session_title else ""
+        return (f"{line.at.astimezone(self._tz):%H:%M} {OUTCOME_MARKS[line.outcome]} "
+                f"{who} — {result_label(a.result)}{where}")
+
+    @staticmethod
+    def _tooltip(answer: ScanAnswer) -> str:
+        """Why: the store's reason, and the attention note that made it a warning."""
+        return "\n".join(t for t in (answer.reason, answer.attention_text) if t)
