@@ -46,31 +46,55 @@ def install_translators(app: QApplication, language: str) -> None:
         app.installTranslator(t)
 
 
+_windows: list[QMainWindow] = []  # the live main window, kept referenced across rebuilds
+
+
 def create_window(db_url: str, language: str | None = None) -> QMainWindow:
     """The main window on a store, without starting the event loop (for tests, scripts)."""
     from checkin.store import open_store
-    from checkin.ui.main_window import MainWindow
-
     from checkin.ui.desk_settings import DeskSettings, open_settings
 
+    return _open_window(open_store(db_url), DeskSettings(open_settings()), language)
+
+
+def _open_window(engine, desk, language: str | None = None) -> QMainWindow:
+    """Translators for the desk's language, its text size, then the window."""
+    from checkin.ui.main_window import MainWindow
+    from checkin.ui.settings_dialog import apply_text_scale
+
     app = ensure_app()
-    install_translators(app, ui_language(language))
-    return MainWindow(open_store(db_url), DeskSettings(open_settings()))
+    install_translators(app, ui_language(language or desk.language_override))
+    apply_text_scale(app, desk.text_scale)
+    window = MainWindow(engine, desk)
+    window.language_changed.connect(lambda: replace_window(window))
+    _windows[:] = [window]
+    return window
+
+
+def replace_window(old: QMainWindow) -> QMainWindow:
+    """A new language: Qt widgets built in code keep the words they were built with, so
+    the window is built again in the new language, where the old one stood."""
+    new = _open_window(old._engine, old._desk)  # type: ignore[attr-defined]
+    new.setGeometry(old.geometry())
+    if old.isVisible():
+        new.show()
+    old.close()
+    old.deleteLater()
+    return new
 
 
 def main(db_url: str | None = None) -> int:
     from checkin.store import StoreError, open_store
     from checkin.ui.desk_settings import DeskSettings, open_settings
     from checkin.ui.dialogs import ConfirmDialog
-    from checkin.ui.main_window import MainWindow
 
     app = ensure_app()
-    install_translators(app, ui_language())
+    desk = DeskSettings(open_settings())
+    install_translators(app, ui_language(desk.language_override))
     try:
         engine = open_store(db_url)
     except StoreError as exc:
         ConfirmDialog.error(None, "checkin", str(exc))
         raise
-    window = MainWindow(engine, DeskSettings(open_settings()))
-    window.show()
+    _open_window(engine, desk).show()
     return app.exec()

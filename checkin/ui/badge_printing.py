@@ -107,7 +107,7 @@ class BadgePrinter:
         except LayoutError:
             return find_layout(DEFAULT_LAYOUT)  # a layout file moved away: print anyway
 
-    def print_badge(self, attendee_id: int) -> str:
+    def print_badge(self, attendee_id: int, *, preview: bool = True) -> str:
         data = badge_for(self._engine, attendee_id)
         self.last_name = f"{data.first_name} {data.last_name}".strip() or data.code
         layout = self.layout()
@@ -127,7 +127,9 @@ class BadgePrinter:
                 image_cache[dpi] = render_badge(data, layout, dpi)
             paint_badge(target, image_cache[dpi], layout)
 
-        if not BadgeDialogs.preview(self._parent, printer, paint):
+        if not preview:
+            paint(printer)  # print at check-in: straight to the desk's printer
+        elif not BadgeDialogs.preview(self._parent, printer, paint):
             return "cancelled"
         self._desk.badge_printer = printer.printerName()
         self._log(attendee_id, layout, printer.printerName())

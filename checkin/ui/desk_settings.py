@@ -120,3 +120,16 @@ class DeskSettings:
             return False
         self.role = role
         return True
+
+    @property
+    def print_on_checkin(self) -> bool:
+        """Print each person's badge the first time they are admitted at this desk."""
+        value = self._s.value("badges/print_on_checkin", False)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes", "on")
+        return bool(value)
+
+    @print_on_checkin.setter
+    def print_on_checkin(self, on: bool) -> None:
+        self._s.setValue("badges/print_on_checkin", bool(on))
+        self._s.sync()

@@ -15,8 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPushButton, QVBoxLayout, QWidget,
+    QApplication, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget,
 )
 from sqlalchemy.engine import Engine
 
@@ -26,7 +25,10 @@ from checkin.core.routing import Route, route
 from checkin.core.search import search
 from checkin.store.models import ScanResult
 from checkin.ui.models.search_results import SearchResultModel
-from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
+from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.models.history import HistoryModel
+from checkin.ui.outcomes import outcome_of
+from checkin.ui.sounds import Sounds
 from checkin.ui.result_panel import ResultPanel
 from checkin.ui.scanner import ScannerFilter
 from checkin.ui.workers import Task, start
@@ -40,13 +42,11 @@ class DeskView(QWidget):
     """One desk's screen for one event."""
 
     answered = Signal(object)       # ScanAnswer, once committed and shown
-    walk_in_requested = Signal()
-    correct_requested = Signal(object)   # the ScanAnswer of the person shown
     reprint_requested = Signal(int)      # attendee id
 
     def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, desk: str,
                  operator: Callable[[], str], clock: Clock = system_clock,
-                 parent: QWidget | None = None) -> None:
+                 muted: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskView")
         self._engine = engine
@@ -61,6 +61,7 @@ class DeskView(QWidget):
         self._pool.setMaxThreadCount(1)         # scans are answered in the order made
         self._pending: list[Task] = []
         self._camera = None
+        self.sounds = Sounds(self, muted=muted)
         self._build()
         self._scanner = ScannerFilter([self.scan_input, self.search_input],
                                       lambda: self.search_input if self.isVisible() else None,
@@ -156,7 +157,9 @@ class DeskView(QWidget):
         left.addWidget(self.panel, 1)
         right = QVBoxLayout()
         title = QLabel(self.tr("Last answers at this desk"), self)
-        self.history = QListWidget(self)
+        self.history_model = HistoryModel(self, timezone=str(self._tz), clock=self._clock)
+        self.history = QListView(self)
+        self.history.setModel(self.history_model)
         self.history.setObjectName("deskHistory")
         self.history.setAccessibleName(self.tr("Last answers at this desk"))
         self.history.setMinimumWidth(300)
@@ -274,11 +277,39 @@ class DeskView(QWidget):
             self.submit_scan(self.current.code, exit=True)
 
     def walk_in(self) -> None:
-        self.walk_in_requested.emit()
+        """Someone not registered: the form, then registered and admitted in one step."""
+        from checkin.core.categories import event_categories
+        from checkin.ui.walk_in_dialog import WalkInDialog
+
+        values = WalkInDialog.ask(self, event_categories(self._engine, self._event))
+        if values is not None:
+            self._submit(lambda svc: svc.walk_in(**values))
+        self.search_input.setFocus()
 
     def correct(self) -> None:
-        if self.current is not None and self.current.attendee_id is not None:
-            self.correct_requested.emit(self.current)
+        """Fix a typo in the shown person's name or organisation (journaled)."""
+        from checkin.core.corrections import correct_attendee
+        from checkin.ui.correct_dialog import CorrectDialog
+
+        a = self.current
+        if a is None or a.attendee_id is None:
+            return
+        values = CorrectDialog.ask(self, a.first_name, a.last_name, a.organisation)
+        if values is None:
+            return
+        first, last, organisation = values
+        try:
+            changed = correct_attendee(self._engine, self._event, a.attendee_id, first_name=first,
+                                       last_name=last, organisation=organisation,
+                                       actor=self._operator(), desk=self._desk)
+        except ValueError as exc:
+            ConfirmDialog.error(self, self.tr("Correct name"), str(exc))
+            return
+        if changed:
+            a.first_name, a.last_name, a.organisation = first, last, organisation
+            self.panel.show_notice(self.tr("Corrected: %1 — reprint the badge (F5)")
+                                   .replace("%1", f"{first} {last}".strip()))
+        self.search_input.setFocus()
 
     def reprint(self) -> None:
         if self.current is not None and self.current.attendee_id is not None:
@@ -333,24 +364,13 @@ class DeskView(QWidget):
         if answer.attendee_id is not None:
             self.current = answer
         self.panel.show_answer(answer, way, self._tz)
-        self._add_history(answer)
+        self.history_model.add(answer)
+        self.sounds.play(outcome_of(answer))
         self._update_actions()
         self.answered.emit(answer)
 
     def _on_failed(self, message: str) -> None:
         self.panel.show_failure(message)
-
-    def _add_history(self, a: ScanAnswer) -> None:
-        outcome = outcome_of(a)
-        when = f"{self._clock().astimezone(self._tz):%H:%M}"
-        name = f"{a.first_name} {a.last_name}".strip() or a.code
-        item = QListWidgetItem(f"{when} {SYMBOLS[outcome]} {name} — {self.panel._headline_for(a)}")
-        item.setForeground(Qt.GlobalColor.white)
-        item.setBackground(_colour(COLOURS[outcome]))
-        item.setData(Qt.ItemDataRole.UserRole, outcome)
-        self.history.insertItem(0, item)
-        while self.history.count() > HISTORY:
-            self.history.takeItem(self.history.count() - 1)
 
     def _update_actions(self) -> None:
         has_person = self.current is not None and self.current.attendee_id is not None
@@ -361,9 +381,3 @@ class DeskView(QWidget):
         font = self.font()
         font.setPointSizeF(max(8.0, QApplication.font().pointSizeF() * percent / 100))
         self.setFont(font)
-
-
-def _colour(name: str):
-    from PySide6.QtGui import QColor
-
-    return QColor(name)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
+    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
     QMessageBox, QProgressDialog, QPushButton, QStackedWidget, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
@@ -34,6 +34,7 @@ REFRESH_MS = 10_000  # other desks' changes (capacities, loads) show up within t
 
 
 class MainWindow(QMainWindow):
+    language_changed = Signal()
     def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
@@ -186,6 +187,16 @@ class MainWindow(QMainWindow):
         self._edit_programme.triggered.connect(self._on_edit_programme)
         programme_menu.addAction(self._edit_programme)
         desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
+        settings = QAction(self.tr("Se&ttings…"), self)
+        settings.setObjectName("settingsAction")
+        settings.triggered.connect(self._on_settings)
+        desk_menu.addAction(settings)
+        self._print_on_checkin = QAction(self.tr("&Print the badge at check-in"), self)
+        self._print_on_checkin.setObjectName("printOnCheckinAction")
+        self._print_on_checkin.setCheckable(True)
+        self._print_on_checkin.setChecked(self._desk.print_on_checkin)
+        self._print_on_checkin.toggled.connect(self._on_print_on_checkin)
+        desk_menu.addAction(self._print_on_checkin)
         switch = QAction(self.tr("&Switch role…"), self)
         switch.setObjectName("switchRoleAction")
         switch.triggered.connect(self._on_switch_role)
@@ -352,14 +363,51 @@ class MainWindow(QMainWindow):
             self._desk_view.detach()
             self._desk_view.deleteLater()
         self._desk_view = DeskView(self._engine, event_id, tz, desk=self._desk.desk,
-                                   operator=lambda: self._desk.role.value, parent=self._desk_tab)
+                                   operator=lambda: self._desk.role.value,
+                                   muted=not self._desk.sound, parent=self._desk_tab)
         self._desk_view.answered.connect(self._on_answered)
         self._desk_view.reprint_requested.connect(self._on_reprint)
         self._desk_layout.addWidget(self._desk_view)
         self._desk_view.search_input.setFocus()
 
-    def _on_answered(self, _answer) -> None:
+    def _on_answered(self, answer) -> None:
         self._refresh_in_background()
+        if (self._desk.print_on_checkin and answer.result == "admitted" and not answer.session_id
+                and answer.attendee_id is not None):
+            self._print_at_checkin(answer.attendee_id)
+
+    def _print_at_checkin(self, attendee_id: int) -> None:
+        """Once per person: a reprint is asked for with the Reprint button."""
+        from checkin.core.badges.people import printed_before
+        from checkin.ui.badge_printing import BadgePrinter, available_printers
+
+        if printed_before(self._engine, attendee_id):
+            return
+        if not available_printers():
+            if self._desk_view is not None:
+                self._desk_view.panel.show_notice(self.tr("No printer: the badge was not printed"))
+            return
+        BadgePrinter(self._engine, self._desk, parent=self).print_badge(attendee_id, preview=False)
+
+    def _on_print_on_checkin(self, on: bool) -> None:
+        self._desk.print_on_checkin = on
+
+    def _on_settings(self) -> None:
+        from checkin.ui.settings_dialog import SettingsDialog, apply_settings, apply_text_scale
+
+        values = SettingsDialog.ask(self, self._desk)
+        if values is None:
+            return
+        changed = apply_settings(self._desk, values)
+        if "text_scale" in changed:
+            apply_text_scale(QApplication.instance(), self._desk.text_scale)
+        if "sound" in changed and self._desk_view is not None:
+            self._desk_view.sounds.muted = not self._desk.sound
+        if "desk" in changed and self._summary is not None:
+            self._make_desk_view(self._summary.id, ZoneInfo(self._summary.timezone or "UTC"))
+            self._apply_role()
+        if "language" in changed:
+            self.language_changed.emit()  # the composition root rebuilds the window
 
     def _on_reprint(self, attendee_id: int) -> None:
         from checkin.ui.badge_printing import BadgePrinter
@@ -368,6 +416,11 @@ class MainWindow(QMainWindow):
         if self._desk_view is not None and outcome != "cancelled":
             self._desk_view.panel.show_notice(
                 self.tr("Badge printed") if outcome == "printed" else self.tr("Badge saved as a PDF"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._desk_view is not None:
+            self._desk_view.detach()  # stop catching the keyboard for a window that is gone
+        super().closeEvent(event)
 
     def desk_view(self) -> DeskView | None:
         return self._desk_view

@@ -4,92 +4,92 @@
 <context>
     <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="169"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="171"/>
         <source>Print badges</source>
         <translation>Imprimer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="181"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="183"/>
         <source>Everybody</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="184"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="186"/>
         <source>Only people who have no badge yet</source>
         <translation>Seulement les personnes qui n’ont pas encore de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="193"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="195"/>
         <source>Layout</source>
         <translation>Modèle de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="194"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="196"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="202"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="204"/>
         <source>Scan or type a ticket code</source>
         <translation>Scannez ou tapez un code de billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="203"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="205"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="205"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="207"/>
         <source>Print this badge…</source>
         <translation>Imprimer ce badge…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="210"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="212"/>
         <source>One person</source>
         <translation>Une personne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="212"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="214"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="230"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="232"/>
         <source>%1 badges on %2 pages</source>
         <translation>%1 badges sur %2 pages</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="237"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="239"/>
         <source>Save the badges</source>
         <translation>Enregistrer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="270"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="272"/>
         <source>No ticket %1 in this event.</source>
         <translation>Aucun billet %1 dans cet événement.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="275"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="277"/>
         <source>Badge of %1 sent to the printer.</source>
         <translation>Badge de %1 envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="278"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="280"/>
         <source>Badge of %1 saved to %2.</source>
         <translation>Badge de %1 enregistré dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="292"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="294"/>
         <source>%1 badges saved to %2.</source>
         <translation>%1 badges enregistrés dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="294"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="296"/>
         <source>%1 of them had a badge already.</source>
         <translation>%1 d’entre eux avaient déjà un badge.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="302"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="304"/>
         <source>The badges were not saved: %1</source>
         <translation>Les badges n’ont pas été enregistrés : %1</translation>
     </message>
@@ -102,12 +102,12 @@
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="138"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="140"/>
         <source>No printer: save the badge as a PDF</source>
         <translation>Aucune imprimante : enregistrer le badge en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="145"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="147"/>
         <source>The badge was not saved</source>
         <translation>Le badge n’a pas été enregistré</translation>
     </message>
@@ -163,69 +163,79 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="100"/>
         <location filename="../../checkin/ui/desk_view.py" line="101"/>
+        <location filename="../../checkin/ui/desk_view.py" line="102"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="106"/>
+        <location filename="../../checkin/ui/desk_view.py" line="107"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="108"/>
+        <location filename="../../checkin/ui/desk_view.py" line="109"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="121"/>
+        <location filename="../../checkin/ui/desk_view.py" line="122"/>
         <source>&amp;Undo last scan</source>
         <translation>&amp;Annuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="122"/>
+        <location filename="../../checkin/ui/desk_view.py" line="123"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="123"/>
+        <location filename="../../checkin/ui/desk_view.py" line="124"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="124"/>
+        <location filename="../../checkin/ui/desk_view.py" line="125"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="125"/>
+        <location filename="../../checkin/ui/desk_view.py" line="126"/>
         <source>&amp;Reprint badge</source>
         <translation>Ré&amp;imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="126"/>
+        <location filename="../../checkin/ui/desk_view.py" line="127"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="143"/>
+        <location filename="../../checkin/ui/desk_view.py" line="144"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="149"/>
+        <location filename="../../checkin/ui/desk_view.py" line="150"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="158"/>
-        <location filename="../../checkin/ui/desk_view.py" line="161"/>
+        <location filename="../../checkin/ui/desk_view.py" line="159"/>
+        <location filename="../../checkin/ui/desk_view.py" line="164"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="303"/>
+        <location filename="../../checkin/ui/desk_view.py" line="306"/>
+        <source>Correct name</source>
+        <translation>Corriger le nom</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="310"/>
+        <source>Corrected: %1 — reprint the badge (F5)</source>
+        <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="334"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -560,205 +570,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="49"/>
+        <location filename="../../checkin/ui/main_window.py" line="50"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="70"/>
+        <location filename="../../checkin/ui/main_window.py" line="71"/>
         <source>No event in this store yet</source>
         <translation>Aucun événement dans cette base</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="75"/>
+        <location filename="../../checkin/ui/main_window.py" line="76"/>
         <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
         <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="80"/>
-        <location filename="../../checkin/ui/main_window.py" line="385"/>
+        <location filename="../../checkin/ui/main_window.py" line="81"/>
+        <location filename="../../checkin/ui/main_window.py" line="438"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="106"/>
+        <location filename="../../checkin/ui/main_window.py" line="107"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="125"/>
+        <location filename="../../checkin/ui/main_window.py" line="126"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="150"/>
+        <location filename="../../checkin/ui/main_window.py" line="151"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="151"/>
+        <location filename="../../checkin/ui/main_window.py" line="152"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="158"/>
+        <location filename="../../checkin/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <location filename="../../checkin/ui/main_window.py" line="160"/>
         <source>Load the &amp;sample event</source>
         <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="162"/>
+        <location filename="../../checkin/ui/main_window.py" line="163"/>
         <source>&amp;Import registrants…</source>
         <translation>&amp;Importer des inscrits…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="166"/>
+        <location filename="../../checkin/ui/main_window.py" line="167"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="170"/>
+        <location filename="../../checkin/ui/main_window.py" line="171"/>
         <source>Print &amp;badges…</source>
         <translation>Imprimer les &amp;badges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="174"/>
+        <location filename="../../checkin/ui/main_window.py" line="175"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="179"/>
+        <location filename="../../checkin/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="183"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="185"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="188"/>
+        <location filename="../../checkin/ui/main_window.py" line="189"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="189"/>
+        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <source>&amp;Print the badge at check-in</source>
+        <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="200"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="193"/>
+        <location filename="../../checkin/ui/main_window.py" line="204"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="197"/>
+        <location filename="../../checkin/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="198"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="213"/>
+        <location filename="../../checkin/ui/main_window.py" line="224"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="216"/>
+        <location filename="../../checkin/ui/main_window.py" line="227"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="227"/>
-        <location filename="../../checkin/ui/main_window.py" line="234"/>
+        <location filename="../../checkin/ui/main_window.py" line="238"/>
+        <location filename="../../checkin/ui/main_window.py" line="245"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="228"/>
+        <location filename="../../checkin/ui/main_window.py" line="239"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="234"/>
+        <location filename="../../checkin/ui/main_window.py" line="245"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="241"/>
-        <location filename="../../checkin/ui/main_window.py" line="247"/>
+        <location filename="../../checkin/ui/main_window.py" line="252"/>
+        <location filename="../../checkin/ui/main_window.py" line="258"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="242"/>
+        <location filename="../../checkin/ui/main_window.py" line="253"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="247"/>
+        <location filename="../../checkin/ui/main_window.py" line="258"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="254"/>
+        <location filename="../../checkin/ui/main_window.py" line="265"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="255"/>
+        <location filename="../../checkin/ui/main_window.py" line="266"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="340"/>
+        <location filename="../../checkin/ui/main_window.py" line="351"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <location filename="../../checkin/ui/main_window.py" line="388"/>
+        <source>No printer: the badge was not printed</source>
+        <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="418"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <location filename="../../checkin/ui/main_window.py" line="418"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="386"/>
+        <location filename="../../checkin/ui/main_window.py" line="439"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="388"/>
+        <location filename="../../checkin/ui/main_window.py" line="441"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="412"/>
+        <location filename="../../checkin/ui/main_window.py" line="465"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="418"/>
+        <location filename="../../checkin/ui/main_window.py" line="471"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="419"/>
+        <location filename="../../checkin/ui/main_window.py" line="472"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -1077,47 +1102,47 @@
 <context>
     <name>ScanResult</name>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="48"/>
+        <location filename="../../checkin/ui/models/history.py" line="36"/>
         <source>admitted</source>
         <translation>entré·e</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="49"/>
+        <location filename="../../checkin/ui/models/history.py" line="37"/>
         <source>already in</source>
         <translation>déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="50"/>
+        <location filename="../../checkin/ui/models/history.py" line="38"/>
         <source>unknown code</source>
         <translation>code inconnu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="51"/>
+        <location filename="../../checkin/ui/models/history.py" line="39"/>
         <source>registration cancelled</source>
         <translation>inscription annulée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="52"/>
+        <location filename="../../checkin/ui/models/history.py" line="40"/>
         <source>not eligible</source>
         <translation>non autorisé·e</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="53"/>
+        <location filename="../../checkin/ui/models/history.py" line="41"/>
         <source>session full</source>
         <translation>séance complète</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="54"/>
+        <location filename="../../checkin/ui/models/history.py" line="42"/>
         <source>left</source>
         <translation>sorti·e</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="55"/>
+        <location filename="../../checkin/ui/models/history.py" line="43"/>
         <source>not inside</source>
         <translation>pas à l&apos;intérieur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="56"/>
+        <location filename="../../checkin/ui/models/history.py" line="44"/>
         <source>undone</source>
         <translation>annulé</translation>
     </message>

@@ -119,6 +119,7 @@ def test_text_scale_does_not_compound(qapp) -> None:
     from checkin.ui.settings_dialog import apply_text_scale
 
     original = qapp.font()
+    qapp.setProperty("checkinBaseFontPoints", None)  # another test's window may have scaled it
     try:
         base = qapp.font().pointSizeF()
         assert apply_text_scale(qapp, 200) == pytest.approx(base * 2)

@@ -9,7 +9,7 @@ import time
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
 from checkin.app import create_window
 from checkin.core.demo import load_demo
@@ -77,8 +77,8 @@ def test_a_scanner_burst_admits_and_a_second_scan_is_already_in(qtbot, window, d
     scan(qtbot, window, code)
     qtbot.waitUntil(lambda: panel(window).result == "already_in", timeout=5000)
     assert panel(window).outcome == "warning"
-    history = window.findChild(QListWidget, "deskHistory")
-    assert history.count() == 2 and last in history.item(1).text()
+    history = window.findChild(QListView, "deskHistory")
+    assert history.model().rowCount() == 2 and last in history.model().index(1, 0).data()
 
 
 def test_a_scan_while_the_results_list_has_focus(qtbot, window, demo_url):
@@ -174,3 +174,66 @@ def test_the_camera_reads_a_qr_frame_once(qtbot):
     camera.take(decode_qr(frame))
     camera.take(decode_qr(frame))  # the badge is still in front of the camera
     assert seen == ["PUQJKMY6R8"]
+
+
+def test_a_walk_in_from_the_desk_is_registered_and_admitted(qtbot, window, monkeypatch):
+    from checkin.ui.walk_in_dialog import WalkInDialog
+
+    monkeypatch.setattr(WalkInDialog, "ask", staticmethod(lambda parent, categories: dict(
+        first_name="Noémie", last_name="Lefèvre", organisation="Citéslab Creil",
+        category=categories[0][0], email="")))
+    qtbot.keyClick(window.desk_view(), Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    assert window.desk_view().current.code.startswith("WI")
+    assert window.desk_view().current.last_name == "Lefèvre"
+
+
+def test_correcting_a_name_is_journaled_and_searchable(qtbot, window, demo_url, monkeypatch):
+    from checkin.core.search import search
+    from checkin.ui.correct_dialog import CorrectDialog
+
+    code, first, last = _registrant(demo_url)
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    monkeypatch.setattr(CorrectDialog, "ask", staticmethod(lambda p, f, l, o: (f, "Zyrgoviç", o)))
+    window.desk_view().correct_button.click()
+    desk = window.desk_view()
+    assert [h.code for h in search(desk._engine, desk.event_id, "zyrgovic")] == [code]
+    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
+        assert conn.execute("SELECT count(*) FROM journal WHERE action = 'correct'").fetchone()[0] == 1
+
+
+def test_each_answer_plays_its_sound_unless_muted(qtbot, window, demo_url):
+    code, _, _ = _registrant(demo_url)
+    played: list[str] = []
+    window.desk_view().sounds.played.connect(played.append)
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    scan(qtbot, window, "NOPE-NOPE")
+    qtbot.waitUntil(lambda: panel(window).result == "unknown_code", timeout=5000)
+    assert played == ["admitted", "refused"]
+    window.desk_view().sounds.muted = True
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: panel(window).result == "already_in", timeout=5000)
+    assert played == ["admitted", "refused"]
+
+
+def test_switching_the_language_rebuilds_the_window_in_french(qtbot, window, monkeypatch):
+    from checkin.app import _windows, install_translators
+    from checkin.ui.settings_dialog import SettingsDialog
+
+    desk = window._desk
+    monkeypatch.setattr(SettingsDialog, "ask", staticmethod(lambda parent, d: dict(
+        desk=d.desk, language="fr", sound=d.sound, text_scale=d.text_scale)))
+    try:
+        window.findChild(type(window.menuBar().actions()[0]), "settingsAction").trigger()
+        qtbot.waitUntil(lambda: _windows and _windows[0] is not window, timeout=3000)
+        french = _windows[0]
+        qtbot.addWidget(french)
+        assert french.menuBar().actions()[0].text() == "&Fichier"
+        assert french.findChild(QLineEdit, "searchInput").placeholderText().startswith("Scannez")
+        assert desk.language == "fr"  # remembered for the next start
+        french.desk_view().detach()
+    finally:
+        desk.language = "system"
+        install_translators(QApplication.instance(), "en")

@@ -173,3 +173,10 @@ def _badge(row: sa.Row, track: str, event_name: str) -> BadgeData:
                      organisation=row.organisation, category_key=row.category_key or "",
                      category_label=label, colour=row.colour or "#777777", track=track,
                      event_name=event_name, attendee_id=row.id)
+
+
+def printed_before(engine: Engine, attendee_id: int) -> bool:
+    """Has this person had a badge printed already (print at check-in prints once)?"""
+    with engine.connect() as conn:
+        return conn.execute(sa.select(BadgePrint.id).where(
+            BadgePrint.attendee_id == attendee_id).limit(1)).first() is not None

@@ -18,27 +18,15 @@ from PySide6.QtGui import QColor
 from checkin.core.admission import ScanAnswer
 from checkin.core.clock import Clock, system_clock
 from checkin.store.models import ScanResult
+from checkin.ui.outcomes import ADMITTED, COLOURS, REFUSED, SYMBOLS, WARNING, outcome_of  # noqa: F401
 
 Index = QModelIndex | QPersistentModelIndex
 
-ADMITTED, WARNING, REFUSED = "admitted", "warning", "refused"  # as checkin.ui.sounds
 MAX_ANSWERS = 20
-# Readable on white and on a dark theme alike; the same three the result panel may use.
-OUTCOME_COLOURS = {ADMITTED: "#2e7d32", WARNING: "#ef8f00", REFUSED: "#c62828"}
-# A mark beside the colour, so the outcome does not rest on colour alone (colour blindness).
-OUTCOME_MARKS = {ADMITTED: "✓", WARNING: "!", REFUSED: "✗"}
-
-
-def outcome_of(answer: ScanAnswer) -> str:
-    """What the desk should make of an answer: "admitted" (go ahead), "warning" (look at
-    the screen: already in, or admitted with something to read) or "refused" (stop)."""
-    if answer.result in (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.UNDONE):
-        if answer.result == ScanResult.ADMITTED and answer.attention_text:
-            return WARNING
-        return ADMITTED
-    if answer.result == ScanResult.ALREADY_IN:
-        return WARNING
-    return REFUSED
+# The panel's colours and marks: a mark beside the colour, so the outcome does not rest
+# on colour alone (colour blindness).
+OUTCOME_COLOURS = {k: v for k, v in COLOURS.items() if k != "idle"}
+OUTCOME_MARKS = {k: v for k, v in SYMBOLS.items() if k != "idle"}
 
 
 def result_label(result: str) -> str:
