@@ -77,7 +77,7 @@ def shoot_desk(app: QApplication, url: str, name: str, scans: list[str],
     window.move(0, 0)
     window.show()
     desk = window.desk_view()
-    desk._clock = fixed_clock(datetime(2026, 12, 10, 9, 20, tzinfo=timezone.utc))
+    desk._clock = desk.history_model._clock = fixed_clock(datetime(2026, 12, 10, 9, 20, tzinfo=timezone.utc))
     for i, code in enumerate(scans):
         QTimer.singleShot(200 + 150 * i, lambda c=code: desk.submit_scan(c))
     target = OUT / name

@@ -31,6 +31,8 @@ class Permission(str, Enum):
     SEE_CONTACT = "see_contact"            # email and phone
     EXPORT = "export"                      # attendance exports, personal data
     SET_PINS = "set_pins"
+    WATCH_ROOMS = "watch_rooms"            # occupancy view, alerts, people to watch
+    OVERRIDE = "override"                  # admit at a door despite full / not eligible
 
 
 _NEEDS = {
@@ -39,6 +41,8 @@ _NEEDS = {
     Permission.SEE_CONTACT: Role.COORDINATOR,
     Permission.EXPORT: Role.STAFF,
     Permission.SET_PINS: Role.STAFF,
+    Permission.WATCH_ROOMS: Role.COORDINATOR,
+    Permission.OVERRIDE: Role.COORDINATOR,
 }
 
 

@@ -70,13 +70,13 @@ _ENROLLED = sa.text(
     "WHERE s.event_id = :event AND a.status = 'registered' AND en.status IN ('booked', 'waitlisted') "
     "GROUP BY en.session_id, en.status")
 _PRESENT = sa.text(
-    "SELECT place, count(*) FROM presence WHERE event_id = :event AND inside AND place <> :venue "
+    "SELECT place, count(*) FROM presence WHERE event_id = :event AND place > :venue AND inside = true "
     "GROUP BY place")
 # Booked people who have already come through the door once: their seat is no longer "held".
 _BOOKED_CAME = sa.text(
     "SELECT p.place, count(*) FROM presence p JOIN enrollment en "
     "ON en.attendee_id = p.attendee_id AND en.session_id = p.place "
-    "WHERE p.event_id = :event AND p.place <> :venue AND en.status = 'booked' GROUP BY p.place")
+    "WHERE p.event_id = :event AND p.place > :venue AND en.status = 'booked' GROUP BY p.place")
 
 
 def event_seats(conn: sa.Connection, event_id: int, now: datetime) -> list[SessionSeats]:

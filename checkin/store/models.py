@@ -166,6 +166,7 @@ class Attendee(SQLModel, table=True):
         sa.UniqueConstraint("event_id", "code"),
         sa.Index(None, "event_id", "source", "source_id"),
         sa.Index(None, "event_id", "email"),
+        sa.Index(None, "event_id", "status", "walk_in"),  # the venue counts, index-only
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")

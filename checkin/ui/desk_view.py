@@ -15,7 +15,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout,
+    QWidget,
 )
 from sqlalchemy.engine import Engine
 
@@ -46,7 +47,8 @@ class DeskView(QWidget):
 
     def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, desk: str,
                  operator: Callable[[], str], clock: Clock = system_clock,
-                 muted: bool = False, parent: QWidget | None = None) -> None:
+                 muted: bool = False, can_override: Callable[[], bool] = lambda: False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskView")
         self._engine = engine
@@ -55,12 +57,13 @@ class DeskView(QWidget):
         self._clock = clock
         self._operator = operator
         self._desk = desk
-        self.session_id: int | None = None     # a room door instead of the entrance
         self.current: ScanAnswer | None = None  # the person the action buttons act on
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)         # scans are answered in the order made
         self._pending: list[Task] = []
         self._camera = None
+        self.can_override = can_override
+        self.session_id: int | None = None     # a room door instead of the entrance
         self.sounds = Sounds(self, muted=muted)
         self._build()
         self._scanner = ScannerFilter([self.scan_input, self.search_input],
@@ -129,12 +132,22 @@ class DeskView(QWidget):
         for b in (self.undo_button, self.walk_in_button, self.correct_button,
                   self.checkout_button, self.reprint_button, self.camera_button):
             actions.addWidget(b)
+        self.override_button = self._button("overrideButton", self.tr("Admit &anyway"), "F7",
+                                            self.override)
+        self.override_button.setToolTip(self.tr("Coordinator: admit despite a full room or an "
+                                                "audience restriction (journaled) (F7)"))
+        actions.addWidget(self.override_button)
         actions.addStretch(1)
-        self.mode_label = QLabel(self)
-        self.mode_label.setObjectName("deskMode")
-        self.mode_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.mode_label = QLabel(self.tr("Scanning at:"), self)
+        self.door_choice = QComboBox(self)
+        self.door_choice.setObjectName("doorChoice")
+        self.door_choice.setAccessibleName(self.tr("Scanning at"))
+        self.door_choice.setMinimumWidth(320)
+        self.door_choice.currentIndexChanged.connect(self._on_door_changed)
         actions.addWidget(self.mode_label)
+        actions.addWidget(self.door_choice)
         v.addLayout(actions)
+        self.load_doors()
 
         body = QHBoxLayout()
         left = QVBoxLayout()
@@ -315,6 +328,49 @@ class DeskView(QWidget):
         if self.current is not None and self.current.attendee_id is not None:
             self.reprint_requested.emit(self.current.attendee_id)
 
+    def override(self) -> None:
+        a = self.current
+        if a is not None and self.can_override() and a.result in (
+                ScanResult.SESSION_FULL, ScanResult.NOT_ELIGIBLE) and a.session_id is not None:
+            code, session = a.code, a.session_id
+            self._submit(lambda svc: svc.scan(code, session_id=session, override=True))
+
+    # ---- door mode --------------------------------------------------------------------
+    def load_doors(self) -> None:
+        """The venue entrance, then each session not over yet (its room's door)."""
+        from checkin.core.seating import event_seats
+
+        now = self._clock()
+        with self._engine.connect() as conn:
+            sessions = [s for s in event_seats(conn, self._event, now) if s.ends_at > now]
+        keep = self.session_id
+        self.door_choice.blockSignals(True)
+        self.door_choice.clear()
+        self.door_choice.addItem(self.tr("Venue entrance"), None)
+        for s in sessions:
+            label = f"{s.starts_at.astimezone(self._tz):%H:%M} {s.room} — {s.title}"
+            self.door_choice.addItem(self.tr("Door: %1").replace("%1", label), s.session_id)
+        index = self.door_choice.findData(keep) if keep is not None else 0
+        self.door_choice.setCurrentIndex(max(0, index))
+        self.session_id = self.door_choice.currentData()
+        self.door_choice.blockSignals(False)
+        self._show_mode()
+
+    def set_door(self, session_id: int | None) -> None:
+        """A room's door for this session, or None for the venue entrance."""
+        index = self.door_choice.findData(session_id) if session_id is not None else 0
+        self.door_choice.setCurrentIndex(max(0, index))
+
+    def _on_door_changed(self, _index: int) -> None:
+        self.session_id = self.door_choice.currentData()
+        self._show_mode()
+        self.search_input.setFocus()
+
+    def _show_mode(self) -> None:
+        door = self.session_id is not None
+        self.door_choice.setStyleSheet("QComboBox { background: #1f4e79; color: white; "
+                                       "font-weight: 600; }" if door else "")
+
     def toggle_camera(self) -> None:
         """Start or stop reading badges with the webcam (QtMultimedia is loaded only now)."""
         from checkin.ui.camera import CameraScanner
@@ -373,9 +429,12 @@ class DeskView(QWidget):
         self.panel.show_failure(message)
 
     def _update_actions(self) -> None:
-        has_person = self.current is not None and self.current.attendee_id is not None
+        a = self.current
+        has_person = a is not None and a.attendee_id is not None
         for b in (self.undo_button, self.correct_button, self.checkout_button, self.reprint_button):
             b.setEnabled(has_person)
+        refused_at_door = has_person and a.result in (ScanResult.SESSION_FULL, ScanResult.NOT_ELIGIBLE)
+        self.override_button.setVisible(bool(refused_at_door) and self.can_override())
 
     def set_text_scale(self, percent: int) -> None:
         font = self.font()

@@ -21,6 +21,7 @@ from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.desk_view import DeskView
+from checkin.ui.occupancy_view import OccupancyView
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.import_dialog import FileDialog, ImportDialog
 from checkin.ui.models.sessions import SessionTableModel
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         pv.addWidget(self._table, 1)
         self._tabs.addTab(self._desk_tab, self.tr("Desk"))
         self._tabs.addTab(programme, self.tr("Programme and seats"))
+        self._occupancy: OccupancyView | None = None
         v.addWidget(self._tabs, 1)
 
         self._pages.addWidget(empty)
@@ -226,6 +228,8 @@ class MainWindow(QMainWindow):
             # Until staff set a PIN, anyone can switch to a role that sees contact details.
             text += " · " + self.tr("no staff PIN set: any role can be chosen")
         self._role_label.setText(text)
+        if hasattr(self, "_tabs"):
+            self._show_occupancy()
         for name, permission in (("_editor", Permission.EDIT_PROGRAMME),
                                  ("_import_dialog", Permission.IMPORT),
                                  ("_export_dialog", Permission.EXPORT)):
@@ -356,6 +360,7 @@ class MainWindow(QMainWindow):
         self._model.set_sessions(s.sessions, s.timezone)
         if self._desk_view is None or self._desk_view.event_id != s.id:
             self._make_desk_view(s.id, tz)
+        self._show_occupancy()
         self._pages.setCurrentIndex(1)
 
     def _make_desk_view(self, event_id: int, tz: ZoneInfo) -> None:
@@ -364,7 +369,9 @@ class MainWindow(QMainWindow):
             self._desk_view.deleteLater()
         self._desk_view = DeskView(self._engine, event_id, tz, desk=self._desk.desk,
                                    operator=lambda: self._desk.role.value,
-                                   muted=not self._desk.sound, parent=self._desk_tab)
+                                   muted=not self._desk.sound,
+                                   can_override=lambda: allows(self._desk.role, Permission.OVERRIDE),
+                                   parent=self._desk_tab)
         self._desk_view.answered.connect(self._on_answered)
         self._desk_view.reprint_requested.connect(self._on_reprint)
         self._desk_layout.addWidget(self._desk_view)
@@ -420,7 +427,32 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self._desk_view is not None:
             self._desk_view.detach()  # stop catching the keyboard for a window that is gone
+        if self._occupancy is not None:
+            self._occupancy.stop()
+        self._timer.stop()
         super().closeEvent(event)
+
+    def _show_occupancy(self) -> None:
+        """The rooms tab, for coordinators and staff only; built when first needed."""
+        wanted = self._summary is not None and allows(self._desk.role, Permission.WATCH_ROOMS)
+        current = self._occupancy
+        if current is not None and (not wanted or current.event_id != self._summary.id):
+            current.stop()
+            self._tabs.removeTab(self._tabs.indexOf(current))
+            current.deleteLater()
+            self._occupancy = current = None
+        if wanted and current is None:
+            from checkin.ui.occupancy_view import OccupancyView
+
+            s = self._summary
+            view = OccupancyView(self._engine, s.id, ZoneInfo(s.timezone or "UTC"), parent=self._tabs)
+            view.alert.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+            self._tabs.insertTab(1, view, self.tr("Rooms"))
+            view.start()
+            self._occupancy = view
+
+    def occupancy_view(self):
+        return self._occupancy
 
     def desk_view(self) -> DeskView | None:
         return self._desk_view

@@ -163,79 +163,109 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="101"/>
-        <location filename="../../checkin/ui/desk_view.py" line="102"/>
+        <location filename="../../checkin/ui/desk_view.py" line="104"/>
+        <location filename="../../checkin/ui/desk_view.py" line="105"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="107"/>
+        <location filename="../../checkin/ui/desk_view.py" line="110"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="109"/>
+        <location filename="../../checkin/ui/desk_view.py" line="112"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="122"/>
+        <location filename="../../checkin/ui/desk_view.py" line="125"/>
         <source>&amp;Undo last scan</source>
         <translation>&amp;Annuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="123"/>
+        <location filename="../../checkin/ui/desk_view.py" line="126"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="124"/>
+        <location filename="../../checkin/ui/desk_view.py" line="127"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="125"/>
+        <location filename="../../checkin/ui/desk_view.py" line="128"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="126"/>
+        <location filename="../../checkin/ui/desk_view.py" line="129"/>
         <source>&amp;Reprint badge</source>
         <translation>Ré&amp;imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="127"/>
+        <location filename="../../checkin/ui/desk_view.py" line="130"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk_view.py" line="135"/>
+        <source>Admit &amp;anyway</source>
+        <translation>&amp;Faire entrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="137"/>
+        <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
+        <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="141"/>
+        <source>Scanning at:</source>
+        <translation>Scan à :</translation>
+    </message>
+    <message>
         <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <source>Scanning at</source>
+        <translation>Scan à</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="157"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="150"/>
+        <location filename="../../checkin/ui/desk_view.py" line="163"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="159"/>
-        <location filename="../../checkin/ui/desk_view.py" line="164"/>
+        <location filename="../../checkin/ui/desk_view.py" line="172"/>
+        <location filename="../../checkin/ui/desk_view.py" line="177"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="306"/>
+        <location filename="../../checkin/ui/desk_view.py" line="319"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="310"/>
+        <location filename="../../checkin/ui/desk_view.py" line="323"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="334"/>
+        <location filename="../../checkin/ui/desk_view.py" line="349"/>
+        <source>Venue entrance</source>
+        <translation>Entrée du lieu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="352"/>
+        <source>Door: %1</source>
+        <translation>Porte : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="390"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -570,222 +600,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="50"/>
+        <location filename="../../checkin/ui/main_window.py" line="51"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="72"/>
         <source>No event in this store yet</source>
         <translation>Aucun événement dans cette base</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="76"/>
+        <location filename="../../checkin/ui/main_window.py" line="77"/>
         <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
         <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="81"/>
-        <location filename="../../checkin/ui/main_window.py" line="438"/>
+        <location filename="../../checkin/ui/main_window.py" line="82"/>
+        <location filename="../../checkin/ui/main_window.py" line="470"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="107"/>
+        <location filename="../../checkin/ui/main_window.py" line="108"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="126"/>
+        <location filename="../../checkin/ui/main_window.py" line="127"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="151"/>
+        <location filename="../../checkin/ui/main_window.py" line="152"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
+        <location filename="../../checkin/ui/main_window.py" line="153"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <location filename="../../checkin/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="160"/>
+        <location filename="../../checkin/ui/main_window.py" line="162"/>
         <source>Load the &amp;sample event</source>
         <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="165"/>
         <source>&amp;Import registrants…</source>
         <translation>&amp;Importer des inscrits…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="167"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="171"/>
+        <location filename="../../checkin/ui/main_window.py" line="173"/>
         <source>Print &amp;badges…</source>
         <translation>Imprimer les &amp;badges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="175"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="180"/>
+        <location filename="../../checkin/ui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="186"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <location filename="../../checkin/ui/main_window.py" line="187"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="189"/>
+        <location filename="../../checkin/ui/main_window.py" line="191"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <location filename="../../checkin/ui/main_window.py" line="192"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
         <source>&amp;Print the badge at check-in</source>
         <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="200"/>
+        <location filename="../../checkin/ui/main_window.py" line="202"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="204"/>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="208"/>
+        <location filename="../../checkin/ui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <location filename="../../checkin/ui/main_window.py" line="211"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="226"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="227"/>
+        <location filename="../../checkin/ui/main_window.py" line="229"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="238"/>
-        <location filename="../../checkin/ui/main_window.py" line="245"/>
+        <location filename="../../checkin/ui/main_window.py" line="242"/>
+        <location filename="../../checkin/ui/main_window.py" line="249"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="239"/>
+        <location filename="../../checkin/ui/main_window.py" line="243"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="245"/>
+        <location filename="../../checkin/ui/main_window.py" line="249"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="252"/>
-        <location filename="../../checkin/ui/main_window.py" line="258"/>
+        <location filename="../../checkin/ui/main_window.py" line="256"/>
+        <location filename="../../checkin/ui/main_window.py" line="262"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="253"/>
+        <location filename="../../checkin/ui/main_window.py" line="257"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="258"/>
+        <location filename="../../checkin/ui/main_window.py" line="262"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="265"/>
+        <location filename="../../checkin/ui/main_window.py" line="269"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="266"/>
+        <location filename="../../checkin/ui/main_window.py" line="270"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="351"/>
+        <location filename="../../checkin/ui/main_window.py" line="355"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="388"/>
+        <location filename="../../checkin/ui/main_window.py" line="395"/>
         <source>No printer: the badge was not printed</source>
         <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="418"/>
+        <location filename="../../checkin/ui/main_window.py" line="425"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="418"/>
+        <location filename="../../checkin/ui/main_window.py" line="425"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="439"/>
+        <location filename="../../checkin/ui/main_window.py" line="450"/>
+        <source>Rooms</source>
+        <translation>Salles</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="471"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="441"/>
+        <location filename="../../checkin/ui/main_window.py" line="473"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="465"/>
+        <location filename="../../checkin/ui/main_window.py" line="497"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="471"/>
+        <location filename="../../checkin/ui/main_window.py" line="503"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="472"/>
+        <location filename="../../checkin/ui/main_window.py" line="504"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyModel</name>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <source>Present</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <source>Booked</source>
+        <translation>Réservés</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <source>Held</source>
+        <translation>Gardées</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <source>Waitlist</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/occupancy.py" line="82"/>
+        <source>%1 % full</source>
+        <translation>rempli à %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyView</name>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="94"/>
+        <source>Rooms now and next</source>
+        <translation>Salles maintenant et ensuite</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="112"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="115"/>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="117"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="120"/>
+        <source>Arrived, with an attention note</source>
+        <translation>Arrivés, avec une mention à signaler</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="160"/>
+        <source>Store unreachable, retrying: %1</source>
+        <translation>Base injoignable, nouvel essai : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="167"/>
+        <source>%1 inside now · %2 arrived of %3 registered · %4 not arrived yet · %5 walk-ins</source>
+        <translation>%1 sur place · %2 arrivés sur %3 inscrits · %4 pas encore arrivés · %5 inscrits sur place</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="181"/>
+        <source>%1 — %2 is full (%3/%4)</source>
+        <translation>%1 — %2 est complète (%3/%4)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="182"/>
+        <source>%1 — %2 is at 90 % (%3/%4)</source>
+        <translation>%1 — %2 est remplie à 90 % (%3/%4)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="193"/>
+        <source>%1: %2/%3</source>
+        <translation>%1 : %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="199"/>
+        <source>inside</source>
+        <translation>sur place</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="199"/>
+        <source>left</source>
+        <translation>reparti</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1508,29 @@
         <location filename="../../checkin/ui/walk_in_dialog.py" line="76"/>
         <source>This email address looks incomplete.</source>
         <translation>Cette adresse e-mail semble incomplète.</translation>
+    </message>
+</context>
+<context>
+    <name>_Charts</name>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="221"/>
+        <source>Arrivals per 5 minutes, and people inside</source>
+        <translation>Arrivées par 5 minutes, et personnes sur place</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="222"/>
+        <source>Scans per minute, per desk (last 30 minutes)</source>
+        <translation>Scans par minute, par poste (30 dernières minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="230"/>
+        <source>arrivals per 5 minutes</source>
+        <translation>arrivées par 5 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="231"/>
+        <source>inside</source>
+        <translation>sur place</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,277 @@
+"""The coordinator's view: which rooms are full now, where seats are left, how the arrival
+is going — refreshed from the store (every desk, any machine) without freezing the window.
+
+Live numbers (rooms, venue totals) are read every REFRESH_MS on a pool thread; the
+heavier breakdowns (categories, curves, desks, people to watch) every SLOW_MS.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QSplitter,
+    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from checkin.core.arrivals import arrival_curve, desk_rates, flagged_arrivals
+from checkin.core.clock import Clock, system_clock
+from checkin.core.occupancy import Occupancy, by_urgency, fill, now_and_next, occupancy
+from checkin.ui.models.occupancy import FULL_AT, OccupancyModel
+from checkin.ui.workers import Task, start
+
+REFRESH_MS = 2000
+SLOW_MS = 30_000
+ALERT_LEVELS = (0.9, 1.0)
+
+
+class FillBarDelegate(QStyledItemDelegate):
+    """present/capacity drawn as a bar behind the figures."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        ratio = index.data(OccupancyModel.FillRole)
+        if ratio is not None:
+            painter.save()
+            r: QRect = option.rect.adjusted(2, 4, -2, -4)
+            painter.fillRect(r, QColor("#e6e6e6"))
+            width = int(r.width() * min(1.0, ratio))
+            colour = "#c62828" if ratio >= FULL_AT else "#ef8f00" if ratio >= 0.8 else "#2e7d32"
+            painter.fillRect(QRect(r.left(), r.top(), width, r.height()), QColor(colour))
+            painter.restore()
+        super().paint(painter, option, index)
+
+
+class OccupancyView(QWidget):
+    alert = Signal(str)   # a room crossed 90 % or 100 %: for the status bar
+
+    def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, clock: Clock = system_clock,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("occupancyView")
+        self._engine, self._event, self._tz, self._clock = engine, event_id, tz, clock
+        self._levels: dict[int, int] = {}
+        self._fast: Task | None = None
+        self._slow: Task | None = None
+        self.last: Occupancy | None = None
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh)
+        self._slow_timer = QTimer(self)
+        self._slow_timer.timeout.connect(self.refresh_breakdowns)
+
+    @property
+    def event_id(self) -> int:
+        return self._event
+
+    def start(self) -> None:
+        self.refresh()
+        self.refresh_breakdowns()
+        self._timer.start(REFRESH_MS)
+        self._slow_timer.start(SLOW_MS)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._slow_timer.stop()
+
+    # ---- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        v = QVBoxLayout(self)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("venueTotals")
+        self.totals.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.totals.setWordWrap(True)
+        self.categories = QLabel(self)
+        self.categories.setObjectName("categoryTotals")
+        self.categories.setWordWrap(True)
+        v.addWidget(self.totals)
+        v.addWidget(self.categories)
+        self.model = OccupancyModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("occupancyTable")
+        self.table.setAccessibleName(self.tr("Rooms now and next"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(OccupancyModel.PRESENT, FillBarDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OccupancyModel.SESSION, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(OccupancyModel.PRESENT, 140)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        bottom = QWidget(split)
+        h = QHBoxLayout(bottom)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.charts = _Charts(bottom)
+        h.addWidget(self.charts, 3)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Alerts"), bottom))
+        self.alerts = QListWidget(bottom)
+        self.alerts.setObjectName("occupancyAlerts")
+        self.alerts.setAccessibleName(self.tr("Alerts"))
+        side.addWidget(self.alerts, 1)
+        side.addWidget(QLabel(self.tr("Arrived, with an attention note"), bottom))
+        self.flagged = QListWidget(bottom)
+        self.flagged.setObjectName("flaggedArrivals")
+        self.flagged.setAccessibleName(self.tr("Arrived, with an attention note"))
+        side.addWidget(self.flagged, 1)
+        h.addLayout(side, 2)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        v.addWidget(split, 1)
+
+    # ---- refresh --------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._fast is not None:
+            return
+        engine, event, now = self._engine, self._event, self._clock()
+        task = Task(lambda _p: occupancy(engine, event, now))
+        task.signals.finished.connect(self._on_occupancy)
+        task.signals.failed.connect(self._on_failed)
+        self._fast = task
+        start(task)
+
+    def refresh_breakdowns(self) -> None:
+        if self._slow is not None:
+            return
+        engine, event, now = self._engine, self._event, self._clock()
+
+        def work(_p):
+            return (occupancy(engine, event, now, with_categories=True).venue.by_category,
+                    arrival_curve(engine, event, now), desk_rates(engine, event, now),
+                    flagged_arrivals(engine, event))
+
+        task = Task(work)
+        task.signals.finished.connect(self._on_breakdowns)
+        task.signals.failed.connect(lambda _m: setattr(self, "_slow", None))
+        self._slow = task
+        start(task)
+
+    def busy(self) -> bool:
+        return self._fast is not None or self._slow is not None
+
+    def _on_failed(self, message: str) -> None:
+        self._fast = None
+        self.totals.setText(self.tr("Store unreachable, retrying: %1").replace("%1", message))
+
+    def _on_occupancy(self, occ: Occupancy) -> None:
+        self._fast = None
+        self.last = occ
+        v = occ.venue
+        self.totals.setText(
+            self.tr("%1 inside now · %2 arrived of %3 registered · %4 not arrived yet · %5 walk-ins")
+            .replace("%1", str(v.inside)).replace("%2", str(v.arrived))
+            .replace("%3", str(v.registered)).replace("%4", str(v.not_arrived))
+            .replace("%5", str(v.walk_ins)))
+        self.model.set_sessions(by_urgency(now_and_next(occ.sessions, occ.at)), self._tz)
+        self._raise_alerts(occ)
+
+    def _raise_alerts(self, occ: Occupancy) -> None:
+        for s in occ.sessions:
+            ratio = fill(s)
+            level = sum(1 for edge in ALERT_LEVELS if ratio is not None and ratio >= edge)
+            before = self._levels.get(s.session_id, 0)
+            self._levels[s.session_id] = level
+            if level > before:
+                text = (self.tr("%1 — %2 is full (%3/%4)") if level == 2 else
+                        self.tr("%1 — %2 is at 90 % (%3/%4)"))
+                text = (text.replace("%1", f"{occ.at.astimezone(self._tz):%H:%M}")
+                        .replace("%2", f"{s.room}: {s.title}").replace("%3", str(s.present))
+                        .replace("%4", str(s.capacity)))
+                self.alerts.insertItem(0, text)
+                self.alert.emit(text)
+
+    def _on_breakdowns(self, result) -> None:
+        self._slow = None
+        by_category, curve, rates, flagged = result
+        self.categories.setText(" · ".join(
+            self.tr("%1: %2/%3").replace("%1", name).replace("%2", str(a)).replace("%3", str(r))
+            for name, (r, a, _i) in by_category.items()))
+        self.charts.show_curve(curve, self._tz)
+        self.charts.show_rates(rates, self._clock(), self._tz)
+        self.flagged.clear()
+        for f in flagged:
+            where = self.tr("inside") if f.inside else self.tr("left")
+            self.flagged.addItem(f"{f.name} ({where}) — {f.attention_text}")
+
+
+class _Charts(QWidget):
+    """Arrivals per slice and people inside over the day; scans per minute per desk.
+    QtCharts is loaded here only: a desk that never opens this view never pays for it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtCharts import QChart, QChartView
+
+        h = QHBoxLayout(self)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.arrival_chart, self.desk_chart = QChart(), QChart()
+        for chart, name in ((self.arrival_chart, "arrivalChart"), (self.desk_chart, "deskChart")):
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            view = QChartView(chart, self)
+            view.setObjectName(name)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(200)
+            h.addWidget(view, 1)
+        self.arrival_chart.setTitle(self.tr("Arrivals per 5 minutes, and people inside"))
+        self.desk_chart.setTitle(self.tr("Scans per minute, per desk (last 30 minutes)"))
+
+    def show_curve(self, curve, tz: tzinfo) -> None:
+        from PySide6.QtCharts import QLineSeries
+
+        chart = self.arrival_chart
+        chart.removeAllSeries()
+        arrivals, inside = QLineSeries(), QLineSeries()
+        arrivals.setName(self.tr("arrivals per 5 minutes"))
+        inside.setName(self.tr("inside"))
+        for t, a, i in zip(curve.times(), curve.arrivals, curve.inside):
+            ms = _axis_ms(t, tz)
+            arrivals.append(ms, a)
+            inside.append(ms, i)
+        _plot(chart, [arrivals, inside], tz)
+
+    def show_rates(self, rates: dict[str, list[int]], now: datetime, tz: tzinfo) -> None:
+        from PySide6.QtCharts import QLineSeries
+
+        chart = self.desk_chart
+        chart.removeAllSeries()
+        series = []
+        for desk, counts in sorted(rates.items()):
+            line = QLineSeries()
+            line.setName(desk)
+            for i, n in enumerate(counts):
+                line.append(_axis_ms(now - timedelta(minutes=len(counts) - i), tz), n)
+            series.append(line)
+        _plot(chart, series, tz)
+
+
+def _axis_ms(moment: datetime, tz: tzinfo) -> float:
+    """QDateTimeAxis shows times in this computer's zone: shift them so that it shows the
+    event's wall-clock time, whatever zone the desk's computer is set to."""
+    event_offset = moment.astimezone(tz).utcoffset() or timedelta(0)
+    local_offset = moment.astimezone().utcoffset() or timedelta(0)
+    return (moment + event_offset - local_offset).timestamp() * 1000
+
+
+def _plot(chart, series: list, tz: tzinfo) -> None:
+    from PySide6.QtCharts import QDateTimeAxis, QValueAxis
+
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    x, y = QDateTimeAxis(), QValueAxis()
+    x.setFormat("HH:mm")
+    y.setLabelFormat("%d")
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    top = 1
+    for s in series:
+        chart.addSeries(s)
+        s.attachAxis(x)
+        s.attachAxis(y)
+        top = max([top] + [int(p.y()) for p in s.points()])
+    y.setRange(0, top * 1.1)
