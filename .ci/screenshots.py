@@ -97,6 +97,67 @@ def shoot_desk(app: QApplication, url: str, name: str, scans: list[str],
     return target
 
 
+def _simulate_morning(url: str) -> None:
+    """Arrivals from 8:20 to 9:40 through two desks, then the afternoon doors filling up."""
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    from checkin.core.admission import ScanService
+    from checkin.core.clock import fixed_clock
+
+    engine = open_store(url)
+    with engine.connect() as conn:
+        codes = conn.execute(sa.text("SELECT code FROM attendee WHERE status = 'registered' "
+                                     "ORDER BY id")).scalars().all()
+        doors = dict(conn.execute(sa.text("SELECT key, id FROM session")).all())
+    start = datetime(2026, 12, 10, 7, 20, tzinfo=timezone.utc)
+    for i, code in enumerate(codes[:260]):
+        minute = 80 * (i / 260) ** 0.7  # a rush early, then a tail
+        ScanService(engine, 1, desk=f"accueil-{1 + i % 2}",
+                    clock=fixed_clock(start + timedelta(minutes=minute))).scan(code)
+    at = datetime(2026, 12, 10, 13, 4, tzinfo=timezone.utc)
+    for key, n in (("atelier-charte", 20), ("cooperation-aprem", 28), ("emergence-aprem", 31)):
+        door = ScanService(engine, 1, desk="porte", clock=fixed_clock(at))
+        for code in codes[:n]:
+            door.scan(code, session_id=doors[key], override=True)
+    engine.dispose()
+
+
+def shoot_rooms(app: QApplication, url: str, name: str, language: str = "fr") -> Path:
+    from datetime import datetime, timezone
+
+    window = create_window(url, language=language)
+    window.resize(1366, 768)
+    window.move(0, 0)
+    window._desk.switch_to(Role.COORDINATOR)
+    window._apply_role()
+    view = window.occupancy_view()
+    view.stop()
+    view._clock = lambda: datetime(2026, 12, 10, 13, 5, tzinfo=timezone.utc)
+    view.alerts.clear()
+    view._levels.clear()
+    QTimer.singleShot(900, lambda: (view.alerts.clear(), view._levels.clear(), view.start()))
+    window._tabs.setCurrentWidget(view)
+    window.show()
+    target = OUT / name
+    done: list[bool] = []
+
+    def grab() -> None:
+        app.primaryScreen().grabWindow(0).save(str(target))
+        view.stop()
+        window.desk_view().detach()
+        for child in app.topLevelWidgets():
+            child.close()
+        done.append(True)
+        app.quit()
+
+    QTimer.singleShot(3500, grab)
+    app.exec()
+    assert done, "no screenshot taken"
+    return target
+
+
 def _desk_codes(url: str) -> tuple[str, str, str]:
     """A booked registrant, one with an attention text, and one more."""
     import sqlalchemy as sa
@@ -132,6 +193,8 @@ def main() -> int:
         print(shoot_desk(app, url, "desk-refused-fr.png", [garbage]))
         print(shoot_desk(app, url, "desk-attention-fr.png", [attention]))
         print(shoot_desk(app, url, "desk-admitted-en.png", [attention, admitted], language="en"))
+        _simulate_morning(url)
+        print(shoot_rooms(app, url, "rooms-fr.png"))
     return 0
 
 

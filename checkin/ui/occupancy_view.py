@@ -29,19 +29,27 @@ ALERT_LEVELS = (0.9, 1.0)
 
 
 class FillBarDelegate(QStyledItemDelegate):
-    """present/capacity drawn as a bar behind the figures."""
+    """present/capacity drawn as a bar under the figures, over the row's colour."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         ratio = index.data(OccupancyModel.FillRole)
-        if ratio is not None:
-            painter.save()
-            r: QRect = option.rect.adjusted(2, 4, -2, -4)
-            painter.fillRect(r, QColor("#e6e6e6"))
-            width = int(r.width() * min(1.0, ratio))
-            colour = "#c62828" if ratio >= FULL_AT else "#ef8f00" if ratio >= 0.8 else "#2e7d32"
-            painter.fillRect(QRect(r.left(), r.top(), width, r.height()), QColor(colour))
-            painter.restore()
-        super().paint(painter, option, index)
+        if ratio is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        painter.save()
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if background is not None:
+            painter.fillRect(opt.rect, background)
+        r: QRect = opt.rect.adjusted(3, 5, -3, -5)
+        painter.fillRect(r, QColor("#e6e6e6"))
+        colour = "#c62828" if ratio >= FULL_AT else "#ef8f00" if ratio >= 0.8 else "#2e7d32"
+        painter.fillRect(QRect(r.left(), r.top(), int(r.width() * min(1.0, ratio)), r.height()),
+                         QColor(colour))
+        painter.setPen(QColor("#000000") if ratio < 0.5 else QColor("#ffffff"))
+        painter.drawText(r.adjusted(4, 0, -4, 0), int(Qt.AlignmentFlag.AlignCenter), opt.text)
+        painter.restore()
 
 
 class OccupancyView(QWidget):
@@ -218,8 +226,8 @@ class _Charts(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(200)
             h.addWidget(view, 1)
-        self.arrival_chart.setTitle(self.tr("Arrivals per 5 minutes, and people inside"))
-        self.desk_chart.setTitle(self.tr("Scans per minute, per desk (last 30 minutes)"))
+        self.arrival_chart.setTitle(self.tr("Arrivals and people inside"))
+        self.desk_chart.setTitle(self.tr("Scans per minute, per desk"))
 
     def show_curve(self, curve, tz: tzinfo) -> None:
         from PySide6.QtCharts import QLineSeries

@@ -874,54 +874,54 @@
 <context>
     <name>OccupancyView</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="94"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="102"/>
         <source>Rooms now and next</source>
         <translation>Salles maintenant et ensuite</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="112"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="115"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="120"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="123"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="117"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="120"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="125"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="128"/>
         <source>Arrived, with an attention note</source>
         <translation>Arrivés, avec une mention à signaler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="160"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="168"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="167"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="175"/>
         <source>%1 inside now · %2 arrived of %3 registered · %4 not arrived yet · %5 walk-ins</source>
         <translation>%1 sur place · %2 arrivés sur %3 inscrits · %4 pas encore arrivés · %5 inscrits sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="181"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="189"/>
         <source>%1 — %2 is full (%3/%4)</source>
         <translation>%1 — %2 est complète (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="182"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="190"/>
         <source>%1 — %2 is at 90 % (%3/%4)</source>
         <translation>%1 — %2 est remplie à 90 % (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="193"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="201"/>
         <source>%1: %2/%3</source>
         <translation>%1 : %2/%3</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="199"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="207"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="199"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="207"/>
         <source>left</source>
         <translation>reparti</translation>
     </message>
@@ -1513,22 +1513,22 @@
 <context>
     <name>_Charts</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="221"/>
-        <source>Arrivals per 5 minutes, and people inside</source>
-        <translation>Arrivées par 5 minutes, et personnes sur place</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="222"/>
-        <source>Scans per minute, per desk (last 30 minutes)</source>
-        <translation>Scans par minute, par poste (30 dernières minutes)</translation>
+        <location filename="../../checkin/ui/occupancy_view.py" line="229"/>
+        <source>Arrivals and people inside</source>
+        <translation>Arrivées et personnes sur place</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/occupancy_view.py" line="230"/>
+        <source>Scans per minute, per desk</source>
+        <translation>Scans par minute, par poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="238"/>
         <source>arrivals per 5 minutes</source>
         <translation>arrivées par 5 minutes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="231"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="239"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
