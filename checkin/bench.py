@@ -35,6 +35,14 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
 
         earlier = seed_earlier_scans(Path(tmp) / "demo.sqlite3")
         results.append(bench_scans(Path(tmp) / "demo.sqlite3", earlier))
+        say("occupancy: the coordinator's refresh with 60 sessions…")
+        from checkin.bench_occupancy import bench_occupancy
+
+        results.append(bench_occupancy(Path(tmp) / "demo.sqlite3"))
+        say("start: a fresh process to a ready desk window…")
+        from checkin.bench_start import bench_start
+
+        results.append(bench_start(Path(tmp) / "demo.sqlite3", attendees))
         say(f"import: a {attendees}-row Weezevent CSV…")
         from checkin.bench_import import bench_import
 

@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     occ = sub.add_parser("occupancy", help="arrivals, people inside, and seats in every session")
     occ.add_argument("--at", metavar="HH:MM", help="as if it were this time on the event's day")
+    occ.add_argument("--watch", action="store_true",
+                     help="show the figures again every --interval seconds, until Ctrl-C")
+    occ.add_argument("--interval", type=float, default=2.0, metavar="S",
+                     help="seconds between two refreshes with --watch (default 2)")
+    occ.add_argument("--times", type=_count, default=0, metavar="N",
+                     help="with --watch, stop after N refreshes (default: until Ctrl-C)")
     occ.add_argument("--event", metavar="KEY")
     _json_flag(occ)
 

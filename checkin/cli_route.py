@@ -57,15 +57,39 @@ def _hhmm(moment: datetime, tz: tzinfo) -> str:
 
 
 def occupancy_command(args: argparse.Namespace) -> int:
-    from checkin.cli_desk import event_moment, event_zone
-    from checkin.core.occupancy import occupancy
+    """Once, or with --watch again every --interval seconds until Ctrl-C."""
+    import sys
+    import time
+
+    from checkin.cli_desk import event_zone
     from checkin.store import open_store
 
     engine = open_store(args.db)
     event = pick_event(engine, args.event)
-    at = event_moment(engine, event, args.at)
-    report = occupancy(engine, event, at)
     tz = event_zone(engine, event)
+    if not args.watch:
+        return _occupancy_once(args, engine, event, tz)
+    clear = sys.stdout.isatty() and not args.json
+    try:
+        for _ in range(args.times) if args.times else iter(int, 1):
+            if clear:
+                print("\033[H\033[2J", end="")
+            _occupancy_once(args, engine, event, tz)
+            sys.stdout.flush()
+            time.sleep(args.interval)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def _occupancy_once(args: argparse.Namespace, engine, event: int, tz: tzinfo) -> int:
+    import json
+
+    from checkin.cli_desk import event_moment
+    from checkin.core.occupancy import occupancy
+
+    at = event_moment(engine, event, args.at)
+    report = occupancy(engine, event, at, with_categories=True)
     over = [s for s in report.sessions if s.ends_at <= at]
     report.sessions = [s for s in report.sessions if s.ends_at > at]  # now and next
     v = report.venue
@@ -81,5 +105,11 @@ def occupancy_command(args: argparse.Namespace) -> int:
                      f"{free:>5}  {s.title}")
     if over:
         lines.append(f"({len(over)} sessions already over are not shown.)")
-    _emit(args, report.to_json(), "\n".join(lines))
+    if v.by_category:
+        lines.append("By category (arrived/registered): " + ", ".join(
+            f"{name} {a}/{r}" for name, (r, a, _i) in v.by_category.items()))
+    if args.watch and args.json:  # one object per line, for a script to follow
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        _emit(args, report.to_json(), "\n".join(lines))
     return EXIT_OK

@@ -81,3 +81,11 @@ def test_walk_in_prints_the_new_code_and_is_counted(demo_db, capsys):
     assert main(["--db", demo_db, "walk-in", "Anne", "Durand", "--category", "vip"]) == 2
     assert "unknown category" in capsys.readouterr().err
     assert _one(demo_db, "SELECT count(*) FROM attendee WHERE walk_in") == 1
+
+
+def test_occupancy_watch_follows_scans(demo_db, capsys):
+    assert main(["--db", demo_db, "occupancy", "--watch", "--times", "2", "--interval", "0",
+                 "--json", "--at", "9:30"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["venue"]["registered"] > 0 for line in lines)
+    assert "by_category" in json.loads(lines[0])["venue"]

@@ -1,0 +1,66 @@
+"""Cold start to a ready desk window at N registrants, beside an empty Qt window, each in
+a fresh process (offscreen), so imports and the first store reads are counted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+_READY = """
+import sys, time
+t0 = time.perf_counter()
+from checkin.app import create_window
+window = create_window(sys.argv[1], language="fr")
+window.show()
+from PySide6.QtWidgets import QApplication
+QApplication.processEvents()
+assert window.desk_view() is not None
+print(time.perf_counter() - t0)
+"""
+_EMPTY = """
+import time
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.show()
+app.processEvents()
+print(time.perf_counter() - t0)
+"""
+_MEMORY = """
+import resource, sys
+from checkin.app import create_window
+from PySide6.QtWidgets import QApplication
+window = create_window(sys.argv[1], language="fr")
+window.show()
+QApplication.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _run(code: str, *args: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         env=env, timeout=120, check=True).stdout.strip().splitlines()
+    return float(out[-1])
+
+
+def bench_start(path: Path, attendees: int, runs: int = 3) -> dict[str, Any]:
+    runs = runs if attendees >= 10_000 else 1  # a small store: the shape, not the figure
+    url = f"sqlite:///{path}"
+    _run(_READY, url)  # the first run warms the disk cache, as a desk opened twice would
+    mine = min(_run(_READY, url) for _ in range(runs))
+    base = min(_run(_EMPTY) for _ in range(runs))
+    peak_mb = _run(_MEMORY, url) / 1024
+    return {
+        "name": "cold_start",
+        "what": f"process start to a ready desk window, {attendees} registrants (best of {runs})",
+        "seconds": round(mine, 3), "baseline_seconds": round(base, 3), "peak_mb": round(peak_mb),
+        "baseline": "process start to an empty QMainWindow shown, offscreen",
+        "ratio": round(mine / base, 1) if base else None,
+        "line": (f"cold start to a ready desk window, {attendees} registrants: {mine:.2f} s, "
+                 f"{peak_mb:.0f} MB peak (an empty Qt window: {base:.2f} s, ×{mine / base:.1f})"),
+    }
