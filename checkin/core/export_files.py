@@ -137,30 +137,21 @@ def write_csv(path: Path, table: Table, *, delimiter: str = ",",
 
 
 def write_xlsx(path: Path, tables: Sequence[Table], *, progress: Progress | None = None) -> int:
-    """One sheet per table: frozen header, auto filter, columns sized on the first rows,
-    write-only mode (rows go straight to the file). Returns the data rows written."""
-    from openpyxl import Workbook
+    """One sheet per table: frozen bold header, auto filter, columns sized on the first
+    rows; rows stream into the file (checkin.core.xlsx_writer). Returns the data rows."""
+    from checkin.core.xlsx_writer import XlsxWriter
 
-    workbook = Workbook(write_only=True)
     total = sum(t.total for t in tables)
     written = 0
-    for table in tables:
-        sheet = workbook.create_sheet(_sheet_title(table.title))
-        rows = iter(table.rows)
-        ahead = [row for _, row in zip(range(_WIDTH_SAMPLE), rows)]
-        for index, width in _widths(table, ahead).items():
-            sheet.column_dimensions[_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.append([_xlsx_cell(sheet, h) for h in table.header])
-        count = 0
-        for row in _count(_chain(ahead, rows), total, progress, written):
-            sheet.append([_xlsx_cell(sheet, v) for v in row])
-            count += 1
-        written += count
-        if table.header:
-            sheet.auto_filter.ref = f"A1:{_column_letter(len(table.header) - 1)}{count + 1}"
     with atomic_output(path) as tmp:
-        workbook.save(tmp)
+        book = XlsxWriter(tmp)
+        for table in tables:
+            rows = iter(table.rows)
+            ahead = [row for _, row in zip(range(_WIDTH_SAMPLE), rows)]
+            written += book.add_sheet(_sheet_title(table.title), table.header,
+                                      _count(_chain(ahead, rows), total, progress, written),
+                                      _widths(table, ahead))
+        book.close()
     if progress:
         progress(written, written)
     return written
@@ -169,25 +160,6 @@ def write_xlsx(path: Path, tables: Sequence[Table], *, progress: Progress | None
 def _chain(first: list, rest: Iterator) -> Iterator:
     yield from first
     yield from rest
-
-
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    """Plain values go as they are; a string that looks like a formula goes as a string
-    cell (data_type 's'), which no spreadsheet evaluates; datetimes get a readable format."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=None)
-        cell.value = value
-        cell.data_type = "s"
-        return cell
-    if isinstance(value, datetime):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = XLSX_TIME_FORMAT
-        return cell
-    return value
 
 
 def _widths(table: Table, sample: list[Sequence[Any]]) -> dict[int, float]:
@@ -204,12 +176,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, datetime):
         return "2026-12-10 08:30:00"
     return str(value)
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
 
 
 def _sheet_title(title: str) -> str:
