@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
-
-def _tidy(text: str) -> str:
-    return " ".join(text.split())
+from checkin.core.corrections import tidy
 
 
 class CorrectDialog(QDialog):
@@ -23,7 +21,7 @@ class CorrectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("correctDialog")
         self.setWindowTitle(self.tr("Correct name"))
-        self._original = (_tidy(first), _tidy(last), _tidy(organisation))
+        self._original = (tidy(first), tidy(last), tidy(organisation))
         form = QFormLayout(self)
         self.first_name = self._line("correctFirstName", self.tr("First name"), first, 200)
         self.last_name = self._line("correctLastName", self.tr("Last name"), last, 200)
@@ -68,8 +66,8 @@ class CorrectDialog(QDialog):
 
     def values(self) -> tuple[str, str, str]:
         """(first name, last name, organisation), with whitespace tidied."""
-        return (_tidy(self.first_name.text()), _tidy(self.last_name.text()),
-                _tidy(self.organisation.text()))
+        return (tidy(self.first_name.text()), tidy(self.last_name.text()),
+                tidy(self.organisation.text()))
 
     @classmethod
     def ask(cls, parent: QWidget | None, first: str, last: str,

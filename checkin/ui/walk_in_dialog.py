@@ -10,13 +10,11 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton, QWidget,
 )
 
+from checkin.core.corrections import tidy
+
 DEFAULT_CATEGORY = "participant"
 # Enough to catch a slip of the keyboard; the real check is the ticketing platform's.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def _tidy(text: str) -> str:
-    return " ".join(text.split())
 
 
 class WalkInDialog(QDialog):
@@ -81,9 +79,9 @@ class WalkInDialog(QDialog):
 
     def values(self) -> dict[str, str]:
         """first_name, last_name, organisation, category (a key), email — tidied."""
-        return {"first_name": _tidy(self.first_name.text()),
-                "last_name": _tidy(self.last_name.text()),
-                "organisation": _tidy(self.organisation.text()),
+        return {"first_name": tidy(self.first_name.text()),
+                "last_name": tidy(self.last_name.text()),
+                "organisation": tidy(self.organisation.text()),
                 "category": str(self.category.currentData() or DEFAULT_CATEGORY),
                 "email": self.email.text().strip()}
 

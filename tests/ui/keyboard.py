@@ -24,3 +24,23 @@ def press(widget: QWidget, key: Qt.Key) -> None:
     """A key without text (Enter, Backspace…)."""
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+def type_at_focus(text: str, gap: float = 0.0) -> None:
+    """As a USB scanner (gap 0: a burst) or a person (gap ≥ 0.08 s) types: each key goes
+    to whatever has the focus at that moment."""
+    import time
+
+    for ch in text:
+        target = QApplication.focusWidget()
+        if target is not None:
+            type_text(target, ch)
+        if gap:
+            time.sleep(gap)
+            QApplication.processEvents()
+
+
+def press_at_focus(key: Qt.Key) -> None:
+    target = QApplication.focusWidget()
+    if target is not None:
+        press(target, key)

@@ -7,13 +7,13 @@ import sqlite3
 import time
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
 from checkin.app import create_window
 from checkin.core.demo import load_demo
 from checkin.store import open_store
+from tests.ui.keyboard import press_at_focus, type_at_focus
 
 
 @pytest.fixture
@@ -40,21 +40,12 @@ def _registrant(url: str, where: str = "1 = 1") -> tuple[str, str, str]:
                             f"AND status = 'registered' AND {where} ORDER BY id LIMIT 1").fetchone()
 
 
-def type_text(widget: QWidget, text: str, gap: float = 0.0) -> None:
-    """One QKeyEvent per character carrying its text (keyClicks aborts on 'é')."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(QApplication.focusWidget() or widget,
-                                   QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-        if gap:
-            time.sleep(gap)
-            QApplication.processEvents()
+def type_text(_widget: QWidget, text: str, gap: float = 0.0) -> None:
+    type_at_focus(text, gap)
 
 
-def press(widget: QWidget, key: Qt.Key) -> None:
-    target = QApplication.focusWidget() or widget
-    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
-    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier))
+def press(_widget: QWidget, key: Qt.Key) -> None:
+    press_at_focus(key)
 
 
 def scan(qtbot, window, code: str) -> None:
