@@ -43,6 +43,7 @@ class EventSummary:
     cancelled: int
     categories: dict[str, int] = field(default_factory=dict)
     sessions: list[SessionLine] = field(default_factory=list)
+    complete: bool = True   # False: only the event itself (event_head), counts still to come
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -109,6 +110,16 @@ def event_summary(engine: Engine, event_id: int) -> EventSummary:
         registrants=by_status.get(AttendeeStatus.REGISTERED, 0),
         cancelled=by_status.get(AttendeeStatus.CANCELLED, 0),
         categories=categories, sessions=sessions)
+
+
+def event_head(engine: Engine, event_id: int) -> EventSummary:
+    """The event without its counts: one indexed read, for a window that must be ready
+    before the counts of 100 000 registrants are in."""
+    with engine.connect() as conn:
+        ev = conn.execute(sa.select(Event).where(Event.id == event_id)).mappings().one()
+    return EventSummary(id=ev["id"], key=ev["key"], name=ev["name"], venue=ev["venue"],
+                        timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"],
+                        registrants=0, cancelled=0, complete=False)
 
 
 def list_events_brief(engine: Engine) -> list[tuple[int, str]]:

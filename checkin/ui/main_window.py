@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from checkin import __version__
-from checkin.core.demo import load_demo
-from checkin.core.overview import EventSummary, event_summary, list_events_brief
+from checkin.core.overview import EventSummary, event_head, event_summary, list_events_brief
 from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings
@@ -42,6 +41,7 @@ class MainWindow(QMainWindow):
         self._desk = desk
         self._task: Task | None = None
         self._refreshing: Task | None = None
+        self._stale = False
         self._summary: EventSummary | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("checkin")
@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
 
     # ---- state --------------------------------------------------------------------
     def current_summary(self) -> EventSummary | None:
+        """The event and its counts (read now if the background read has not come back)."""
+        if self._summary is not None and not self._summary.complete:
+            self._show_summary(event_summary(self._engine, self._summary.id))
         return self._summary
 
     def refresh(self) -> None:
@@ -327,22 +330,35 @@ class MainWindow(QMainWindow):
 
     def _refresh_in_background(self) -> None:
         """Read the counts on a pool thread, so a big store never freezes the window."""
-        if self._refreshing is not None or self._task is not None or self._summary is None:
+        if self._refreshing is not None:
+            self._stale = True  # something changed since that read began: read again after
+            return
+        if self._summary is None or (self._task is not None and self._summary.complete):
             return
         engine, event_id = self._engine, self._summary.id
         task = Task(lambda _progress: event_summary(engine, event_id))
         task.signals.finished.connect(self._on_refreshed)
-        task.signals.failed.connect(lambda _msg: setattr(self, "_refreshing", None))
+        task.signals.failed.connect(self._on_refresh_failed)
         self._refreshing = task
         start(task)
+
+    def _on_refresh_failed(self, message: str) -> None:
+        self._refreshing = None
+        self.statusBar().showMessage(self.tr("Store unreachable, retrying: %1").replace("%1", message), 8000)
 
     def _on_refreshed(self, summary: EventSummary) -> None:
         self._refreshing = None
         if self._summary is not None and summary.id == self._summary.id:
             self._show_summary(summary)
+        if self._stale or self._summary is None or summary.id != self._summary.id:
+            self._stale = False
+            self._refresh_in_background()
 
     def _show_event(self, event_id: int) -> None:
-        self._show_summary(event_summary(self._engine, event_id))
+        """The desk is ready at once; the counts (a pass over every registrant) follow
+        from a pool thread."""
+        self._show_summary(event_head(self._engine, event_id))
+        self._refresh_in_background()
 
     def _show_summary(self, s: EventSummary) -> None:
         self._summary = s
@@ -351,7 +367,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"checkin — {s.name}")
         self._event_title.setText(s.name)
         self._event_details.setText(f"{s.venue} · {start:%d/%m/%Y} · {start:%H:%M}–{end:%H:%M} ({s.timezone})")
-        self._counts.setText(
+        self._counts.setText("…" if not s.complete else
             self.tr("%1 registered · %2 cancelled · %3 sessions")
             .replace("%1", f"{s.registrants:,}".replace(",", "\u202f"))
             .replace("%2", str(s.cancelled)).replace("%3", str(len(s.sessions))))
@@ -476,6 +492,8 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         engine = self._engine
+        from checkin.core.demo import load_demo
+
         task = Task(lambda progress: load_demo(engine, SAMPLE_ATTENDEES, 1, progress))
         task.signals.progress.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
         task.signals.finished.connect(lambda _r: self._on_loaded(dialog))
@@ -497,7 +515,8 @@ class MainWindow(QMainWindow):
         ConfirmDialog.error(self, self.tr("The sample event could not be loaded"), message)
 
     def is_busy(self) -> bool:
-        return self._task is not None
+        """Loading the sample, or the counts still being read in the background."""
+        return self._task is not None or self._refreshing is not None
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About checkin"), self.tr(

@@ -115,47 +115,47 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="25"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="23"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="28"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="26"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="29"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="27"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="30"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="28"/>
         <source>Organisation</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="32"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="30"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="33"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="31"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="34"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="32"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Structure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="35"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="33"/>
         <source>The correction is recorded with this desk&apos;s name; reprint the badge afterwards.</source>
         <translation>La correction est enregistrée avec le nom de ce poste ; réimprimez ensuite le badge.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/correct_dialog.py" line="41"/>
+        <location filename="../../checkin/ui/correct_dialog.py" line="39"/>
         <source>Save correction</source>
         <translation>Enregistrer la correction</translation>
     </message>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/main_window.py" line="82"/>
-        <location filename="../../checkin/ui/main_window.py" line="470"/>
+        <location filename="../../checkin/ui/main_window.py" line="486"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -773,52 +773,57 @@
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="355"/>
+        <location filename="../../checkin/ui/main_window.py" line="347"/>
+        <source>Store unreachable, retrying: %1</source>
+        <translation>Base injoignable, nouvel essai : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="371"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="395"/>
+        <location filename="../../checkin/ui/main_window.py" line="411"/>
         <source>No printer: the badge was not printed</source>
         <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="425"/>
+        <location filename="../../checkin/ui/main_window.py" line="441"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="425"/>
+        <location filename="../../checkin/ui/main_window.py" line="441"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="450"/>
+        <location filename="../../checkin/ui/main_window.py" line="466"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="471"/>
+        <location filename="../../checkin/ui/main_window.py" line="487"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="473"/>
+        <location filename="../../checkin/ui/main_window.py" line="489"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="497"/>
+        <location filename="../../checkin/ui/main_window.py" line="515"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="503"/>
+        <location filename="../../checkin/ui/main_window.py" line="522"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="504"/>
+        <location filename="../../checkin/ui/main_window.py" line="523"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -1440,72 +1445,72 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="29"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="27"/>
         <source>Walk-in registration</source>
         <translation>Inscription sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="31"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="29"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="32"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="30"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="33"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="31"/>
         <source>Organisation</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="36"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="34"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="41"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="39"/>
         <source>Email (optional)</source>
         <translation>E-mail (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="42"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="40"/>
         <source>name@example.org</source>
         <translation>nom@exemple.fr</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="43"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="41"/>
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="44"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="42"/>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="45"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="43"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Structure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="46"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="44"/>
         <source>&amp;Category</source>
         <translation>&amp;Catégorie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="47"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="45"/>
         <source>&amp;Email (optional)</source>
         <translation>&amp;E-mail (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="50"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="48"/>
         <source>Register and admit</source>
         <translation>Inscrire et faire entrer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/walk_in_dialog.py" line="76"/>
+        <location filename="../../checkin/ui/walk_in_dialog.py" line="74"/>
         <source>This email address looks incomplete.</source>
         <translation>Cette adresse e-mail semble incomplète.</translation>
     </message>

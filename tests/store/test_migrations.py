@@ -249,3 +249,10 @@ def test_a_store_with_scans_learns_who_is_inside_when_upgraded(store_url: str) -
         assert [(a, p, bool(i), s) for a, p, i, s in rows] == [(1, 0, True, 1), (2, 0, False, 3)]
     finally:
         engine.dispose()
+
+
+def test_the_head_read_from_the_files_is_alembics() -> None:
+    """Opening a store compares against a head read without Alembic: it must agree."""
+    from checkin.store.migrate import head_revision, script_directory
+
+    assert head_revision() == script_directory().get_current_head()

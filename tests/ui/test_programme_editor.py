@@ -65,7 +65,7 @@ def test_coordinator_pin_is_checked(monkeypatch, window):
     assert window.role() == Role.COORDINATOR and window._edit_programme.isEnabled()
 
 
-def test_capacity_change_is_saved_journaled_and_shown(monkeypatch, window):
+def test_capacity_change_is_saved_journaled_and_shown(monkeypatch, qtbot, window):
     _become(monkeypatch, window, Role.COORDINATOR)
     editor = _editor(window)
     assert _set(editor.rooms, "beffroi", "capacity", "42")
@@ -77,6 +77,7 @@ def test_capacity_change_is_saved_journaled_and_shown(monkeypatch, window):
         journal = conn.execute(sa.select(Journal).where(Journal.action == "programme_edit")).mappings().one()
     assert journal["actor"] == "coordinator" and journal["desk"]
     assert "room 'beffroi': capacity 30 → 42" in journal["details"]["changes"]
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)  # counts read off the UI thread
     table = window.findChild(QTableView, "sessionTable").model()
     seats = {table.index(r, 4).data(): table.index(r, 5).data() for r in range(table.rowCount())}
     assert seats["Salle Beffroi"] == "42"
