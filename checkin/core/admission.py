@@ -115,6 +115,8 @@ class ScanService:
                  clock: Clock = system_clock) -> None:
         self._engine = engine.execution_options(**{IMMEDIATE: True})
         self._url = engine.url.render_as_string(hide_password=False)
+        # The hot statements run on the driver's own cursor, whose errors SQLAlchemy never sees.
+        self._driver_error: type[Exception] = engine.dialect.loaded_dbapi.Error
         self._event = event_id
         self._desk = desk
         self._operator = operator
@@ -136,6 +138,8 @@ class ScanService:
             with self._engine.begin() as conn:
                 yield conn
         except DBAPIError as exc:
+            raise explain(exc, self._url) from exc
+        except self._driver_error as exc:
             raise explain(exc, self._url) from exc
 
     def scan(self, raw_code: str, *, exit: bool = False, session_id: int | None = None,
