@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import sqlalchemy as sa
 
 from checkin.cli import main
 from checkin.core.admission import ScanService
@@ -67,7 +66,8 @@ def test_scan_on_a_locked_store_fails_clearly_then_the_retry_counts_once(store) 
     path, codes, event = store
     engine = open_store(str(path), busy_timeout_ms=300)
     service = ScanService(engine, event, desk="d1")
-    first = service.scan(codes[0])  # acknowledged before the lock: must survive it
+    first_uuid = str(uuid.uuid4())
+    first = service.scan(codes[0], scan_uuid=first_uuid)  # acknowledged before the lock
     assert first.result == "admitted"
     holder = LockHolder(path)
     try:
@@ -78,7 +78,7 @@ def test_scan_on_a_locked_store_fails_clearly_then_the_retry_counts_once(store) 
         assert "locked" in message and str(path) in message and "\n" not in message
         # Nothing of the refused scan was written, and nothing acknowledged was lost.
         holder.release()
-        assert scans_by_uuid(engine, [scan_uuid, ]) == {scan_uuid: 0}
+        assert scans_by_uuid(engine, [scan_uuid]) == {scan_uuid: 0}
         assert count(engine, "SELECT count(*) FROM scan") == 1
         assert count(engine, "SELECT count(*) FROM presence") == 1
     finally:
@@ -86,16 +86,10 @@ def test_scan_on_a_locked_store_fails_clearly_then_the_retry_counts_once(store) 
     retried = service.scan(codes[1], scan_uuid=scan_uuid)
     again = service.scan(codes[1], scan_uuid=scan_uuid)  # the desk retries once more
     assert retried.result == "admitted" and again.scan_id == retried.scan_id
-    assert scans_by_uuid(engine, [first_uuid(engine, first.scan_id), scan_uuid]) == {
-        first_uuid(engine, first.scan_id): 1, scan_uuid: 1}
+    assert scans_by_uuid(engine, [first_uuid, scan_uuid]) == {first_uuid: 1, scan_uuid: 1}
     assert count(engine, "SELECT count(*) FROM scan") == 2
     assert count(engine, "SELECT count(*) FROM presence WHERE inside") == 2
     engine.dispose()
-
-
-def first_uuid(engine: sa.Engine, scan_id: int) -> str:
-    with engine.connect() as conn:
-        return conn.execute(sa.text("SELECT uuid FROM scan WHERE id = :i"), {"i": scan_id}).scalar_one()
 
 
 def test_cli_scan_on_a_locked_store_says_so_in_one_line_and_exits_2(
