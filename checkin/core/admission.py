@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from checkin.core.clock import Clock, system_clock
 from checkin.core.codes import new_code
@@ -27,7 +30,7 @@ from checkin.core.door_rules import DoorDecision, decide_at_door
 from checkin.core.programme import PEOPLE_SOURCE
 from checkin.core.rows import aware, time_binder
 from checkin.core.search_index import index_new_attendees
-from checkin.store import IMMEDIATE
+from checkin.store import IMMEDIATE, explain
 from checkin.store.models import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error
@@ -111,6 +114,9 @@ class ScanService:
     def __init__(self, engine: Engine, event_id: int, *, desk: str = "", operator: str = "",
                  clock: Clock = system_clock) -> None:
         self._engine = engine.execution_options(**{IMMEDIATE: True})
+        self._url = engine.url.render_as_string(hide_password=False)
+        # The hot statements run on the driver's own cursor, whose errors SQLAlchemy never sees.
+        self._driver_error: type[Exception] = engine.dialect.loaded_dbapi.Error
         self._event = event_id
         self._desk = desk
         self._operator = operator
@@ -122,6 +128,19 @@ class ScanService:
     @property
     def event_id(self) -> int:
         return self._event
+
+    @contextmanager
+    def _begin(self) -> Iterator[sa.Connection]:
+        """One scan's transaction. A store failure (locked, disk full, server gone) rolls it
+        back and becomes a one-line StoreError: the desk shows it as is, instead of the
+        driver's three lines of SQL, and the volunteer knows nothing was recorded."""
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise explain(exc, self._url) from exc
+        except self._driver_error as exc:
+            raise explain(exc, self._url) from exc
 
     def scan(self, raw_code: str, *, exit: bool = False, session_id: int | None = None,
              override: bool = False, scan_uuid: str | None = None) -> ScanAnswer:
@@ -139,7 +158,7 @@ class ScanService:
         else:
             kind = ScanKind.EXIT if exit else ScanKind.ENTRY
         place = session_id if door else VENUE
-        with self._engine.begin() as conn:
+        with self._begin() as conn:
             if replay:  # only a UUID the desk made earlier can be in the store already
                 replayed = self._replayed(conn, scan_uuid)
                 if replayed is not None:
@@ -206,7 +225,7 @@ class ScanService:
         organisation = " ".join(organisation.split())
         if not (first_name or last_name):
             raise ValueError("a walk-in needs a name")
-        with self._engine.begin() as conn:
+        with self._begin() as conn:
             found = conn.execute(sa.text(
                 "SELECT id, name FROM category WHERE event_id = :e AND key = :k"),
                 {"e": self._event, "k": category}).first()
@@ -236,7 +255,7 @@ class ScanService:
     def undo_last(self, raw_code: str) -> ScanAnswer:
         """Cancel this person's last counted scan, if this desk made it (a new row)."""
         code = clean_code(raw_code)
-        with self._engine.begin() as conn:
+        with self._begin() as conn:
             if self._pg and code:
                 _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
             person = _run(conn, self._sql[_PERSON], {"event": self._event, "code": code,

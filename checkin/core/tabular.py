@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +97,8 @@ def _read_xlsx(path: Path, limit: int | None = None) -> Table:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as exc:
+        # BadZipFile: a CSV or anything else saved with an .xlsx name.
         raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
