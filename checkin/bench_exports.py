@@ -31,10 +31,6 @@ def add_scans(engine: Any, event_id: int) -> int:
     from checkin.store.types import UTCDateTime
 
     with engine.begin() as conn:
-        already = conn.execute(sa.text("SELECT count(*) FROM scan WHERE event_id = :e"),
-                               {"e": event_id}).scalar_one()
-        if already:  # the scan figure's earlier scans are there: export what the day left
-            return already
         starts, plenary = conn.execute(sa.text(
             "SELECT e.starts_at, (SELECT id FROM session s WHERE s.event_id = e.id AND "
             "s.kind = 'plenary' ORDER BY s.starts_at LIMIT 1) FROM event e WHERE e.id = :e")
