@@ -15,6 +15,7 @@ from checkin.store.errors import StoreCorrupt, StoreError, StoreUnavailable
 
 ENV_VAR = "CHECKIN_DB"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+WAL_CHECKPOINT_PAGES = 4000  # ~16 MB of log between two checkpoints
 IMMEDIATE = "checkin_immediate"  # execution option: take the write lock at BEGIN
 
 
@@ -86,6 +87,11 @@ def _sqlite_engine(u: sa.URL, busy_timeout_ms: int) -> Engine:
                 _switch_to_wal(cur, busy_timeout_ms)
         # FULL: in WAL mode, every commit is synced, so an admitted scan survives power loss.
         cur.execute("PRAGMA synchronous = FULL")
+        # The commit that fills the log also copies it back into the database (a
+        # checkpoint, several ms). At the default 1 000 pages that is one scan in ~100 —
+        # the p99 itself (measured 2.7–4.3 ms); at 4 000, one in ~450, each a little longer.
+        # A checkpoint thread beside the desk was tried: its syncs slowed every scan.
+        cur.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         cur.close()
 
     @event.listens_for(engine, "begin")
