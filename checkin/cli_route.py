@@ -45,7 +45,8 @@ def _stop_line(s, tz: tzinfo) -> str:
         status = f"waitlist #{s.waitlist_position}"
         if s.seat_free_now:
             status += ", a seat is free now: go to the door"
-    seats = "" if s.seats_left is None else f", {s.seats_left} seats left"
+    seats = ("" if s.seats_left is None or s.status == "booked"
+             else f", {s.seats_left} seats left")  # a booked seat is theirs, full or not
     where = s.room + (f" ({s.floor})" if s.floor else "")
     now = " NOW" if s.now else ""
     text = f"{_hhmm(s.starts_at, tz)}–{_hhmm(s.ends_at, tz)}{now}  {s.title}  — {where}{seats}  [{status}]"

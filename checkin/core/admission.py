@@ -55,6 +55,7 @@ class ScanAnswer:
     session_title: str = ""
     room: str = ""
     seats_left: int | None = None
+    reserved_for: str = ""                    # not_eligible: who the session admits
     overridden: bool = False
 
     @property
@@ -205,7 +206,7 @@ class ScanService:
     def _door_answer(self, rec: "_Recorder", attendee: int, decision: DoorDecision,
                      override: bool, fields: dict) -> ScanAnswer:
         where = dict(session_title=decision.title, room=decision.room,
-                     seats_left=decision.seats_left)
+                     seats_left=decision.seats_left, reserved_for=decision.reserved_for)
         if decision.result == ScanResult.ADMITTED:
             return rec(attendee, ScanResult.ADMITTED, "", **where, **fields)
         if not override:

@@ -31,6 +31,7 @@ class DoorDecision:
     title: str
     room: str
     seats_left: int | None
+    reserved_for: str = ""   # not_eligible: the professions or categories it admits
 
 
 def decide_at_door(conn: sa.Connection, event_id: int, session_id: int, attendee_id: int, *,
@@ -41,19 +42,19 @@ def decide_at_door(conn: sa.Connection, event_id: int, session_id: int, attendee
     if d is None:
         return None
 
-    def decision(result: str, reason: str = "") -> DoorDecision:
+    def decision(result: str, reason: str = "", reserved_for: str = "") -> DoorDecision:
         left = d.seats_left()
         if left is not None and result == ScanResult.ADMITTED:
             left = max(0, left - 1)  # the seat this person is taking now
-        return DoorDecision(result, reason, d.key, d.title, d.room, left)
+        return DoorDecision(result, reason, d.key, d.title, d.room, left, reserved_for)
 
     is_speaker = speaker_key is not None and speaker_key in d.speakers
     restriction = audience_restriction(d.professions, d.categories, profession, category_key,
                                        is_speaker)
     if restriction is not None:
         table, keys = restriction
-        return decision(ScanResult.NOT_ELIGIBLE,
-                        "reserved for " + _names(conn, table, event_id, keys))
+        names = _names(conn, table, event_id, keys)
+        return decision(ScanResult.NOT_ELIGIBLE, "reserved for " + names, names)
     status = conn.execute(_ENROLLMENT, {"attendee": attendee_id, "session": session_id}).scalar()
     if d.full_for(booked_here=status == "booked" or is_speaker):
         held = f", {d.held_by_others} held for booked people" if d.held_by_others else ""

@@ -110,7 +110,7 @@ class ResultPanel(QFrame):
         self._attention.setText(self.tr("Attention: %1").replace("%1", answer.attention_text))
         self._attention.setVisible(bool(answer.attention_text))
         self._ack.setVisible(self.needs_acknowledgement)
-        text = self._route_text(route) if route is not None else ""
+        text = self._door_text(answer) or (self._route_text(route) if route is not None else "")
         self._route.setText(text)
         self._route.setVisible(bool(text))
         if self.needs_acknowledgement:
@@ -170,6 +170,24 @@ class ResultPanel(QFrame):
             ScanResult.UNDONE: self.tr("Scan undone"),
         }
         return texts.get(a.result, a.result)
+
+    def _door_text(self, a: ScanAnswer) -> str:
+        """At a session's door: which session, and why not when refused."""
+        import html
+
+        if not a.session_title:
+            return ""
+        def esc(text: str) -> str:
+            return html.escape(text, quote=False)
+
+        lines = [f"<b>{esc(a.session_title)}</b> — {esc(a.room)}"]
+        if a.result == ScanResult.NOT_ELIGIBLE and a.reserved_for:
+            lines.append(self.tr("Reserved for: %1").replace("%1", esc(a.reserved_for)))
+        elif a.result == ScanResult.SESSION_FULL:
+            lines.append(self.tr("No free seat: every seat is taken or held for a booked person"))
+        elif a.seats_left is not None:
+            lines.append(self.tr("%1 seats left").replace("%1", str(a.seats_left)))
+        return "<br>".join(lines)
 
     def _route_text(self, r: Route) -> str:
         if not r.found or r.cancelled:

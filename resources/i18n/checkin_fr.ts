@@ -1175,37 +1175,48 @@
         <translation>Scan annulé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="181"/>
+        <location filename="../../checkin/ui/result_panel.py" line="185"/>
+        <source>Reserved for: %1</source>
+        <translation>Réservé à : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="187"/>
+        <source>No free seat: every seat is taken or held for a booked person</source>
+        <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscrits</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="199"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="183"/>
+        <location filename="../../checkin/ui/result_panel.py" line="201"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="185"/>
+        <location filename="../../checkin/ui/result_panel.py" line="203"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="195"/>
+        <location filename="../../checkin/ui/result_panel.py" line="213"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="197"/>
+        <location filename="../../checkin/ui/result_panel.py" line="215"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="199"/>
+        <location filename="../../checkin/ui/result_panel.py" line="217"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="201"/>
+        <location filename="../../checkin/ui/result_panel.py" line="189"/>
+        <location filename="../../checkin/ui/result_panel.py" line="219"/>
         <source>%1 seats left</source>
         <translation>%1 places libres</translation>
     </message>

@@ -132,3 +132,17 @@ def test_door_mode_and_a_coordinator_override(qtbot, coordinator_window, demo_ur
     assert desk.current.overridden and desk.current.session_id == workshop
     desk.set_door(None)  # back to the entrance in one step
     assert desk.session_id is None
+
+
+def test_a_door_refusal_says_who_the_workshop_is_for(qtbot, coordinator_window, demo_url):
+    desk = coordinator_window.desk_view()
+    desk._clock = lambda: AFTERNOON
+    desk.load_doors()
+    desk.set_door(_sid(demo_url, "atelier-charte"))
+    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
+        code = conn.execute("SELECT code FROM attendee WHERE profession NOT IN ('etat', "
+                            "'animateur-charte') AND status = 'registered' LIMIT 1").fetchone()[0]
+    scan(qtbot, coordinator_window, code)
+    qtbot.waitUntil(lambda: panel(coordinator_window).result == "not_eligible", timeout=5000)
+    route = panel(coordinator_window).findChild(type(panel(coordinator_window)._route), "routeText")
+    assert "Services de l'État" in route.text() and "Atelier réseau" in route.text()
