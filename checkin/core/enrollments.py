@@ -23,6 +23,17 @@ def session_counts(conn: sa.Connection, event_id: int,
                    exclude_source: str | None = None) -> tuple[dict[int, int], dict[int, int]]:
     """(booked, waitlisted) per session, counting registered people only: a cancelled
     ticket holds no seat."""
+    booked: dict[int, int] = {}
+    waiting: dict[int, int] = {}
+    for sid, status, n in conn.execute(session_counts_query(event_id, exclude_source)):
+        if status == EnrollmentStatus.BOOKED:
+            booked[sid] = n
+        elif status == EnrollmentStatus.WAITLISTED:
+            waiting[sid] = n
+    return booked, waiting
+
+
+def session_counts_query(event_id: int, exclude_source: str | None = None) -> sa.Select:
     q = (sa.select(Enrollment.session_id, Enrollment.status, sa.func.count())
          .join(EventSession, EventSession.id == Enrollment.session_id)
          .join(Attendee, Attendee.id == Enrollment.attendee_id)
@@ -30,14 +41,7 @@ def session_counts(conn: sa.Connection, event_id: int,
          .group_by(Enrollment.session_id, Enrollment.status))
     if exclude_source is not None:
         q = q.where(Attendee.source != exclude_source)
-    booked: dict[int, int] = {}
-    waiting: dict[int, int] = {}
-    for sid, status, n in conn.execute(q):
-        if status == EnrollmentStatus.BOOKED:
-            booked[sid] = n
-        elif status == EnrollmentStatus.WAITLISTED:
-            waiting[sid] = n
-    return booked, waiting
+    return q
 
 
 def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -> list[int]:

@@ -55,26 +55,17 @@ def _pdf(lang: str) -> Any:
         """A page header naming the current section, and page numbers."""
 
         heading: Callable[[Any], None] | None = None
+        encoded: dict[tuple[str, str], str]
 
         def header(self) -> None:
             if self.heading:
                 self.heading(self)
 
         def fast_row(self, texts: list[tuple[float, float, str]], line_y: float) -> None:
-            """A row's texts and its rule in one write to the page (as fast_text)."""
+            """A row's texts and its rule in one write to the page (see _placed)."""
             try:
-                font = self.current_font
-                if not self.current_font_is_set_on_page:
-                    self._out(self._set_font_for_page(font, self.font_size_pt))
-                k, h, parts = self.k, self.h, []
-                for x, y, text in texts:
-                    key = (id(font), text)
-                    encoded = _ENCODED.get(key)
-                    if encoded is None:
-                        if len(_ENCODED) > 100_000:
-                            _ENCODED.clear()
-                        encoded = _ENCODED[key] = font.encode_text(self.normalize_text(text))
-                    parts.append(f"BT {x * k:.2f} {(h - y) * k:.2f} Td {encoded} ET")
+                parts = [self._placed(x, y, text) for x, y, text in texts]
+                k, h = self.k, self.h
                 parts.append(f"{10 * k:.2f} {(h - line_y) * k:.2f} m {200 * k:.2f} "
                              f"{(h - line_y) * k:.2f} l S")
                 self._out(" ".join(parts))
@@ -84,23 +75,25 @@ def _pdf(lang: str) -> Any:
                 self.line(10, line_y, 200, line_y)
 
         def fast_text(self, x: float, y: float, text: str) -> None:
-            """text() without its per-call checks, each string encoded once: sheets for
-            100 000 people repeat the same organisations and times thousands of times
-            (measured: a quarter of the sheets' time). Falls back to text() if this fpdf2
-            has other internals."""
             try:
-                font = self.current_font
-                if not self.current_font_is_set_on_page:
-                    self._out(self._set_font_for_page(font, self.font_size_pt))
-                key = (id(font), text)
-                encoded = _ENCODED.get(key)
-                if encoded is None:
-                    if len(_ENCODED) > 100_000:
-                        _ENCODED.clear()
-                    encoded = _ENCODED[key] = font.encode_text(self.normalize_text(text))
-                self._out(f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td {encoded} ET")
+                self._out(self._placed(x, y, text))
             except AttributeError:
                 self.text(x, y, text)
+
+        def _placed(self, x: float, y: float, text: str) -> str:
+            """What text() writes, without its per-call checks and with each string
+            encoded once: sheets for 100 000 people repeat the same organisations and times
+            thousands of times (measured: a quarter of the sheets' time). The encoding
+            belongs to this document's font subset, so the memory is this document's.
+            Raises AttributeError if this fpdf2 has other internals (callers fall back)."""
+            font = self.current_font
+            if not self.current_font_is_set_on_page:
+                self._out(self._set_font_for_page(font, self.font_size_pt))
+            key = (font.fontkey, text)
+            encoded = self.encoded.get(key)
+            if encoded is None:
+                encoded = self.encoded[key] = font.encode_text(self.normalize_text(text))
+            return f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td {encoded} ET"
 
         def footer(self) -> None:
             self.set_y(-10)
@@ -108,6 +101,7 @@ def _pdf(lang: str) -> Any:
             self.cell(0, 5, TEXT[lang]["page"].format(self.page_no()), align="C")
 
     pdf = Sheet(orientation="P", unit="mm", format="A4")
+    pdf.encoded = {}
     pdf.add_font(FONT, "", str(resource_path("fonts", "DejaVuSans.ttf")))
     pdf.add_font(FONT, "B", str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
     pdf.set_auto_page_break(False)
@@ -118,7 +112,6 @@ def _pdf(lang: str) -> Any:
 
 _WIDEST_EM = 1.5  # DejaVu Sans's widest Latin glyph is 1.17 em (bold; measured), with room
 _FITS: dict[tuple, str] = {}
-_ENCODED: dict[tuple, str] = {}
 
 
 def _fit(pdf: Any, text: str, width: float) -> str:

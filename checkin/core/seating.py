@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from checkin.core.enrollments import seats
+from checkin.core.enrollments import seats, session_counts
 from checkin.core.rows import aware, json_list
 from checkin.store.models import VENUE
 
@@ -63,12 +63,6 @@ _SESSIONS = sa.text(
     "s.audience_categories, s.speakers FROM session s "
     "JOIN event e ON e.id = s.event_id LEFT JOIN track t ON t.id = s.track_id "
     "LEFT JOIN room r ON r.id = s.room_id WHERE s.event_id = :event ORDER BY s.starts_at, r.name, s.id")
-# Registered people only: a cancelled ticket holds no seat.
-_ENROLLED = sa.text(
-    "SELECT en.session_id, en.status, count(*) FROM enrollment en "
-    "JOIN session s ON s.id = en.session_id JOIN attendee a ON a.id = en.attendee_id "
-    "WHERE s.event_id = :event AND a.status = 'registered' AND en.status IN ('booked', 'waitlisted') "
-    "GROUP BY en.session_id, en.status")
 _PRESENT = sa.text(
     "SELECT place, count(*) FROM presence WHERE event_id = :event AND place > :venue AND inside = true "
     "GROUP BY place")
@@ -81,10 +75,7 @@ _BOOKED_CAME = sa.text(
 
 def event_seats(conn: sa.Connection, event_id: int, now: datetime) -> list[SessionSeats]:
     """Every session of the event with its seats at `now`, in programme order."""
-    booked: dict[int, int] = {}
-    waiting: dict[int, int] = {}
-    for sid, status, n in conn.execute(_ENROLLED, {"event": event_id}):
-        (booked if status == "booked" else waiting)[sid] = n
+    booked, waiting = session_counts(conn, event_id)
     params = {"event": event_id, "venue": VENUE}
     present = dict(conn.execute(_PRESENT, params).all())
     came = dict(conn.execute(_BOOKED_CAME, params).all())

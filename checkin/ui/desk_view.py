@@ -62,6 +62,8 @@ class DeskView(QWidget):
         self._pool.setMaxThreadCount(1)         # scans are answered in the order made
         self._pending: list[Task] = []
         self._camera = None
+        self._service: ScanService | None = None
+        self._service_for: tuple = ()
         self.can_override = can_override
         self.session_id: int | None = None     # a room door instead of the entrance
         self.sounds = Sounds(self, muted=muted)
@@ -271,8 +273,13 @@ class DeskView(QWidget):
 
     # ---- scans ------------------------------------------------------------------------
     def service(self) -> ScanService:
-        return ScanService(self._engine, self._event, desk=self._desk, operator=self._operator(),
-                           clock=self._clock)
+        """One service per operator (the role can change between two scans), made once."""
+        operator = self._operator()
+        if self._service is None or self._service_for != (operator, self._clock):
+            self._service = ScanService(self._engine, self._event, desk=self._desk,
+                                        operator=operator, clock=self._clock)
+            self._service_for = (operator, self._clock)
+        return self._service
 
     def submit_scan(self, code: str, *, exit: bool = False, override: bool = False) -> None:
         if not clean_code(code):

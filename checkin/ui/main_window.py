@@ -394,7 +394,8 @@ class MainWindow(QMainWindow):
         self._desk_view.search_input.setFocus()
 
     def _on_answered(self, answer) -> None:
-        self._refresh_in_background()
+        # No recount here: a scan changes none of the programme tab's figures, and the
+        # 10-second refresh picks up walk-ins. The rooms tab follows scans on its own.
         if (self._desk.print_on_checkin and answer.result == "admitted" and not answer.session_id
                 and answer.attendee_id is not None):
             self._print_at_checkin(answer.attendee_id)
@@ -458,8 +459,6 @@ class MainWindow(QMainWindow):
             current.deleteLater()
             self._occupancy = current = None
         if wanted and current is None:
-            from checkin.ui.occupancy_view import OccupancyView
-
             s = self._summary
             view = OccupancyView(self._engine, s.id, ZoneInfo(s.timezone or "UTC"), parent=self._tabs)
             view.alert.connect(lambda text: self.statusBar().showMessage(text, 15_000))
