@@ -4,6 +4,7 @@ use them without a screen, and a desk's rules stay testable without a QApplicati
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -62,3 +63,28 @@ def test_probe_notices_a_qt_import(tmp_path: Path) -> None:
     report = _probe(["leaky"], extra_path=tmp_path)
     assert "leaky.widget" in report["imported"]
     assert any(m.startswith(QT_PREFIXES) for m in report["qt"])
+
+
+# Opens the desk window on a store holding an event, then reports which heavy modules the
+# start needed. The counts are read in the background afterwards and may load the ORM then.
+_START = textwrap.dedent("""
+    import sys
+    from checkin.app import create_window
+    window = create_window(sys.argv[1], language="fr")
+    assert window.desk_view() is not None and window.desk_view().door_choice.count() > 1
+    print(" ".join(m for m in ("sqlmodel", "pydantic", "sqlalchemy.orm") if m in sys.modules))
+""")
+
+
+def test_the_desk_window_opens_before_the_orm_is_loaded(sqlite_engine, sqlite_url) -> None:
+    """Cold start (issue 10): SQLModel, pydantic and the ORM cost a desk about 0.35 s at start;
+    the window is built on plain SQL and leaves them to a background read."""
+    from checkin.core.programme import read_programme, sample_event_path
+    from checkin.core.programme_load import load_programme
+
+    load_programme(sqlite_engine, read_programme(sample_event_path()))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", _START, sqlite_url], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1:] in ([], [""]), done.stdout

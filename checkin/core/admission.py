@@ -31,7 +31,7 @@ from checkin.core.programme import PEOPLE_SOURCE
 from checkin.core.rows import aware, time_binder
 from checkin.core.search_index import index_new_attendees
 from checkin.store import IMMEDIATE, explain
-from checkin.store.models import VENUE, AttendeeStatus, ScanKind, ScanResult
+from checkin.store.vocabulary import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error
 ACCEPTED = (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.UNDONE)

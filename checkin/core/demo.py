@@ -22,14 +22,13 @@ from checkin.core import demo_people as words
 from checkin.core.clock import zone
 from checkin.core.codes import code_from_bits
 from checkin.core.enrollments import seats, session_counts
-from checkin.core.programme import load_programme, read_programme, sample_event_path
+from checkin.core.programme import read_programme, sample_event_path
+from checkin.core.programme_load import load_programme
 from checkin.core.search_index import index_new_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession, Journal,
-    Room, SessionKind,
-)
+from checkin.store.models import Attendee, Category, Enrollment, Event, EventSession, Journal, Room
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 from checkin.store.types import utcnow
 
 SOURCE = "demo"

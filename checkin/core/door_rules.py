@@ -13,7 +13,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from checkin.core.seating import door
-from checkin.store.models import ScanResult
+from checkin.store.vocabulary import ScanResult
 
 _ENROLLMENT = sa.text(
     "SELECT status FROM enrollment WHERE attendee_id = :attendee AND session_id = :session")

@@ -6,9 +6,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Enrollment, EnrollmentStatus, EventSession, Room,
-)
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 
 CHUNK = 2000
 
@@ -34,6 +32,8 @@ def session_counts(conn: sa.Connection, event_id: int,
 
 
 def session_counts_query(event_id: int, exclude_source: str | None = None) -> sa.Select:
+    from checkin.store.models import Attendee, Enrollment, EventSession
+
     q = (sa.select(Enrollment.session_id, Enrollment.status, sa.func.count())
          .join(EventSession, EventSession.id == Enrollment.session_id)
          .join(Attendee, Attendee.id == Enrollment.attendee_id)
@@ -47,6 +47,8 @@ def session_counts_query(event_id: int, exclude_source: str | None = None) -> sa
 def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -> list[int]:
     """Cancelled registrants give their booked and waitlisted places back, and each seat
     given back goes to the first person waiting for it. Returns the people promoted."""
+    from checkin.store.models import Enrollment
+
     sessions: set[int] = set()
     for start in range(0, len(attendee_ids), CHUNK):
         chunk = attendee_ids[start:start + CHUNK]
@@ -64,6 +66,8 @@ def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -
 def promote_waitlist(conn: sa.Connection, session_ids: list[int], now: datetime) -> list[int]:
     """Fill each session's free booked seats from its waitlist, first come first served
     (registered people only). Returns the attendee ids promoted."""
+    from checkin.store.models import Attendee, Enrollment, EventSession, Room
+
     promoted: list[int] = []
     for sid in session_ids:
         caps = conn.execute(

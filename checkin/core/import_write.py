@@ -13,7 +13,8 @@ from checkin.core.enrollments import release_seats, session_counts
 from checkin.core.search_index import index_new_attendees, reindex_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
-from checkin.store.models import Attendee, AttendeeStatus, Enrollment, EnrollmentStatus
+from checkin.store.models import Attendee, Enrollment
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 from checkin.store.types import utcnow
 
 UPDATABLE = ("first_name", "last_name", "email", "phone", "organisation", "job_title",

@@ -24,10 +24,8 @@ from checkin.core.import_presets import FIELDS, PRESET_NAMES, detect_preset, map
 from checkin.core.tabular import Table, TableError, read_table
 from checkin.core.text import fold
 from checkin.store import IMMEDIATE
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Event, EventSession,
-    Journal, Room, Track,
-)
+from checkin.store.models import Attendee, Category, Event, EventSession, Journal, Room, Track
+from checkin.store.vocabulary import AttendeeStatus
 from checkin.store.types import utcnow
 
 Progress = Callable[[int, int], None]

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.seating import SessionSeats, event_seats
-from checkin.store.models import VENUE
+from checkin.store.vocabulary import VENUE
 
 
 @dataclass

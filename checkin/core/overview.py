@@ -9,10 +9,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.enrollments import seats
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
-    Room, Scan, Track,
-)
+from checkin.store.types import UTCDateTime
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+
+# The columns of the event row a desk needs to open, without the ORM model: the window is
+# ready before the models are loaded (checkin.store.vocabulary says why).
+_event = sa.table("event", sa.column("id"), sa.column("key"), sa.column("name"),
+                  sa.column("venue"), sa.column("timezone"), sa.column("starts_at", UTCDateTime),
+                  sa.column("ends_at", UTCDateTime))
 
 
 @dataclass
@@ -54,6 +58,8 @@ class EventSummary:
 
 
 def table_counts(engine: Engine) -> dict[str, int]:
+    from checkin.store.models import Attendee, Enrollment, Event, EventSession, Room, Scan, Track
+
     with engine.connect() as conn:
         return {
             name: conn.execute(sa.select(sa.func.count()).select_from(model)).scalar_one()
@@ -65,12 +71,18 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 
 def list_events(engine: Engine) -> list[EventSummary]:
+    from checkin.store.models import Event
+
     with engine.connect() as conn:
         ids = conn.execute(sa.select(Event.id).order_by(Event.starts_at, Event.id)).scalars().all()
     return [event_summary(engine, i) for i in ids]
 
 
 def event_summary(engine: Engine, event_id: int) -> EventSummary:
+    from checkin.store.models import (
+        Attendee, Category, Enrollment, Event, EventSession, Room, Track,
+    )
+
     with engine.connect() as conn:
         ev = conn.execute(sa.select(Event).where(Event.id == event_id)).mappings().one()
         by_status = dict(conn.execute(
@@ -116,7 +128,7 @@ def event_head(engine: Engine, event_id: int) -> EventSummary:
     """The event without its counts: one indexed read, for a window that must be ready
     before the counts of 100 000 registrants are in."""
     with engine.connect() as conn:
-        ev = conn.execute(sa.select(Event).where(Event.id == event_id)).mappings().one()
+        ev = conn.execute(sa.select(_event).where(_event.c.id == event_id)).mappings().one()
     return EventSummary(id=ev["id"], key=ev["key"], name=ev["name"], venue=ev["venue"],
                         timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"],
                         registrants=0, cancelled=0, complete=False)
@@ -126,4 +138,4 @@ def list_events_brief(engine: Engine) -> list[tuple[int, str]]:
     """(id, name) of every event, soonest first: cheap enough for every refresh."""
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(
-            sa.select(Event.id, Event.name).order_by(Event.starts_at, Event.id)).all()]
+            sa.select(_event.c.id, _event.c.name).order_by(_event.c.starts_at, _event.c.id))]

@@ -16,9 +16,7 @@ from typing import Any
 
 
 from checkin.core.clock import local_moment, zone
-from checkin.store.models import (
-    SessionKind,
-)
+from checkin.store.vocabulary import SessionKind
 
 PEOPLE_SOURCE = "event-file"
 
@@ -230,7 +228,3 @@ def sample_event_path() -> Path:
 
     return resource_path(*SAMPLE_EVENT)
 
-
-
-# Writing lives in its own module; kept importable from here for callers of the parser.
-from checkin.core.programme_load import LoadReport, load_programme  # noqa: E402,F401

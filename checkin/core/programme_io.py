@@ -18,10 +18,8 @@ from checkin.core.clock import parse_hhmm, zone
 from checkin.core.programme import PEOPLE_SOURCE, ProgrammeError
 from checkin.core.tabular import TableError, read_table
 from checkin.core.text import fold
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Event, EventSession, Profession, Room, SessionKind,
-    Track,
-)
+from checkin.store.models import Attendee, Category, Event, EventSession, Profession, Room, Track
+from checkin.store.vocabulary import AttendeeStatus, SessionKind
 
 
 def export_programme(engine: Engine, event_id: int) -> dict[str, Any]:

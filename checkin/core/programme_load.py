@@ -23,9 +23,9 @@ from checkin.core.enrollments import release_seats
 from checkin.core.search_index import reindex_attendees
 from checkin.store import IMMEDIATE
 from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, Event, EventSession,
-    Journal, Profession, Room, Scan, Track,
+    Attendee, Category, Enrollment, Event, EventSession, Journal, Profession, Room, Scan, Track,
 )
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 from checkin.store.types import utcnow
 
 MAX_JOURNALED_CHANGES = 500

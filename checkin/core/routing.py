@@ -20,7 +20,7 @@ from checkin.core.admission import clean_code
 from checkin.core.door_rules import audience_restriction
 from checkin.core.programme import PEOPLE_SOURCE
 from checkin.core.seating import SessionSeats, event_seats
-from checkin.store.models import SessionKind
+from checkin.store.vocabulary import SessionKind
 
 SUGGESTIONS = 3
 OPEN_TO_ALL = (SessionKind.PLENARY, SessionKind.CONTEST)

@@ -26,7 +26,7 @@ from checkin.core.search_index import (
     CODE_PREFIX, EMAIL, EXACT_CODE, FIELD_COLUMNS, FIELD_NAMES, MAX_WORD, STOPWORDS,
     reindex_attendees, reindex_event, split_words,
 )
-from checkin.store.models import AttendeeStatus
+from checkin.store.vocabulary import AttendeeStatus
 
 __all__ = ["Hit", "search", "query_words", "reindex_attendees", "reindex_event"]
 
@@ -195,7 +195,7 @@ def _values(i: int, field: int, fuzzy: bool) -> str:
 
 
 def _holds(i: int, field: int, fuzzy: bool) -> str:
-    column = FIELD_COLUMNS[field].name
+    column = FIELD_COLUMNS[field]
     test = f"{column} IN ({_values(i, field, fuzzy)})"
     return f"({column} != '' AND {test})" if field == EMAIL else test
 

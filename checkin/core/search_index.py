@@ -24,7 +24,6 @@ from typing import Iterable, Sequence
 import sqlalchemy as sa
 
 from checkin.core.text import fold
-from checkin.store.models import Attendee, SearchPerson, SearchTerm
 
 # Why a registrant matched, best first; the rank of a match. Codes are looked up in the
 # attendee table itself (its unique index), never copied here.
@@ -43,14 +42,23 @@ _LETTERS = re.compile(r"[a-z]+")
 _CHUNK = 500  # ids per IN (…) list
 _REBUILD_ABOVE = 20000  # rows in one bulk insert (SQLite)
 
-_person = SearchPerson.__table__  # type: ignore[attr-defined]
-_term = SearchTerm.__table__  # type: ignore[attr-defined]
-FIELD_COLUMNS = {LAST_NAME: _person.c.last_words, FIRST_NAME: _person.c.first_words,
-                 ORGANISATION: _person.c.organisation_words, EMAIL: _person.c.email_words}
+# The search_person column holding each field's value.
+FIELD_COLUMNS = {LAST_NAME: "last_words", FIRST_NAME: "first_words",
+                 ORGANISATION: "organisation_words", EMAIL: "email_words"}
 _PERSON_COLUMNS = ("attendee_id", "event_id", "sort_key", "last_words", "first_words",
                    "organisation_words", "email_words")
 # (attendee id, event id, first name, last name, organisation, email)
 Person = Sequence
+_ATTENDEE_COLUMNS = ("id", "event_id", "first_name", "last_name", "organisation", "email")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[sa.Table, sa.Table, sa.Table]:
+    """(search_person, search_term, attendee), taken from the models on first use: the
+    desk is ready before the ORM is loaded (see checkin.store.vocabulary)."""
+    from checkin.store.models import Attendee, SearchPerson, SearchTerm
+
+    return SearchPerson.__table__, SearchTerm.__table__, Attendee.__table__  # type: ignore[attr-defined]
 
 
 def split_words(text: str) -> list[str]:
@@ -122,19 +130,20 @@ def reindex_attendees(conn: sa.Connection, attendee_ids: Iterable[int]) -> int:
     are read from the attendee table itself). Unchanged people cost a read, no write.
     """
     ids = sorted({int(i) for i in attendee_ids})
+    person, _, attendee = _tables()
     changed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         old = {r[0]: tuple(r) for r in conn.execute(
-            sa.select(*(_person.c[n] for n in _PERSON_COLUMNS))
-            .where(_person.c.attendee_id.in_(chunk)))}
-        new = {r[0]: r for r in _rows(conn.execute(sa.select(
-            Attendee.id, Attendee.event_id, Attendee.first_name, Attendee.last_name,
-            Attendee.organisation, Attendee.email).where(Attendee.id.in_(chunk))))}
+            sa.select(*(person.c[n] for n in _PERSON_COLUMNS))
+            .where(person.c.attendee_id.in_(chunk)))}
+        new = {r[0]: r for r in _rows(conn.execute(
+            sa.select(*(attendee.c[n] for n in _ATTENDEE_COLUMNS))
+            .where(attendee.c.id.in_(chunk))))}
         moved = [aid for aid in chunk if old.get(aid) != new.get(aid)]
         gone = [aid for aid in moved if aid in old]
         if gone:
-            conn.execute(sa.delete(_person).where(_person.c.attendee_id.in_(gone)))
+            conn.execute(sa.delete(person).where(person.c.attendee_id.in_(gone)))
         rows = [new[aid] for aid in moved if aid in new]
         _insert_people(conn, rows)
         _insert_terms(conn, _terms(rows))
@@ -178,45 +187,46 @@ def _terms(rows: list[tuple]) -> set[tuple[int, str, int, str]]:
 
 def reindex_event(conn: sa.Connection, event_id: int) -> int:
     """Rebuild an event's whole index (after an upgrade, or to repair it)."""
-    conn.execute(sa.delete(_person).where(_person.c.event_id == event_id))
-    conn.execute(sa.delete(_term).where(_term.c.event_id == event_id))
-    people = conn.execute(sa.select(
-        Attendee.id, Attendee.event_id, Attendee.first_name, Attendee.last_name,
-        Attendee.organisation, Attendee.email)
-        .where(Attendee.event_id == event_id).order_by(Attendee.id)).all()
+    person, term, attendee = _tables()
+    conn.execute(sa.delete(person).where(person.c.event_id == event_id))
+    conn.execute(sa.delete(term).where(term.c.event_id == event_id))
+    people = conn.execute(sa.select(*(attendee.c[n] for n in _ATTENDEE_COLUMNS))
+                          .where(attendee.c.event_id == event_id).order_by(attendee.c.id)).all()
     return index_new_attendees(conn, people)
 
 
 def prune_terms(conn: sa.Connection, event_id: int) -> None:
     """Drop the words of values nobody holds any more, e.g. after registrants were
     deleted (their search rows go with them): names must not outlive a purge."""
+    person, term, _ = _tables()
     for field, column in FIELD_COLUMNS.items():
-        holders = sa.select(sa.literal(1)).where(_person.c.event_id == event_id,
-                                                 column == _term.c.words)
-        conn.execute(sa.delete(_term).where(_term.c.event_id == event_id,
-                                            _term.c.field == field, ~sa.exists(holders)))
+        holders = sa.select(sa.literal(1)).where(person.c.event_id == event_id,
+                                                 person.c[column] == term.c.words)
+        conn.execute(sa.delete(term).where(term.c.event_id == event_id,
+                                           term.c.field == field, ~sa.exists(holders)))
 
 
 def _prune(conn: sa.Connection, values: set[tuple[int, int, str]]) -> None:
     """Drop the words of these values if nobody holds them any more (a name changed)."""
+    person, term, _ = _tables()
     for eid, field, value in values:
-        column = FIELD_COLUMNS[field]
         held = conn.execute(sa.select(sa.literal(1)).where(
-            _person.c.event_id == eid, column == value).limit(1)).first()
+            person.c.event_id == eid, person.c[FIELD_COLUMNS[field]] == value).limit(1)).first()
         if held is None:
-            conn.execute(sa.delete(_term).where(_term.c.event_id == eid, _term.c.field == field,
-                                                _term.c.words == value))
+            conn.execute(sa.delete(term).where(term.c.event_id == eid, term.c.field == field,
+                                               term.c.words == value))
 
 
 def _insert_people(conn: sa.Connection, rows: list[tuple]) -> None:
     if not rows:
         return
+    person = _tables()[0]
     if conn.dialect.name == "sqlite":
         # Plain tuples to the driver: the ORM's per-row work would cost more than SQLite's.
         # For a big load, building the field indexes afterwards (one sort each) costs half
         # of inserting into them row by row; other connections keep reading the old state
         # until this transaction commits, and a failure rolls the indexes back too.
-        rebuild = list(_person.indexes) if len(rows) >= _REBUILD_ABOVE else []
+        rebuild = list(person.indexes) if len(rows) >= _REBUILD_ABOVE else []
         for index in rebuild:
             index.drop(conn)
         conn.exec_driver_sql(f"INSERT INTO search_person ({', '.join(_PERSON_COLUMNS)}) "
@@ -225,7 +235,7 @@ def _insert_people(conn: sa.Connection, rows: list[tuple]) -> None:
             index.create(conn)
         return
     for start in range(0, len(rows), 10000):
-        conn.execute(sa.insert(_person),
+        conn.execute(sa.insert(person),
                      [dict(zip(_PERSON_COLUMNS, r)) for r in rows[start:start + 10000]])
 
 

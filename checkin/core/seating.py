@@ -17,7 +17,8 @@ import sqlalchemy as sa
 
 from checkin.core.enrollments import seats, session_counts
 from checkin.core.rows import aware, json_list
-from checkin.store.models import VENUE
+from checkin.store.types import UTCDateTime
+from checkin.store.vocabulary import VENUE
 
 
 @dataclass
@@ -94,6 +95,29 @@ def event_seats(conn: sa.Connection, event_id: int, now: datetime) -> list[Sessi
             hold_until=hold_until, professions=json_list(row[13]),
             categories=json_list(row[14]), speakers=json_list(row[15])))
     return out
+
+
+_DOORS = sa.text(
+    "SELECT s.id, s.title, r.name, s.starts_at, s.ends_at FROM session s "
+    "LEFT JOIN room r ON r.id = s.room_id WHERE s.event_id = :event AND s.ends_at > :now "
+    "ORDER BY s.starts_at, r.name, s.id").bindparams(sa.bindparam("now", type_=UTCDateTime))
+
+
+@dataclass(frozen=True)
+class SessionDoor:
+    session_id: int
+    title: str
+    room: str
+    starts_at: datetime
+    ends_at: datetime
+
+
+def session_doors(conn: sa.Connection, event_id: int, now: datetime) -> list[SessionDoor]:
+    """The sessions not over yet, in programme order: the doors a desk may scan at. No seat
+    counts, so that a desk opening is not kept waiting for them."""
+    return [SessionDoor(sid, title, room or "", aware(starts), aware(ends))
+            for sid, title, room, starts, ends in conn.execute(
+                _DOORS, {"event": event_id, "now": now})]
 
 
 # The door's view of one session: the same rule, counted for that session alone.

@@ -14,6 +14,9 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from checkin.store.types import UTCDateTime, utcnow
+from checkin.store.vocabulary import (  # noqa: F401  (re-exported: the tables' vocabulary)
+    VENUE, AttendeeStatus, EnrollmentStatus, ScanKind, ScanResult, SessionKind,
+)
 
 # One naming convention so that Alembic names constraints the same way on SQLite and
 # PostgreSQL and autogenerate can compare them.
@@ -24,52 +27,6 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class SessionKind:
-    PLENARY = "plenary"
-    TRACK = "track_session"
-    WORKSHOP = "network_workshop"
-    CONTEST = "contest"
-    ALL = (PLENARY, TRACK, WORKSHOP, CONTEST)
-
-
-class EnrollmentStatus:
-    BOOKED = "booked"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
-    ALL = (BOOKED, WAITLISTED, CANCELLED)
-
-
-class AttendeeStatus:
-    REGISTERED = "registered"
-    CANCELLED = "cancelled"
-    ALL = (REGISTERED, CANCELLED)
-
-
-class ScanKind:
-    ENTRY = "entry"
-    EXIT = "exit"
-    SESSION_ENTRY = "session_entry"
-    SESSION_EXIT = "session_exit"
-    UNDO = "undo"
-    ALL = (ENTRY, EXIT, SESSION_ENTRY, SESSION_EXIT, UNDO)
-
-
-class ScanResult:
-    """The `result` field of the scan contract in DESIGN.md."""
-
-    ADMITTED = "admitted"
-    ALREADY_IN = "already_in"
-    UNKNOWN_CODE = "unknown_code"
-    CANCELLED = "cancelled"
-    NOT_ELIGIBLE = "not_eligible"
-    SESSION_FULL = "session_full"
-    EXITED = "exited"
-    NOT_INSIDE = "not_inside"
-    UNDONE = "undone"
-    ALL = (ADMITTED, ALREADY_IN, UNKNOWN_CODE, CANCELLED, NOT_ELIGIBLE, SESSION_FULL,
-           EXITED, NOT_INSIDE, UNDONE)
 
 
 def _when() -> Any:
@@ -252,7 +209,6 @@ class Presence(SQLModel, table=True):
     scan_id: int = Field(foreign_key="scan.id", description="the entry or exit that counts")
 
 
-VENUE = 0  # Presence.place of the venue entrance
 
 
 class BadgePrint(SQLModel, table=True):

@@ -24,7 +24,7 @@ from checkin.core.admission import ScanAnswer, ScanService, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.core.routing import Route, route
 from checkin.core.search import search
-from checkin.store.models import ScanResult
+from checkin.store.vocabulary import ScanResult
 from checkin.ui.models.search_results import SearchResultModel
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.models.history import HistoryModel
@@ -345,11 +345,10 @@ class DeskView(QWidget):
     # ---- door mode --------------------------------------------------------------------
     def load_doors(self) -> None:
         """The venue entrance, then each session not over yet (its room's door)."""
-        from checkin.core.seating import event_seats
+        from checkin.core.seating import session_doors
 
-        now = self._clock()
         with self._engine.connect() as conn:
-            sessions = [s for s in event_seats(conn, self._event, now) if s.ends_at > now]
+            sessions = session_doors(conn, self._event, self._clock())
         keep = self.session_id
         self.door_choice.blockSignals(True)
         self.door_choice.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from checkin.core.roles import Role
-from checkin.store.models import SessionKind
+from checkin.store.vocabulary import SessionKind
 
 
 def kind_label(kind: str) -> str:

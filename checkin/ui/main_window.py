@@ -20,14 +20,15 @@ from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.desk_view import DeskView
-from checkin.ui.occupancy_view import OccupancyView
 from checkin.ui.dialogs import ConfirmDialog
-from checkin.ui.import_dialog import FileDialog, ImportDialog
 from checkin.ui.models.sessions import SessionTableModel
-from checkin.ui.programme_editor import ProgrammeEditor
+from checkin.ui.occupancy_view import OccupancyView
 from checkin.ui.labels import role_label
 from checkin.ui.role_dialog import RoleDialog
 from checkin.ui.workers import Task, start
+
+# The import dialog and the programme editor are imported when first
+# opened: they bring the ORM tables, which a desk does not need to be ready to scan.
 
 SAMPLE_ATTENDEES = 300
 REFRESH_MS = 10_000  # other desks' changes (capacities, loads) show up within this delay
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._refreshing: Task | None = None
         self._stale = False
+        self._refresh_due = False  # counts to read once the window has painted
         self._summary: EventSummary | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("checkin")
@@ -266,6 +268,8 @@ class MainWindow(QMainWindow):
     def _on_import(self) -> None:
         if self._summary is None or not allows(self._desk.role, Permission.IMPORT):
             return
+        from checkin.ui.import_dialog import FileDialog, ImportDialog
+
         path = FileDialog.open_file(self, self.tr("Import registrants"),
                                     self.tr("Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)"))
         if not path:
@@ -298,6 +302,8 @@ class MainWindow(QMainWindow):
     def _on_edit_programme(self) -> None:
         if self._summary is None or not allows(self._desk.role, Permission.EDIT_PROGRAMME):
             return
+        from checkin.ui.programme_editor import ProgrammeEditor
+
         editor = ProgrammeEditor(self._engine, self._summary.id, actor=self._desk.role.value,
                                  desk=self._desk.desk, parent=self)
         editor.saved.connect(self.refresh)
@@ -330,6 +336,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_in_background(self) -> None:
         """Read the counts on a pool thread, so a big store never freezes the window."""
+        self._refresh_due = False
         if self._refreshing is not None:
             self._stale = True  # something changed since that read began: read again after
             return
@@ -356,9 +363,10 @@ class MainWindow(QMainWindow):
 
     def _show_event(self, event_id: int) -> None:
         """The desk is ready at once; the counts (a pass over every registrant) follow
-        from a pool thread."""
+        from a pool thread, started once the window has had its turn to paint."""
         self._show_summary(event_head(self._engine, event_id))
-        self._refresh_in_background()
+        self._refresh_due = True
+        QTimer.singleShot(0, self, self._refresh_in_background)
 
     def _show_summary(self, s: EventSummary) -> None:
         self._summary = s
@@ -515,7 +523,7 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """Loading the sample, or the counts still being read in the background."""
-        return self._task is not None or self._refreshing is not None
+        return self._task is not None or self._refreshing is not None or self._refresh_due
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About checkin"), self.tr(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checkin.core.admission import ScanAnswer
-from checkin.store.models import ScanResult
+from checkin.store.vocabulary import ScanResult
 
 ADMITTED, WARNING, REFUSED = "admitted", "warning", "refused"
 COLOURS = {ADMITTED: "#1e7e34", WARNING: "#b36200", REFUSED: "#c0262d", "idle": "#3c4650"}

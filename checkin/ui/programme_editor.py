@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from checkin.core.programme import ProgrammeError, parse_programme
 from checkin.core.programme_io import export_programme
 from checkin.core.programme_load import ProgrammeConflict, load_programme
-from checkin.store.models import SessionKind
+from checkin.store.vocabulary import SessionKind
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.labels import kind_label
 from checkin.ui.models.records import Column, RecordTableModel

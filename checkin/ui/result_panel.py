@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from checkin.core.admission import ScanAnswer
 from checkin.core.routing import Route, Stop
-from checkin.store.models import ScanResult
+from checkin.store.vocabulary import ScanResult
 from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 
 CLEAR_MS = 8000

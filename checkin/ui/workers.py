@@ -25,9 +25,16 @@ class Task(QRunnable):
         try:
             result = self._work(self.signals.progress.emit)
         except Exception as exc:  # shown to the user, never a silent crash of the pool
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            self._report(self.signals.failed, str(exc) or type(exc).__name__)
         else:
-            self.signals.finished.emit(result)
+            self._report(self.signals.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the process is closing and its window is gone: nobody is left to tell
 
 
 def start(task: Task, pool: QThreadPool | None = None) -> Task:

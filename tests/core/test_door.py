@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from checkin.core.admission import ScanService
 from checkin.core.clock import fixed_clock
 from checkin.core.enrollments import release_seats
-from checkin.core.seating import event_seats
+from checkin.core.seating import event_seats, session_doors
 
 # 2026-12-10, Europe/Paris (UTC+1): the afternoon slot starts at 14:00 local, 13:00 UTC.
 AFTERNOON = datetime(2026, 12, 10, 13, 0, tzinfo=timezone.utc)
@@ -202,3 +202,13 @@ def test_two_desks_taking_the_last_seats_never_exceed_capacity(engine, sample_ev
     assert sorted({r for _, r in results}) == ["admitted", "session_full"]
     assert sum(r == "admitted" for _, r in results) == 5
     assert seats_of(engine, sample_event, session, AFTERNOON).present == 5
+
+
+def test_a_desk_may_scan_at_the_doors_of_sessions_not_over_yet(engine, sample_event):
+    with engine.connect() as conn:
+        doors = session_doors(conn, sample_event, AFTERNOON)
+        every = event_seats(conn, sample_event, AFTERNOON)
+    open_ones = [s for s in every if s.ends_at > AFTERNOON]
+    assert 0 < len(open_ones) < len(every)  # the morning sessions are over
+    assert [(d.session_id, d.title, d.room, d.starts_at, d.ends_at) for d in doors] == [
+        (s.session_id, s.title, s.room, s.starts_at, s.ends_at) for s in open_ones]

@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 
 from checkin.core.overview import table_counts
 from checkin.core.programme import (
-    PEOPLE_SOURCE, ProgrammeError, load_programme, parse_programme, read_programme,
-    sample_event_path,
+    PEOPLE_SOURCE, ProgrammeError, parse_programme, read_programme, sample_event_path,
 )
+from checkin.core.programme_load import load_programme
 from checkin.store.models import (
     Attendee, Category, Enrollment, EnrollmentStatus, Event, EventSession, Journal, Room,
     SessionKind, Track,

@@ -17,12 +17,12 @@ from sqlmodel import Session, select
 
 from checkin.core.overview import table_counts
 from checkin.core.programme import (
-    ProgrammeError, load_programme, parse_programme, read_programme, sample_event_path,
+    ProgrammeError, parse_programme, read_programme, sample_event_path,
 )
 from checkin.core.programme_io import (
     export_programme, read_programme_sheet, write_event_file, write_programme_sheet,
 )
-from checkin.core.programme_load import LoadReport, ProgrammeConflict
+from checkin.core.programme_load import LoadReport, ProgrammeConflict, load_programme
 from checkin.store import open_store
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, EventSession, Journal,

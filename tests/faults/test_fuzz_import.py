@@ -42,7 +42,8 @@ FUZZ = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.fun
 
 @pytest.fixture
 def store(sqlite_engine: sa.Engine) -> Iterator[tuple[sa.Engine, int, Path]]:
-    from checkin.core.programme import load_programme, read_programme, sample_event_path
+    from checkin.core.programme import read_programme, sample_event_path
+    from checkin.core.programme_load import load_programme
 
     event = load_programme(sqlite_engine, read_programme(sample_event_path())).event_id
     with tempfile.TemporaryDirectory(prefix="fuzz-import-") as folder:

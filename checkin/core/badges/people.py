@@ -15,9 +15,9 @@ from sqlalchemy.engine import Engine
 from checkin.core.badges.plan import BadgeData
 from checkin.core.text import fold
 from checkin.store.models import (
-    Attendee, AttendeeStatus, BadgePrint, Category, Enrollment, EnrollmentStatus, Event,
-    EventSession, SessionKind, Track,
+    Attendee, BadgePrint, Category, Enrollment, Event, EventSession, Track,
 )
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 from checkin.store.types import utcnow
 
 CHUNK = 900  # bound parameters per IN (): SQLite's limit is 999 on old builds
