@@ -32,6 +32,7 @@ from checkin.ui.workers import Task, start
 
 SAMPLE_ATTENDEES = 300
 REFRESH_MS = 10_000  # other desks' changes (capacities, loads) show up within this delay
+FIRST_PAINT_GRACE_MS = 1_000  # the first counts wait this long at most for the first paint
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self._refreshing: Task | None = None
         self._stale = False
         self._refresh_due = False  # counts to read once the window has painted
+        self._painted = False
         self._summary: EventSummary | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("checkin")
@@ -334,6 +336,19 @@ class MainWindow(QMainWindow):
         self._event_picker.blockSignals(False)
         self._show_event(self._event_picker.currentData())
 
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            # The first count of a big event is the start's heaviest read (and loads the
+            # ORM): it waits until the window is on screen, so the volunteer sees the desk
+            # without that wait, and it is done before the first scans need the ORM.
+            self._painted = True
+            QTimer.singleShot(0, self, self._refresh_if_due)
+
+    def _refresh_if_due(self) -> None:
+        if self._refresh_due:
+            self._refresh_in_background()
+
     def _refresh_in_background(self) -> None:
         """Read the counts on a pool thread, so a big store never freezes the window."""
         self._refresh_due = False
@@ -366,7 +381,9 @@ class MainWindow(QMainWindow):
         from a pool thread, started once the window has had its turn to paint."""
         self._show_summary(event_head(self._engine, event_id))
         self._refresh_due = True
-        QTimer.singleShot(0, self, self._refresh_in_background)
+        # A window not painted yet starts the read when it is (paintEvent); one never shown
+        # (a script, a test) still gets its counts after a grace delay.
+        QTimer.singleShot(0 if self._painted else FIRST_PAINT_GRACE_MS, self, self._refresh_if_due)
 
     def _show_summary(self, s: EventSummary) -> None:
         self._summary = s
