@@ -14,6 +14,7 @@ import socket
 from pathlib import Path
 
 from checkin.cli import EXIT_OK, UsageError, _emit, _progress
+from checkin.cli_desk import pick_session
 from checkin.cli_event import pick_event
 
 
@@ -35,15 +36,19 @@ def export_command(args: argparse.Namespace) -> int:
     path = Path(args.out)
     delimiter = ";" if args.excel_fr else args.delimiter
     try:  # bad input is refused before the store is even opened
-        check_request(args.kind, path, args.format, args.lang, Role.STAFF)
+        check_request(args.kind, path, args.format, args.lang, Role.STAFF,
+                      one_session=bool(args.session))
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     engine = open_store(args.db)
     actor, desk = cli_actor()
+    event_id = pick_event(engine, args.event)
+    session_id = pick_session(engine, event_id, args.session) if args.session else None
     try:
-        report = run_export(engine, pick_event(engine, args.event), args.kind, path,
+        report = run_export(engine, event_id, args.kind, path,
                             fmt=args.format, lang=args.lang, delimiter=delimiter, role=Role.STAFF,
-                            actor=actor, desk=desk, progress=_progress(args.kind))
+                            actor=actor, desk=desk, progress=_progress(args.kind),
+                            session_id=session_id)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     unit = "registrants counted" if args.kind == "stats" else "rows"

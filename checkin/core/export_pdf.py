@@ -143,12 +143,14 @@ def _cut(pdf: Any, text: str, width: float) -> str:
 
 
 def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: str = "fr",
-                         progress: Progress | None = None) -> int:
-    """All sessions, in programme order; returns the number of people listed."""
+                         progress: Progress | None = None, session_id: int | None = None) -> int:
+    """All sessions in programme order, or the one asked for; returns the number of
+    people listed."""
     t = TEXT[lang]
-    titles = session_titles(conn, ev.id)
+    titles = session_titles(conn, ev.id, session_id)
     visits = session_visits(conn, ev.id)
-    total = count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id)
+    total = (count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id) if session_id is None
+             else 0)  # one session: a few hundred rows, no progress to show
     pdf = _pdf(lang)
     state: dict[str, Any] = {}
 
@@ -176,7 +178,7 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
         state["first_y"] = y
 
     pdf.heading = heading
-    rows = session_people(conn, ev.id)
+    rows = session_people(conn, ev.id, session_id)
     pending = next(rows, None)
     done = 0
     for sid, session in titles.items():
@@ -192,7 +194,7 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
                               _hhmm(arrived, ev.tz) if arrived else "",
                               signed])
             done += 1
-            if progress and done % 1000 == 0:
+            if progress and total and done % 1000 == 0:
                 progress(done, total)
             pending = next(rows, None)
         if state["n"] == 0:

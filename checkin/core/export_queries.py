@@ -90,14 +90,17 @@ def count(conn: sa.Connection, sql: str, event_id: int) -> int:
                             {"e": event_id}).scalar_one())
 
 
-def session_titles(conn: sa.Connection, event_id: int) -> dict[int, tuple]:
-    """Session id -> (key, title, room, track, starts_at, ends_at, capacity, kind)."""
+def session_titles(conn: sa.Connection, event_id: int,
+                   session_id: int | None = None) -> dict[int, tuple]:
+    """Session id -> (key, title, room, track, starts_at, ends_at, capacity, kind): every
+    session of the event, or the one asked for."""
+    one = "AND ss.id = :s " if session_id is not None else ""
     rows = conn.execute(_q(
         "SELECT ss.id, ss.key, ss.title, r.name AS room, t.name AS track, ss.starts_at, "
         "ss.ends_at, COALESCE(ss.capacity, r.capacity) AS seats, ss.kind FROM session ss "
         "LEFT JOIN room r ON r.id = ss.room_id LEFT JOIN track t ON t.id = ss.track_id "
-        "WHERE ss.event_id = :e ORDER BY ss.starts_at, ss.id", starts_at=1, ends_at=1),
-        {"e": event_id})
+        f"WHERE ss.event_id = :e {one}ORDER BY ss.starts_at, ss.id", starts_at=1, ends_at=1),
+        {"e": event_id, "s": session_id})
     return {r[0]: tuple(r[1:]) for r in rows}
 
 
@@ -166,19 +169,27 @@ PEOPLE_CTE = (
     "UNION SELECT s.session_id, s.attendee_id FROM scan s WHERE s.event_id = :e "
     "AND s.kind = 'session_entry' AND s.result = 'admitted' AND s.session_id IS NOT NULL "
     f"AND s.attendee_id IS NOT NULL AND {NOT_UNDONE}) ")
-SESSION_PEOPLE = PEOPLE_CTE + (
+_SESSION_PEOPLE = PEOPLE_CTE + (
     "SELECT p.sid, p.aid, a.code, a.last_name, a.first_name, a.organisation, c.name, "
     "e.status, f.recorded_at FROM people p JOIN attendee a ON a.id = p.aid "
     "JOIN session ss ON ss.id = p.sid LEFT JOIN category c ON c.id = a.category_id "
     "LEFT JOIN enrollment e ON e.attendee_id = p.aid AND e.session_id = p.sid "
-    "LEFT JOIN arrival r ON r.aid = a.id LEFT JOIN scan f ON f.id = r.first_id "
+    "LEFT JOIN arrival r ON r.aid = a.id LEFT JOIN scan f ON f.id = r.first_id {where}"
     f"ORDER BY ss.starts_at, ss.id, {ORDER_BY_NAME}")
+SESSION_PEOPLE = _SESSION_PEOPLE.replace("{where}", "")
+ONE_SESSION_PEOPLE = _SESSION_PEOPLE.replace("{where}", "WHERE p.sid = :s ")
 
 
-def session_people(conn: sa.Connection, event_id: int) -> Iterator[tuple]:
+def session_people(conn: sa.Connection, event_id: int,
+                   session_id: int | None = None) -> Iterator[tuple]:
     """(session id, registrant id, code, last, first, organisation, category, enrollment
-    status or None, arrival or None): whoever booked a session or entered it, by session."""
-    yield from conn.execute(_q(SESSION_PEOPLE, recorded_at=1), {"e": event_id})
+    status or None, arrival or None): whoever booked a session or entered it, by session
+    (every session, or the one asked for)."""
+    if session_id is None:
+        yield from conn.execute(_q(SESSION_PEOPLE, recorded_at=1), {"e": event_id})
+    else:
+        yield from conn.execute(_q(ONE_SESSION_PEOPLE, recorded_at=1),
+                                {"e": event_id, "s": session_id})
 
 
 def door_times(visits: list[Visit], session_id: int) -> tuple[datetime | None, datetime | None]:

@@ -57,10 +57,13 @@ class ExportReport:
         return asdict(self)
 
 
-def check_request(kind: str, path: Path, fmt: str | None, lang: str, role: Role) -> str:
+def check_request(kind: str, path: Path, fmt: str | None, lang: str, role: Role,
+                  one_session: bool = False) -> str:
     """The format to write, or ExportError saying what is wrong; writes nothing."""
     if kind not in KINDS:
         raise ExportError(f"unknown export {kind!r} (one of: {', '.join(KINDS)})")
+    if one_session and kind != "sign-in":
+        raise ExportError(f"one session at a time is for sign-in sheets, not the {kind} export")
     if lang not in LANGS:
         raise ExportError(f"unknown language {lang!r} (fr or en)")
     if kind in PERSONAL and not allows(role, Permission.EXPORT):
@@ -78,19 +81,24 @@ def check_request(kind: str, path: Path, fmt: str | None, lang: str, role: Role)
 def run_export(engine: Engine, event_id: int, kind: str, path: Path | str, *,
                fmt: str | None = None, lang: str = "fr", delimiter: str = ",",
                role: Role = Role.STAFF, actor: str = "", desk: str = "",
-               progress: Progress | None = None, clock: Clock = system_clock) -> ExportReport:
+               progress: Progress | None = None, clock: Clock = system_clock,
+               session_id: int | None = None) -> ExportReport:
+    """`session_id`: the sign-in sheet of that session alone (a coordinator at its door)."""
     path = Path(path)
-    chosen = check_request(kind, path, fmt, lang, role)
+    chosen = check_request(kind, path, fmt, lang, role, one_session=session_id is not None)
     started = time.perf_counter()
     with _snapshot(engine) as conn:
         ev = q.event_info(conn, event_id)
-        rows = _write(conn, ev, kind, chosen, path, lang, delimiter, progress, clock)
+        if session_id is not None and not q.session_titles(conn, event_id, session_id):
+            raise ExportError(f"no session {session_id} in this event")
+        rows = _write(conn, ev, kind, chosen, path, lang, delimiter, progress, clock, session_id)
     report = ExportReport(kind, str(path), chosen, rows, round(time.perf_counter() - started, 3))
     with engine.begin() as conn:
         conn.execute(sa.insert(Journal.__table__).values(
             event_id=event_id, at=utcnow(), action="export", actor=actor, desk=desk, subject=kind,
             details={"format": chosen, "rows": rows, "file": path.name, "lang": lang,
-                     "personal": kind in PERSONAL}))
+                     "personal": kind in PERSONAL,
+                     **({"session_id": session_id} if session_id is not None else {})}))
     return report
 
 
@@ -119,7 +127,8 @@ class _begun:
 
 
 def _write(conn: sa.Connection, ev: q.EventInfo, kind: str, fmt: str, path: Path, lang: str,
-           delimiter: str, progress: Progress | None, clock: Clock) -> int:
+           delimiter: str, progress: Progress | None, clock: Clock,
+           session_id: int | None = None) -> int:
     if kind in TABULAR:
         produce, keys = TABULAR[kind]
         total, rows = produce(conn, ev, lang)
@@ -130,7 +139,7 @@ def _write(conn: sa.Connection, ev: q.EventInfo, kind: str, fmt: str, path: Path
     if kind == "sign-in":
         from checkin.core.export_pdf import write_sign_in_sheets
 
-        return write_sign_in_sheets(conn, ev, path, lang, progress)
+        return write_sign_in_sheets(conn, ev, path, lang, progress, session_id)
     from checkin.core.export_stats import build_stats
 
     stats = build_stats(conn, ev, lang)

@@ -64,14 +64,24 @@ class ExportDialog(QDialog):
         self.lang.setObjectName("exportLanguage")
         self.lang.addItem(self.tr("French"), "fr")
         self.lang.addItem(self.tr("English"), "en")
+        self.session = QComboBox(self)
+        self.session.setObjectName("exportSession")
+        self.session.setAccessibleName(self.tr("Session"))
+        self.session.addItem(self.tr("All sessions"), None)
+        self._session_keys: dict[int, str] = {}
+        for sid, key, label in self._sessions():
+            self.session.addItem(label, sid)
+            self._session_keys[sid] = key
         self.excel_fr = QCheckBox(self.tr("For French Excel (semicolon separator)"), self)
         self.excel_fr.setObjectName("exportExcelFr")
         self.excel_fr.setChecked(True)
         form.addRow(self.tr("Export"), self.kind)
+        form.addRow(self.tr("Session"), self.session)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Column headers"), self.lang)
         form.addRow("", self.excel_fr)
         layout.addLayout(form)
+        self._form = form
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
@@ -95,11 +105,23 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
             self.status.setText(self.tr("Exports hold personal data: staff only."))
 
-    def choose(self, kind: str, fmt: str | None = None) -> None:
+    def _sessions(self) -> list[tuple[int, str, str]]:
+        """(id, key, "10:15 Room — Title") of every session, in programme order."""
+        from checkin.core.export_queries import event_info, session_titles
+
+        with self._engine.connect() as conn:
+            ev = event_info(conn, self._event_id)
+            titles = session_titles(conn, self._event_id)
+        return [(sid, key, f"{ev.local(starts):%H:%M} {room or ''} — {title}")
+                for sid, (key, title, room, _track, starts, *_rest) in titles.items()]
+
+    def choose(self, kind: str, fmt: str | None = None, session_id: int | None = None) -> None:
         """Pick an export (as the user does with the drop-downs)."""
         self.kind.setCurrentIndex(self.kind.findData(kind))
         if fmt:
             self.format.setCurrentIndex(self.format.findData(fmt))
+        if session_id is not None:
+            self.session.setCurrentIndex(self.session.findData(session_id))
 
     def is_busy(self) -> bool:
         return self._task is not None
@@ -111,6 +133,8 @@ class ExportDialog(QDialog):
             self.format.addItem(fmt.upper(), fmt)
         self.format.blockSignals(False)
         self._on_format(0)
+        # One session's sheet, for the coordinator at its door; the other exports cover the day.
+        self._form.setRowVisible(self.session, self.kind.currentData() == "sign-in")
 
     def _on_format(self, _index: int) -> None:
         self.excel_fr.setEnabled(self.format.currentData() == "csv")
@@ -119,7 +143,9 @@ class ExportDialog(QDialog):
         if self._task is not None or not allows(self._role, Permission.EXPORT):
             return
         kind, fmt, lang = self.kind.currentData(), self.format.currentData(), self.lang.currentData()
-        path = FileDialog.save_file(self, self.tr("Export"), f"*.{fmt}", f"{kind}.{fmt}")
+        session = self.session.currentData() if kind == "sign-in" else None
+        name = f"{kind}-{self._session_keys[session]}" if session is not None else kind
+        path = FileDialog.save_file(self, self.tr("Export"), f"*.{fmt}", f"{name}.{fmt}")
         if not path:
             return
         if not Path(path).suffix:
@@ -129,7 +155,7 @@ class ExportDialog(QDialog):
                                                self._actor, self._desk)
         task = Task(lambda progress: run_export(
             engine, event_id, kind, path, fmt=fmt, lang=lang, delimiter=delimiter, role=role,
-            actor=actor, desk=desk, progress=progress))
+            actor=actor, desk=desk, progress=progress, session_id=session))
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(self._on_done)
         task.signals.failed.connect(self._on_failed)

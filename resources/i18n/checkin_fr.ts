@@ -163,109 +163,109 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="104"/>
-        <location filename="../../checkin/ui/desk_view.py" line="105"/>
+        <location filename="../../checkin/ui/desk_view.py" line="106"/>
+        <location filename="../../checkin/ui/desk_view.py" line="107"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="110"/>
+        <location filename="../../checkin/ui/desk_view.py" line="112"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="112"/>
+        <location filename="../../checkin/ui/desk_view.py" line="114"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="125"/>
+        <location filename="../../checkin/ui/desk_view.py" line="127"/>
         <source>&amp;Undo last scan</source>
         <translation>&amp;Annuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="126"/>
+        <location filename="../../checkin/ui/desk_view.py" line="128"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="127"/>
+        <location filename="../../checkin/ui/desk_view.py" line="129"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk_view.py" line="130"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk_view.py" line="131"/>
         <source>&amp;Reprint badge</source>
         <translation>Ré&amp;imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="130"/>
+        <location filename="../../checkin/ui/desk_view.py" line="132"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="135"/>
+        <location filename="../../checkin/ui/desk_view.py" line="137"/>
         <source>Admit &amp;anyway</source>
         <translation>&amp;Faire entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="137"/>
+        <location filename="../../checkin/ui/desk_view.py" line="139"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="141"/>
+        <location filename="../../checkin/ui/desk_view.py" line="143"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <location filename="../../checkin/ui/desk_view.py" line="146"/>
         <source>Scanning at</source>
         <translation>Scan à</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="157"/>
+        <location filename="../../checkin/ui/desk_view.py" line="159"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="163"/>
+        <location filename="../../checkin/ui/desk_view.py" line="165"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="172"/>
-        <location filename="../../checkin/ui/desk_view.py" line="177"/>
+        <location filename="../../checkin/ui/desk_view.py" line="174"/>
+        <location filename="../../checkin/ui/desk_view.py" line="179"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk_view.py" line="326"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="323"/>
+        <location filename="../../checkin/ui/desk_view.py" line="330"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="349"/>
+        <location filename="../../checkin/ui/desk_view.py" line="355"/>
         <source>Venue entrance</source>
         <translation>Entrée du lieu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="352"/>
+        <location filename="../../checkin/ui/desk_view.py" line="358"/>
         <source>Door: %1</source>
         <translation>Porte : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="390"/>
+        <location filename="../../checkin/ui/desk_view.py" line="396"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -274,8 +274,8 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../checkin/ui/export_dialog.py" line="32"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="70"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="122"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="78"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="148"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -325,47 +325,58 @@
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="67"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="69"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="79"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="70"/>
+        <source>All sessions</source>
+        <translation>Toutes les sessions</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/export_dialog.py" line="75"/>
         <source>For French Excel (semicolon separator)</source>
         <translation>Pour Excel en français (séparateur point-virgule)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="71"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="80"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="72"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="81"/>
         <source>Column headers</source>
         <translation>En-têtes de colonnes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="84"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="94"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="88"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="98"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="96"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="106"/>
         <source>Exports hold personal data: staff only.</source>
         <translation>Les exports contiennent des données personnelles : réservés à l&apos;équipe (staff).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="140"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="166"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="155"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="181"/>
         <source>Written: %1 (%2 rows).</source>
         <translation>Écrit : %1 (%2 lignes).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="161"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="187"/>
         <source>Not exported, nothing was written:</source>
         <translation>Export non fait, rien n&apos;a été écrit :</translation>
     </message>
@@ -600,230 +611,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="51"/>
+        <location filename="../../checkin/ui/main_window.py" line="55"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="72"/>
+        <location filename="../../checkin/ui/main_window.py" line="76"/>
         <source>No event in this store yet</source>
         <translation>Aucun événement dans cette base</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="77"/>
+        <location filename="../../checkin/ui/main_window.py" line="81"/>
         <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
         <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="82"/>
-        <location filename="../../checkin/ui/main_window.py" line="486"/>
+        <location filename="../../checkin/ui/main_window.py" line="86"/>
+        <location filename="../../checkin/ui/main_window.py" line="510"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="108"/>
+        <location filename="../../checkin/ui/main_window.py" line="112"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="127"/>
+        <location filename="../../checkin/ui/main_window.py" line="131"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
+        <location filename="../../checkin/ui/main_window.py" line="156"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="153"/>
+        <location filename="../../checkin/ui/main_window.py" line="157"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="161"/>
+        <location filename="../../checkin/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="162"/>
+        <location filename="../../checkin/ui/main_window.py" line="166"/>
         <source>Load the &amp;sample event</source>
         <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="165"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>&amp;Import registrants…</source>
         <translation>&amp;Importer des inscrits…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="173"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="173"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>Print &amp;badges…</source>
         <translation>Imprimer les &amp;badges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="177"/>
+        <location filename="../../checkin/ui/main_window.py" line="181"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="182"/>
+        <location filename="../../checkin/ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="186"/>
+        <location filename="../../checkin/ui/main_window.py" line="190"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="187"/>
+        <location filename="../../checkin/ui/main_window.py" line="191"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="191"/>
+        <location filename="../../checkin/ui/main_window.py" line="195"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="192"/>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="200"/>
         <source>&amp;Print the badge at check-in</source>
         <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="202"/>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="210"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="210"/>
+        <location filename="../../checkin/ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="211"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="226"/>
+        <location filename="../../checkin/ui/main_window.py" line="230"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="229"/>
+        <location filename="../../checkin/ui/main_window.py" line="233"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="242"/>
-        <location filename="../../checkin/ui/main_window.py" line="249"/>
+        <location filename="../../checkin/ui/main_window.py" line="246"/>
+        <location filename="../../checkin/ui/main_window.py" line="253"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="243"/>
+        <location filename="../../checkin/ui/main_window.py" line="247"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="249"/>
+        <location filename="../../checkin/ui/main_window.py" line="253"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="256"/>
-        <location filename="../../checkin/ui/main_window.py" line="262"/>
+        <location filename="../../checkin/ui/main_window.py" line="260"/>
+        <location filename="../../checkin/ui/main_window.py" line="266"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="257"/>
+        <location filename="../../checkin/ui/main_window.py" line="261"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="262"/>
+        <location filename="../../checkin/ui/main_window.py" line="266"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="269"/>
+        <location filename="../../checkin/ui/main_window.py" line="275"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="270"/>
+        <location filename="../../checkin/ui/main_window.py" line="276"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="347"/>
+        <location filename="../../checkin/ui/main_window.py" line="369"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="371"/>
+        <location filename="../../checkin/ui/main_window.py" line="396"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
         <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="411"/>
+        <location filename="../../checkin/ui/main_window.py" line="437"/>
         <source>No printer: the badge was not printed</source>
         <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="441"/>
+        <location filename="../../checkin/ui/main_window.py" line="467"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="441"/>
+        <location filename="../../checkin/ui/main_window.py" line="467"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="466"/>
+        <location filename="../../checkin/ui/main_window.py" line="490"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="487"/>
+        <location filename="../../checkin/ui/main_window.py" line="511"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="489"/>
+        <location filename="../../checkin/ui/main_window.py" line="513"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="515"/>
+        <location filename="../../checkin/ui/main_window.py" line="539"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="522"/>
+        <location filename="../../checkin/ui/main_window.py" line="546"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="523"/>
+        <location filename="../../checkin/ui/main_window.py" line="547"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>

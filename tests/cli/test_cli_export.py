@@ -52,6 +52,9 @@ def test_excel_fr_option(store, tmp_path):
     (["export", "attendance", "--out", "{tmp}/nowhere/x.csv"], "does not exist"),
     (["export", "sign-in", "--out", "{tmp}/x.xlsx"], "written as pdf"),
     (["export", "attendance", "--out", "{tmp}/x.csv", "--event", "nope"], "no event 'nope'"),
+    (["export", "sign-in", "--out", "{tmp}/x.pdf", "--session", "nope"], "no session 'nope'"),
+    (["export", "attendance", "--out", "{tmp}/x.csv", "--session", "ouverture"],
+     "for sign-in sheets"),
     (["privacy", "export", "NOBODY", "--out", "{tmp}/p.json"], "no registrant has the code"),
     (["privacy", "purge"], "add --yes"),
 ])
@@ -75,3 +78,19 @@ def test_privacy_export_then_purge(store, tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", url, "search", data["attendee"]["last_name"]]) == 1
     assert main(["--db", url, "privacy", "export", codes[0]]) == 2
+
+
+def test_the_sign_in_sheet_of_one_session(store, tmp_path, capsys):
+    url, _ = store
+    out = tmp_path / "atelier.pdf"
+    assert main(["--db", url, "export", "sign-in", "--session", "atelier-charte",
+                 "--out", str(out), "--json"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert main(["--db", url, "export", "sign-in", "--out", str(tmp_path / "all.pdf"),
+                 "--json"]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert 0 < one["rows"] < every["rows"]
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "charte" in text and "Ouverture" not in text

@@ -76,3 +76,33 @@ def test_sign_in_sheets_one_section_per_session_with_electronic_signatures(engin
     assert "signé électroniquement à 10:20" in sheet
     assert "DURAND Bob" in sheet and "NOUVELLE Eve" in sheet
     assert sheet.count("signé électroniquement") == 2  # Bob signs by hand
+
+
+def test_the_sign_in_sheet_of_one_session_lists_only_its_people(engine, day, tmp_path):
+    with engine.begin() as conn:  # Carole booked another session of the morning
+        other = conn.exec_driver_sql(
+            "SELECT id FROM session WHERE key = 'potentiel-matin'").scalar_one()
+        conn.exec_driver_sql(
+            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, "
+            f"updated_at) VALUES ({day.ids['carol']}, {other}, 'booked', 0, "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    assert run_export(engine, day.event_id, "sign-in", tmp_path / "all.pdf").rows == 4
+    report = run_export(engine, day.event_id, "sign-in", tmp_path / "one.pdf",
+                        session_id=day.session_id)
+    assert report.rows == 3
+    pages = pdf_text(tmp_path / "one.pdf")
+    assert len(pages) == 1
+    assert "MARTIN Alice" in pages[0] and "NOUVELLE Eve" in pages[0]
+    assert "PETIT" not in pages[0]
+    mine = run_export(engine, day.event_id, "sign-in", tmp_path / "other.pdf", session_id=other)
+    assert mine.rows == 1 and "PETIT Carole" in pdf_text(tmp_path / "other.pdf")[0]
+
+
+def test_one_session_is_refused_for_other_exports_and_unknown_sessions(engine, day, tmp_path):
+    from checkin.core.export_files import ExportError
+
+    with pytest.raises(ExportError, match="sign-in sheets"):
+        run_export(engine, day.event_id, "attendance", tmp_path / "a.csv", session_id=day.session_id)
+    with pytest.raises(ExportError, match="no session 999999"):
+        run_export(engine, day.event_id, "sign-in", tmp_path / "b.pdf", session_id=999999)
+    assert not (tmp_path / "a.csv").exists() and not (tmp_path / "b.pdf").exists()

@@ -82,3 +82,29 @@ def test_a_volunteer_dialog_cannot_run(qtbot, window):
     dialog = ExportDialog(window._engine, 1, Role.VOLUNTEER, actor="volunteer", desk="d")
     qtbot.addWidget(dialog)
     assert not dialog.export_button.isEnabled()
+
+
+def test_a_sign_in_sheet_for_one_session_from_the_window(qtbot, window, monkeypatch, tmp_path):
+    dialog = ExportDialog(window._engine, 1, Role.STAFF, actor="staff", desk="d")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose("attendance", "csv")
+    assert not dialog.session.isVisible()  # the other exports cover the whole day
+    with window._engine.connect() as conn:
+        workshop = conn.exec_driver_sql(
+            "SELECT id FROM session WHERE key = 'atelier-charte'").scalar_one()
+    dialog.choose("sign-in", session_id=workshop)
+    assert dialog.session.isVisible() and dialog.session.count() == 16  # all + 15 sessions
+    assert "charte" in dialog.session.currentText()
+    names = []
+    monkeypatch.setattr(FileDialog, "save_file",
+                        staticmethod(lambda *a: names.append(a[-1]) or str(tmp_path / a[-1])))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+    assert names == ["sign-in-atelier-charte.pdf"]
+    assert dialog.last_report is not None and (tmp_path / names[0]).exists()
+    with window._engine.connect() as conn:
+        people = conn.exec_driver_sql(
+            f"SELECT COUNT(*) FROM enrollment WHERE session_id = {workshop} "
+            "AND status <> 'cancelled'").scalar_one()
+    assert dialog.last_report.rows == people
