@@ -61,8 +61,7 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
     from checkin.bench import _percentile
     from checkin.core import occupancy as occ
     from checkin.core import seating
-    from checkin.core.enrollments import session_counts_query
-    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from checkin.core.enrollments import SESSION_COUNTS
     from checkin.store import open_store
 
     sessions, scans = add_sessions_and_doors(path)
@@ -79,8 +78,7 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA cache_size=-32768")
     statements = [(occ._VENUE.text, {"event": 1, "venue": 0}),
-                  (str(session_counts_query(1).compile(
-                      dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True})), {}),
+                  (SESSION_COUNTS.text, {"event": 1}),
                   (seating._PRESENT.text, {"event": 1, "venue": 0}),
                   (seating._BOOKED_CAME.text, {"event": 1, "venue": 0}),
                   (seating._SESSIONS.text, {"event": 1})]

@@ -68,21 +68,27 @@ def test_probe_notices_a_qt_import(tmp_path: Path) -> None:
 # Opens the desk window on a store holding an event, then reports which heavy modules the
 # start needed. The counts are read in the background afterwards and may load the ORM then.
 _START = textwrap.dedent("""
-    import sys
+    import sqlite3, sys
+    from datetime import datetime, timezone
     from checkin.app import create_window
+    from checkin.core.routing import route
     window = create_window(sys.argv[1], language="fr")
-    assert window.desk_view() is not None and window.desk_view().door_choice.count() > 1
+    desk = window.desk_view()
+    assert desk is not None and desk.door_choice.count() > 1
+    code = sqlite3.connect(sys.argv[1].removeprefix("sqlite:///")).execute(
+        "SELECT code FROM attendee WHERE status = 'registered' LIMIT 1").fetchone()[0]
+    assert desk.service().scan(code).result == "admitted"  # the first scan and its route too
+    assert route(window._engine, desk.event_id, code, datetime.now(timezone.utc)).found
     print(" ".join(m for m in ("sqlmodel", "pydantic", "sqlalchemy.orm") if m in sys.modules))
 """)
 
 
 def test_the_desk_window_opens_before_the_orm_is_loaded(sqlite_engine, sqlite_url) -> None:
     """Cold start (issue 10): SQLModel, pydantic and the ORM cost a desk about 0.35 s at start;
-    the window is built on plain SQL and leaves them to a background read."""
-    from checkin.core.programme import read_programme, sample_event_path
-    from checkin.core.programme_load import load_programme
+    the window, a scan and its route run on plain SQL and leave them to a background read."""
+    from checkin.core.demo import load_demo
 
-    load_programme(sqlite_engine, read_programme(sample_event_path()))
+    load_demo(sqlite_engine, 5)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", _START, sqlite_url], capture_output=True,
                           text=True, timeout=120, env=env)

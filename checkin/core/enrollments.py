@@ -17,31 +17,31 @@ def seats(session_capacity: int | None, room_capacity: int | None) -> int | None
     return min(caps) if caps else None
 
 
+# Plain SQL: a desk's first scan reads these counts (its route), and must not wait for the
+# ORM to load (see checkin.store.vocabulary).
+_COUNTS = (
+    "SELECT en.session_id, en.status, count(*) FROM enrollment en "
+    "JOIN session s ON s.id = en.session_id JOIN attendee a ON a.id = en.attendee_id "
+    f"WHERE s.event_id = :event AND a.status = '{AttendeeStatus.REGISTERED}' {{source}}"
+    "GROUP BY en.session_id, en.status")
+SESSION_COUNTS = sa.text(_COUNTS.replace("{source}", ""))
+_COUNTS_OUTSIDE_SOURCE = sa.text(_COUNTS.replace("{source}", "AND a.source <> :source "))
+
+
 def session_counts(conn: sa.Connection, event_id: int,
                    exclude_source: str | None = None) -> tuple[dict[int, int], dict[int, int]]:
     """(booked, waitlisted) per session, counting registered people only: a cancelled
     ticket holds no seat."""
     booked: dict[int, int] = {}
     waiting: dict[int, int] = {}
-    for sid, status, n in conn.execute(session_counts_query(event_id, exclude_source)):
+    rows = (conn.execute(SESSION_COUNTS, {"event": event_id}) if exclude_source is None else
+            conn.execute(_COUNTS_OUTSIDE_SOURCE, {"event": event_id, "source": exclude_source}))
+    for sid, status, n in rows:
         if status == EnrollmentStatus.BOOKED:
             booked[sid] = n
         elif status == EnrollmentStatus.WAITLISTED:
             waiting[sid] = n
     return booked, waiting
-
-
-def session_counts_query(event_id: int, exclude_source: str | None = None) -> sa.Select:
-    from checkin.store.models import Attendee, Enrollment, EventSession
-
-    q = (sa.select(Enrollment.session_id, Enrollment.status, sa.func.count())
-         .join(EventSession, EventSession.id == Enrollment.session_id)
-         .join(Attendee, Attendee.id == Enrollment.attendee_id)
-         .where(EventSession.event_id == event_id, Attendee.status == AttendeeStatus.REGISTERED)
-         .group_by(Enrollment.session_id, Enrollment.status))
-    if exclude_source is not None:
-        q = q.where(Attendee.source != exclude_source)
-    return q
 
 
 def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -> list[int]:
