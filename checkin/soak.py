@@ -165,8 +165,9 @@ def _desk(url: str, event: int, codes: list[str], scans: int, seed: int, desk: s
 def reconcile(engine: Engine, event: int, start_id: int, report: SoakReport) -> None:
     """Compare the presence table with what the scan log says, person by person.
 
-    From the log: a person is inside the venue when their last entry or exit at the
-    entrance that counted (admitted/exited) and was not undone is an entry.
+    From the log: a person is inside the venue when their last move that counted and was
+    not undone — an entry or exit at the entrance, or an admission at a session's door —
+    is an entry.
     """
     with engine.connect() as conn:
         if engine.dialect.name == "postgresql":  # one snapshot for the log and presence
@@ -182,10 +183,11 @@ def reconcile(engine: Engine, event: int, start_id: int, report: SoakReport) -> 
     undone = {r.undoes_scan_id for r in rows if r.undoes_scan_id is not None}
     last: dict[int, str] = {}
     for r in rows:
-        if (r.session_id is None and r.kind in ("entry", "exit")
-                and r.result in ("admitted", "exited") and r.id not in undone):
+        moves = ((r.kind in ("entry", "exit") and r.result in ("admitted", "exited"))
+                 or (r.kind == "session_entry" and r.result == "admitted"))
+        if moves and r.id not in undone:
             last[r.attendee_id] = r.kind
-    by_log = {a: kind == "entry" for a, kind in last.items()}
+    by_log = {a: kind in ("entry", "session_entry") for a, kind in last.items()}
     by_presence = {a: bool(inside) for a, inside in presence.items()}
     report.scan_rows = added
     report.inside_by_log = sum(by_log.values())

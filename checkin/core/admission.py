@@ -8,7 +8,9 @@ so whatever a desk shows has been made durable.
 
 Where someone is (inside the venue, inside a session) is kept in the presence table in
 the same transaction as the scan; the scan log stays the truth, and an undo (a new row
-pointing at the scan it cancels) recomputes presence from it.
+pointing at the scan it cancels) recomputes presence from it. Someone admitted at a
+session's door is inside the venue too, even if no desk at the entrance saw them (a side
+door, a rush at the entrance): the venue counts and the exports' arrivals agree.
 """
 
 from __future__ import annotations
@@ -93,6 +95,19 @@ _PRESENCE = (
     "INSERT INTO presence (attendee_id, place, event_id, inside, scan_id) "
     "VALUES (:attendee, :place, :event, :inside, :scan) ON CONFLICT (attendee_id, place) "
     "DO UPDATE SET inside = excluded.inside, scan_id = excluded.scan_id")
+# Admitted at a session's door: inside the venue too, unless already counted inside.
+_INSIDE_VENUE = (
+    "INSERT INTO presence (attendee_id, place, event_id, inside, scan_id) "
+    "VALUES (:attendee, 0, :event, true, :scan) ON CONFLICT (attendee_id, place) "
+    "DO UPDATE SET inside = true, scan_id = excluded.scan_id WHERE presence.inside = false")
+# The last move that says whether someone is in the venue: an entry or exit at the
+# entrance, or an admission at a session's door (leaving a session is not leaving).
+_LAST_VENUE_MOVE = sa.text(
+    "SELECT s.id, s.kind FROM scan s WHERE s.attendee_id = :attendee "
+    "AND ((s.kind IN ('entry', 'exit') AND s.result IN ('admitted', 'exited')) "
+    "OR (s.kind = 'session_entry' AND s.result = 'admitted')) "
+    "AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id) "
+    "ORDER BY s.id DESC LIMIT 1")
 # A person's last counted move (entry or exit, anywhere), not undone since.
 _LAST_MOVE = sa.text(
     "SELECT s.id, s.kind, s.desk, s.session_id FROM scan s WHERE s.attendee_id = :attendee "
@@ -124,7 +139,8 @@ class ScanService:
         self._clock = clock
         self._pg = engine.dialect.name == "postgresql"
         self._time = time_binder(engine)
-        self._sql = {q: _driver_style(q, self._pg) for q in (_PERSON, _LOCK_PERSON, _INSERT, _PRESENCE)}
+        self._sql = {q: _driver_style(q, self._pg)
+                     for q in (_PERSON, _LOCK_PERSON, _INSERT, _PRESENCE, _INSIDE_VENUE)}
 
     @property
     def event_id(self) -> int:
@@ -273,11 +289,14 @@ class ScanService:
             answer = rec(person[0], ScanResult.UNDONE, f"undoes scan {last[0]} ({last[1]})",
                          undoes=last[0], **names)
             self._recompute_presence(conn, person[0], last[3] or VENUE)
+            if last[3] is not None:  # a door's entry may have been what put them in the venue
+                self._recompute_presence(conn, person[0], VENUE)
             return answer
 
     def _recompute_presence(self, conn: sa.Connection, attendee: int, place: int) -> None:
         """After an undo: where the person is, from the scans that still count."""
-        last = conn.execute(_LAST_MOVE, {"attendee": attendee, "place": place}).first()
+        last = (conn.execute(_LAST_VENUE_MOVE, {"attendee": attendee}).first() if place == VENUE
+                else conn.execute(_LAST_MOVE, {"attendee": attendee, "place": place}).first())
         if last is None:
             conn.execute(sa.text("DELETE FROM presence WHERE attendee_id = :a AND place = :p"),
                          {"a": attendee, "p": place})
@@ -333,6 +352,9 @@ class _Recorder:
             _run(self.conn, s._sql[_PRESENCE], {
                 "attendee": attendee, "place": self.session_id or VENUE, "event": s._event,
                 "inside": result == ScanResult.ADMITTED, "scan": scan_id})
+            if self.kind == ScanKind.SESSION_ENTRY and result == ScanResult.ADMITTED:
+                _run(self.conn, s._sql[_INSIDE_VENUE],
+                     {"attendee": attendee, "event": s._event, "scan": scan_id})
         if self.session_id is not None:
             fields.setdefault("session_id", self.session_id)
         return ScanAnswer(result=result, code=self.code, scan_id=scan_id, attendee_id=attendee,

@@ -30,7 +30,10 @@ def _slice(dialect: str, column: str) -> str:
     """The slice a moment falls in, counted from :start, in whole slices of :minutes."""
     if dialect == "postgresql":
         return f"floor(extract(epoch from ({column} - CAST(:start AS timestamptz))) / (:minutes * 60))"
-    return f"CAST((julianday({column}) - julianday(:start)) * 1440 / :minutes AS INTEGER)"
+    # Seconds rounded to the millisecond first: julianday's floating point puts a scan made
+    # exactly on a slice's first second just below it otherwise.
+    return (f"CAST(round((julianday({column}) - julianday(:start)) * 86400, 3) / (:minutes * 60) "
+            "AS INTEGER)")
 
 
 _COUNTED = ("AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id)")
@@ -50,8 +53,9 @@ def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int =
         params = {"e": event_id, "start": time_binder(engine)(start), "minutes": minutes}
         first = conn.execute(sa.text(
             f"SELECT {_slice(dialect, 'f.at')} AS k, count(*) FROM ("
-            "SELECT min(s.recorded_at) AS at FROM scan s WHERE s.event_id = :e AND s.kind = 'entry' "
-            f"AND s.result = 'admitted' {_COUNTED} GROUP BY s.attendee_id) f GROUP BY k"), params).all()
+            "SELECT min(s.recorded_at) AS at FROM scan s WHERE s.event_id = :e "
+            "AND s.kind IN ('entry', 'session_entry') AND s.result = 'admitted' "
+            f"{_COUNTED} GROUP BY s.attendee_id) f GROUP BY k"), params).all()
         moves = conn.execute(sa.text(
             f"SELECT {_slice(dialect, 's.recorded_at')} AS k, "
             "sum(CASE WHEN s.kind = 'entry' THEN 1 ELSE -1 END) FROM scan s "

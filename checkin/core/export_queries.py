@@ -24,8 +24,11 @@ from checkin.store.types import UTCDateTime
 
 NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id)"
 # First counted entrance per registrant: joined back to scan for its time and desk.
+# A person's first admission: at the entrance, or at a session's door if they came in
+# another way (the venue counts them as arrived then too).
 ARRIVALS = ("SELECT s.attendee_id AS aid, MIN(s.id) AS first_id FROM scan s "
-            "WHERE s.event_id = :e AND s.kind = 'entry' AND s.result = 'admitted' "
+            "WHERE s.event_id = :e AND s.kind IN ('entry', 'session_entry') "
+            "AND s.result = 'admitted' "
             f"AND s.attendee_id IS NOT NULL AND {NOT_UNDONE} GROUP BY s.attendee_id")
 CAME = ("EXISTS (SELECT 1 FROM scan s WHERE s.attendee_id = a.id AND s.result = 'admitted' "
         f"AND s.kind IN ('entry', 'session_entry') AND {NOT_UNDONE})")

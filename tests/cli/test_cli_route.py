@@ -58,8 +58,9 @@ def test_door_scans_override_and_occupancy(demo_db, capsys):
     answer = _json(capsys)
     assert answer["result"] == "admitted" and answer["overridden"]
     assert _one(demo_db, "SELECT count(*) FROM journal WHERE action = 'override'") == 1
-    assert main(["--db", demo_db, "scan", code]) == 0  # the venue entrance is another place
-    capsys.readouterr()
+    # Admitted at a door is inside the venue: the entrance says where they came in.
+    assert main(["--db", demo_db, "scan", code]) == 1
+    assert "already_in" in (said := capsys.readouterr().out) and "at porte" in said
     assert main(["--db", demo_db, "occupancy", "--at", "14:30", "--json"]) == 0
     data = _json(capsys)
     charte = next(s for s in data["sessions"] if s["key"] == "atelier-charte")

@@ -212,3 +212,79 @@ def test_a_desk_may_scan_at_the_doors_of_sessions_not_over_yet(engine, sample_ev
     assert 0 < len(open_ones) < len(every)  # the morning sessions are over
     assert [(d.session_id, d.title, d.room, d.starts_at, d.ends_at) for d in doors] == [
         (s.session_id, s.title, s.room, s.starts_at, s.ends_at) for s in open_ones]
+
+
+def venue(engine, event):
+    from checkin.core.occupancy import occupancy
+
+    totals = occupancy(engine, event, AFTERNOON).venue
+    return totals.arrived, totals.inside
+
+
+def test_someone_admitted_at_a_door_is_inside_the_venue_too(engine, sample_event, make_attendee):
+    """A side door, or a rush at the entrance: the room's door saw them, so the venue
+    counts them (as the exports' arrivals do) and the entrance says where they came in."""
+    plenary = sid(engine, "cloture")
+    code = code_of(engine, make_attendee())
+    assert venue(engine, sample_event) == (0, 0)
+    assert desk(engine, sample_event, name="porte-auditorium").scan(
+        code, session_id=plenary).result == "admitted"
+    assert venue(engine, sample_event) == (1, 1)
+    again = desk(engine, sample_event, name="accueil").scan(code)
+    assert again.result == "already_in" and again.first_entry_desk == "porte-auditorium"
+    # Leaving the room is not leaving the venue; leaving by the entrance is.
+    assert desk(engine, sample_event, name="porte-auditorium").scan(
+        code, session_id=plenary, exit=True).result == "exited"
+    assert venue(engine, sample_event) == (1, 1)
+    assert desk(engine, sample_event, name="accueil").scan(code, exit=True).result == "exited"
+    assert venue(engine, sample_event) == (1, 0)
+    # Back in through a door without passing the entrance: inside again.
+    assert desk(engine, sample_event, name="porte-auditorium").scan(
+        code, session_id=plenary).result == "admitted"
+    assert venue(engine, sample_event) == (1, 1)
+
+
+def test_undoing_the_door_entry_that_let_someone_in_takes_them_out_of_the_venue(
+        engine, sample_event, make_attendee):
+    plenary = sid(engine, "cloture")
+    code = code_of(engine, make_attendee())
+    door = desk(engine, sample_event, name="porte-auditorium")
+    assert door.scan(code, session_id=plenary).result == "admitted"
+    assert door.undo_last(code).result == "undone"
+    assert venue(engine, sample_event) == (0, 0)
+    # Someone who came in by the entrance first stays inside when a door entry is undone.
+    assert desk(engine, sample_event, name="accueil").scan(code).result == "admitted"
+    assert door.scan(code, session_id=plenary).result == "admitted"
+    assert door.undo_last(code).result == "undone"
+    assert venue(engine, sample_event) == (1, 1)
+    with engine.connect() as conn:
+        kind = conn.execute(sa.text(
+            "SELECT s.kind FROM presence p JOIN scan s ON s.id = p.scan_id "
+            "WHERE p.place = 0 AND p.attendee_id = (SELECT id FROM attendee WHERE code = :c)"),
+            {"c": code}).scalar_one()
+    assert kind == "entry"
+
+
+def test_a_refusal_at_a_door_does_not_count_as_arriving(engine, sample_event, make_attendee):
+    workshop = sid(engine, "atelier-charte")  # for "etat" and "animateur-charte"
+    code = code_of(engine, make_attendee(profession="citeslab"))
+    assert desk(engine, sample_event).scan(code, session_id=workshop).result == "not_eligible"
+    assert venue(engine, sample_event) == (0, 0)
+
+
+def test_the_arrival_curve_counts_a_first_admission_at_the_entrance_or_a_door(
+        engine, sample_event, make_attendee):
+    from checkin.core.arrivals import arrival_curve
+
+    plenary = sid(engine, "cloture")
+    first, second = (code_of(engine, make_attendee()) for _ in range(2))
+    later = lambda minutes: AFTERNOON + timedelta(minutes=minutes)  # noqa: E731
+    assert desk(engine, sample_event, at=later(0), name="accueil").scan(first).result == "admitted"
+    assert desk(engine, sample_event, at=later(10), name="porte").scan(
+        second, session_id=plenary).result == "admitted"
+    assert desk(engine, sample_event, at=later(20), name="porte").scan(
+        first, session_id=plenary).result == "admitted"  # already arrived: not a second arrival
+    curve = arrival_curve(engine, sample_event, later(30))
+    slice_of = lambda moment: int((moment - curve.start).total_seconds() // 300)  # noqa: E731
+    assert curve.arrivals[slice_of(later(0))] == 1 and curve.arrivals[slice_of(later(10))] == 1
+    assert sum(curve.arrivals) == 2

@@ -47,6 +47,23 @@ def test_attendance_lists_who_came_with_local_times_desk_sessions_and_badge(engi
     assert report.rows == 3
 
 
+def test_someone_only_seen_at_a_door_arrived_there(engine, day, tmp_path):
+    """Bob never passed the entrance; the room's door admitted him: that is his arrival."""
+    from checkin.core.admission import ScanService
+    from checkin.core.clock import fixed_clock
+    from tests.core.export_day import utc
+
+    door = ScanService(engine, day.event_id, desk="Porte Somme", clock=fixed_clock(utc(9, 25)))
+    assert door.scan("BOB", session_id=day.session_id).result == "admitted"
+    out = tmp_path / "presences.csv"
+    run_export(engine, day.event_id, "attendance", out)
+    bob = by_code(read_csv(out))["BOB"]
+    assert bob["Arrivée"] == "2026-12-10 10:25:00" and bob["Poste d'accueil"] == "Porte Somme"
+    run_export(engine, day.event_id, "absent", tmp_path / "absents.csv")
+    absent = by_code(read_csv(tmp_path / "absents.csv"))
+    assert "BOB" not in absent and "CAROL" in absent
+
+
 def test_absent_has_the_no_shows_with_contacts_but_not_the_cancelled(engine, day, tmp_path):
     out = tmp_path / "absents.csv"
     run_export(engine, day.event_id, "absent", out)

@@ -251,6 +251,61 @@ def test_a_store_with_scans_learns_who_is_inside_when_upgraded(store_url: str) -
         engine.dispose()
 
 
+def test_door_admissions_count_as_inside_the_venue_after_the_upgrade(store_url: str) -> None:
+    """0008: someone only ever admitted at a session's door is inside the venue; a door
+    entry that was undone, a refusal or leaving a session changes nothing."""
+    from alembic import command
+
+    from checkin.store.migrate import alembic_config
+
+    t = "2026-12-10 08:00:00"
+    raw = sa.create_engine(store_url)
+    with raw.begin() as conn:
+        command.upgrade(alembic_config(conn), "0007")
+        conn.execute(sa.text(
+            "INSERT INTO event (id, key, name, venue, address, timezone, starts_at, ends_at, "
+            "created_at, updated_at) VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"),
+            {"t": t})
+        conn.execute(sa.text(
+            "INSERT INTO session (id, event_id, key, title, kind, starts_at, ends_at, "
+            "audience_professions, audience_categories, speakers, description) VALUES "
+            "(1, 1, 's', 'S', 'plenary', :t, :t, '[]', '[]', '[]', '')"), {"t": t})
+        for i in range(1, 6):
+            conn.execute(sa.text(
+                "INSERT INTO attendee (id, event_id, code, source, source_id, source_order, first_name, "
+                "last_name, email, phone, organisation, job_title, profession, city, postcode, notes, "
+                "attention, attention_text, consent, status, walk_in, created_at, updated_at) VALUES "
+                "(:i, 1, :c, 'x', '', '', 'A', 'B', '', '', '', '', '', '', '', '', false, '', false, "
+                "'registered', false, :t, :t)"), {"i": i, "c": f"C{i}", "t": t})
+        scans = [  # (id, who, kind, session, result, undoes)
+            (1, 1, "session_entry", 1, "admitted", None),   # 1: in by a door only
+            (2, 1, "session_exit", 1, "exited", None),      #    left the room, not the venue
+            (3, 2, "session_entry", 1, "admitted", None),   # 2: door entry undone
+            (4, 2, "undo", 1, "undone", 3),
+            (5, 3, "entry", None, "admitted", None),        # 3: entrance, then out
+            (6, 3, "exit", None, "exited", None),
+            (7, 4, "session_entry", 1, "not_eligible", None),  # 4: refused at the door
+            (8, 5, "exit", None, "exited", None),           # 5: out, then back in by a door
+            (9, 5, "session_entry", 1, "admitted", None),
+        ]
+        for sid, who, kind, session, result, undoes in scans:
+            conn.execute(sa.text(
+                "INSERT INTO scan (id, uuid, event_id, code, attendee_id, kind, session_id, desk, "
+                "operator, desk_time, recorded_at, result, reason, undoes_scan_id) VALUES (:id, :u, 1, "
+                "'c', :a, :k, :s, 'd', '', :t, :t, :r, '', :undoes)"),
+                {"id": sid, "u": f"u{sid}", "a": who, "k": kind, "s": session, "t": t, "r": result,
+                 "undoes": undoes})
+    raw.dispose()
+    engine = open_store(store_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT attendee_id, inside, scan_id FROM presence "
+                                        "WHERE place = 0 ORDER BY attendee_id")).all()
+        assert [(a, bool(i), s) for a, i, s in rows] == [(1, True, 1), (3, False, 6), (5, True, 9)]
+    finally:
+        engine.dispose()
+
+
 def test_the_head_read_from_the_files_is_alembics() -> None:
     """Opening a store compares against a head read without Alembic: it must agree."""
     from checkin.store.migrate import head_revision, script_directory
