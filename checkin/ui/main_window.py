@@ -27,8 +27,8 @@ from checkin.ui.labels import role_label
 from checkin.ui.role_dialog import RoleDialog
 from checkin.ui.workers import Task, start
 
-# The import dialog and the programme editor are imported when first
-# opened: they bring the ORM tables, which a desk does not need to be ready to scan.
+# The import dialog and the programme editor are imported when first opened: they bring
+# the ORM tables, which a desk does not need to be ready to scan.
 
 SAMPLE_ATTENDEES = 300
 REFRESH_MS = 10_000  # other desks' changes (capacities, loads) show up within this delay
