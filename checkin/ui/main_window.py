@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
-    QMessageBox, QProgressDialog, QPushButton, QStackedWidget, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressDialog,
+    QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 from sqlalchemy.engine import Engine
 
@@ -21,8 +20,9 @@ from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.desk_view import DeskView
 from checkin.ui.dialogs import ConfirmDialog
-from checkin.ui.models.sessions import SessionTableModel
+from checkin.ui.empty_page import EmptyPage
 from checkin.ui.occupancy_view import OccupancyView
+from checkin.ui.programme_tab import ProgrammeTab
 from checkin.ui.labels import role_label
 from checkin.ui.role_dialog import RoleDialog
 from checkin.ui.workers import Task, start
@@ -69,35 +69,9 @@ class MainWindow(QMainWindow):
         self._pages = QStackedWidget(self)
         self.setCentralWidget(self._pages)
 
-        empty = QWidget(self._pages)
-        empty.setObjectName("emptyPage")
-        lay = QVBoxLayout(empty)
-        lay.addStretch(1)
-        title = QLabel(self.tr("No event in this store yet"), empty)
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 22pt; font-weight: 600;")
-        hint = QLabel(self.tr(
-            "Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) "
-            "to try the desk, or load your own programme from the command line.")
-            .replace("%1", str(SAMPLE_ATTENDEES)), empty)
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._load_button = QPushButton(self.tr("Load the sample event"), empty)
-        self._load_button.setObjectName("loadSampleButton")
-        self._load_button.setDefault(True)
-        self._load_button.setMinimumHeight(44)
+        empty = EmptyPage(SAMPLE_ATTENDEES, self._pages)
+        self._load_button = empty.load_button
         self._load_button.clicked.connect(self._on_load_sample)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self._load_button)
-        row.addStretch(1)
-        lay.addWidget(title)
-        lay.addWidget(hint)
-        lay.addSpacing(16)
-        lay.addLayout(row)
-        lay.addStretch(2)
-        lay.setContentsMargins(80, 40, 80, 40)
 
         page = QWidget(self._pages)
         page.setObjectName("eventPage")
@@ -115,30 +89,6 @@ class MainWindow(QMainWindow):
         top.addWidget(self._event_picker)
         self._event_details = QLabel(page)
         self._event_details.setObjectName("eventDetails")
-        self._counts = QLabel(page)
-        self._counts.setObjectName("eventCounts")
-        self._counts.setStyleSheet("font-size: 13pt;")
-        self._counts.setWordWrap(True)
-        self._categories = QLabel(page)
-        self._categories.setObjectName("categoryCounts")
-        self._categories.setWordWrap(True)
-        self._model = SessionTableModel(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self._model)
-        proxy.setSortRole(SessionTableModel.SortRole)
-        self._table = QTableView(page)
-        self._table.setObjectName("sessionTable")
-        self._table.setAccessibleName(self.tr("Sessions"))
-        self._table.setModel(proxy)
-        self._table.setSortingEnabled(True)
-        self._table.sortByColumn(SessionTableModel.TIME, Qt.SortOrder.AscendingOrder)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setAlternatingRowColors(True)
-        self._table.verticalHeader().hide()
-        header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SessionTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         v.addLayout(top)
         v.addWidget(self._event_details)
         self._tabs = QTabWidget(page)
@@ -148,13 +98,9 @@ class MainWindow(QMainWindow):
         self._desk_layout = QVBoxLayout(self._desk_tab)
         self._desk_layout.setContentsMargins(0, 6, 0, 0)
         self._desk_view: DeskView | None = None
-        programme = QWidget(self._tabs)
-        pv = QVBoxLayout(programme)
-        pv.addWidget(self._counts)
-        pv.addWidget(self._categories)
-        pv.addWidget(self._table, 1)
+        self._programme = ProgrammeTab(self._tabs)
         self._tabs.addTab(self._desk_tab, self.tr("Desk"))
-        self._tabs.addTab(programme, self.tr("Programme and seats"))
+        self._tabs.addTab(self._programme, self.tr("Programme and seats"))
         self._occupancy: OccupancyView | None = None
         v.addWidget(self._tabs, 1)
 
@@ -392,13 +338,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"checkin — {s.name}")
         self._event_title.setText(s.name)
         self._event_details.setText(f"{s.venue} · {start:%d/%m/%Y} · {start:%H:%M}–{end:%H:%M} ({s.timezone})")
-        self._counts.setText("…" if not s.complete else
-            self.tr("%1 registered · %2 cancelled · %3 sessions")
-            .replace("%1", f"{s.registrants:,}".replace(",", "\u202f"))
-            .replace("%2", str(s.cancelled)).replace("%3", str(len(s.sessions))))
-        self._categories.setText(" · ".join(
-            f"{name} {count}" for name, count in s.categories.items() if count))
-        self._model.set_sessions(s.sessions, s.timezone)
+        self._programme.show_summary(s)
         if self._desk_view is None or self._desk_view.event_id != s.id:
             self._make_desk_view(s.id, tz)
         self._show_occupancy()

@@ -271,6 +271,24 @@
     </message>
 </context>
 <context>
+    <name>EmptyPage</name>
+    <message>
+        <location filename="../../checkin/ui/empty_page.py" line="15"/>
+        <source>No event in this store yet</source>
+        <translation>Aucun événement dans cette base</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/empty_page.py" line="20"/>
+        <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
+        <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/empty_page.py" line="25"/>
+        <source>Load the sample event</source>
+        <translation>Charger l&apos;événement exemple</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../checkin/ui/export_dialog.py" line="32"/>
@@ -616,225 +634,204 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="76"/>
-        <source>No event in this store yet</source>
-        <translation>Aucun événement dans cette base</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="81"/>
-        <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
-        <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="86"/>
-        <location filename="../../checkin/ui/main_window.py" line="510"/>
+        <location filename="../../checkin/ui/main_window.py" line="450"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="112"/>
+        <location filename="../../checkin/ui/main_window.py" line="86"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="131"/>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="156"/>
+        <location filename="../../checkin/ui/main_window.py" line="102"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="157"/>
+        <location filename="../../checkin/ui/main_window.py" line="103"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="165"/>
+        <location filename="../../checkin/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="166"/>
+        <location filename="../../checkin/ui/main_window.py" line="112"/>
         <source>Load the &amp;sample event</source>
         <translation>Charger l&apos;événement &amp;exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="115"/>
         <source>&amp;Import registrants…</source>
         <translation>&amp;Importer des inscrits…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="173"/>
+        <location filename="../../checkin/ui/main_window.py" line="119"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="177"/>
+        <location filename="../../checkin/ui/main_window.py" line="123"/>
         <source>Print &amp;badges…</source>
         <translation>Imprimer les &amp;badges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="181"/>
+        <location filename="../../checkin/ui/main_window.py" line="127"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="186"/>
+        <location filename="../../checkin/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <location filename="../../checkin/ui/main_window.py" line="136"/>
         <source>&amp;Programme</source>
         <translation>&amp;Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="191"/>
+        <location filename="../../checkin/ui/main_window.py" line="137"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="195"/>
+        <location filename="../../checkin/ui/main_window.py" line="141"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="142"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="200"/>
+        <location filename="../../checkin/ui/main_window.py" line="146"/>
         <source>&amp;Print the badge at check-in</source>
         <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="152"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="210"/>
+        <location filename="../../checkin/ui/main_window.py" line="156"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="214"/>
+        <location filename="../../checkin/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="215"/>
+        <location filename="../../checkin/ui/main_window.py" line="161"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="230"/>
+        <location filename="../../checkin/ui/main_window.py" line="176"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="233"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="246"/>
-        <location filename="../../checkin/ui/main_window.py" line="253"/>
+        <location filename="../../checkin/ui/main_window.py" line="192"/>
+        <location filename="../../checkin/ui/main_window.py" line="199"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="247"/>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="253"/>
+        <location filename="../../checkin/ui/main_window.py" line="199"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="260"/>
-        <location filename="../../checkin/ui/main_window.py" line="266"/>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="261"/>
+        <location filename="../../checkin/ui/main_window.py" line="207"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="266"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="275"/>
+        <location filename="../../checkin/ui/main_window.py" line="221"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="276"/>
+        <location filename="../../checkin/ui/main_window.py" line="222"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="369"/>
+        <location filename="../../checkin/ui/main_window.py" line="315"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="396"/>
-        <source>%1 registered · %2 cancelled · %3 sessions</source>
-        <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="437"/>
+        <location filename="../../checkin/ui/main_window.py" line="377"/>
         <source>No printer: the badge was not printed</source>
         <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="467"/>
+        <location filename="../../checkin/ui/main_window.py" line="407"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="467"/>
+        <location filename="../../checkin/ui/main_window.py" line="407"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="490"/>
+        <location filename="../../checkin/ui/main_window.py" line="430"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="511"/>
+        <location filename="../../checkin/ui/main_window.py" line="451"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="513"/>
+        <location filename="../../checkin/ui/main_window.py" line="453"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="539"/>
+        <location filename="../../checkin/ui/main_window.py" line="479"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="546"/>
+        <location filename="../../checkin/ui/main_window.py" line="486"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="547"/>
+        <location filename="../../checkin/ui/main_window.py" line="487"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -1096,6 +1093,19 @@
         <location filename="../../checkin/ui/programme_editor.py" line="201"/>
         <source>Saved: %1 change(s).</source>
         <translation>Enregistré : %1 modification(s).</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeTab</name>
+    <message>
+        <location filename="../../checkin/ui/programme_tab.py" line="28"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_tab.py" line="47"/>
+        <source>%1 registered · %2 cancelled · %3 sessions</source>
+        <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
     </message>
 </context>
 <context>
