@@ -361,8 +361,10 @@ class MainWindow(QMainWindow):
     def _on_answered(self, answer) -> None:
         # No recount here: a scan changes none of the programme tab's figures, and the
         # 10-second refresh picks up walk-ins. The rooms tab follows scans on its own.
-        if (self._desk.print_on_checkin and answer.result == "admitted" and not answer.session_id
-                and answer.attendee_id is not None):
+        # "already_in" too: someone let in at a session's door comes to the entrance for the
+        # badge nobody printed yet (printed once per person, whichever scan comes first).
+        if (self._desk.print_on_checkin and answer.result in ("admitted", "already_in")
+                and not answer.session_id and answer.attendee_id is not None):
             self._print_at_checkin(answer.attendee_id)
 
     def _print_at_checkin(self, attendee_id: int) -> None:

@@ -147,3 +147,51 @@ def test_one_lost_badge_is_printed_again_by_its_ticket_code(qtbot, store, tmp_pa
     assert dialog.status.text() == f"Badge of {first} {last} saved to {target}."
     assert [p[0] for p in _prints(store)] == [attendee]
     assert dialog.code_input.text() == ""
+
+
+def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
+        qtbot, sqlite_url, store, monkeypatch):
+    from datetime import datetime, timezone
+
+    from checkin.core.admission import ScanService
+    from checkin.store.types import utcnow
+
+    printed = []
+
+    def fake_print(self, attendee_id, *, preview=True):
+        assert preview is False  # straight to the desk's printer, no dialog at the desk
+        printed.append(attendee_id)
+        with store.begin() as conn:  # what the real printing logs
+            conn.execute(sa.insert(BadgePrint.__table__).values(
+                attendee_id=attendee_id, layout="a6", desk="d", operator="o", printed_at=utcnow()))
+        return "printed"
+
+    monkeypatch.setattr(badge_printing, "available_printers", lambda: ["QL-820NWB"])
+    monkeypatch.setattr(BadgePrinter, "print_badge", fake_print)
+    with store.connect() as conn:
+        people = [tuple(r) for r in conn.execute(
+            sa.select(Attendee.id, Attendee.code).where(Attendee.status == "registered",
+                                                        Attendee.source == "demo")
+            .order_by(Attendee.id).limit(3))]
+        plenary = conn.exec_driver_sql("SELECT id FROM session WHERE key = 'cloture'").scalar_one()
+    window = create_window(sqlite_url, language="en")
+    qtbot.addWidget(window)
+    window._print_on_checkin.setChecked(True)
+    desk = window.desk_view()
+
+    def scan(code):
+        with qtbot.waitSignal(desk.answered, timeout=10_000) as answer:
+            desk.submit_scan(code)
+        return answer.args[0].result
+
+    (first, first_code), (second, second_code), (third, third_code) = people
+    assert scan(first_code) == "admitted" and printed == [first]
+    assert scan(first_code) == "already_in" and printed == [first]  # once per person
+    door = ScanService(store, 1, desk="porte", clock=lambda: datetime(2026, 12, 10, 15, 50,
+                                                                       tzinfo=timezone.utc))
+    assert door.scan(second_code, session_id=plenary).result == "admitted"
+    assert printed == [first]  # the door prints nothing
+    assert scan(second_code) == "already_in" and printed == [first, second]
+    window._print_on_checkin.setChecked(False)
+    assert scan(third_code) == "admitted" and printed == [first, second]
+    install_translators(QApplication.instance(), "en")
