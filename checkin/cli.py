@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the file to write (.csv, .xlsx or .pdf); replaced only when complete")
     export.add_argument("--event", metavar="KEY")
     export.add_argument("--session", metavar="KEY|ID",
-                        help="sign-in: the sheet of this session only (key or number)")
+                        help="sessions, sign-in: this session only (key or number)")
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"),
                         help="default: from the file's suffix")
     export.add_argument("--lang", choices=("fr", "en"), default="fr",

@@ -204,16 +204,20 @@ def door_times(visits: list[Visit], session_id: int) -> tuple[datetime | None, d
     return mine[0][1], (max(outs) if outs else None)
 
 
-def sessions_rows(conn: sa.Connection, ev: EventInfo, lang: str) -> tuple[int, Iterator[tuple]]:
-    """One row per session and person who booked it or came through its door."""
-    titles = session_titles(conn, ev.id)
+def sessions_rows(conn: sa.Connection, ev: EventInfo, lang: str,
+                  session_id: int | None = None) -> tuple[int, Iterator[tuple]]:
+    """One row per session (or for the one asked for) and person who booked it or came
+    through its door."""
+    titles = session_titles(conn, ev.id, session_id)
     visits = session_visits(conn, ev.id)
     booking = {"fr": {"booked": "réservé", "waitlisted": "liste d'attente", None: "sans réservation"},
                "en": {"booked": "booked", "waitlisted": "waitlisted", None: "not booked"}}[lang]
-    total = count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id)
+    total = (count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id) if session_id is None
+             else 0)  # one session: a few hundred rows, no progress to show
 
     def rows() -> Iterator[tuple]:
-        for sid, aid, code, last, first, org, cat, status, arrived in session_people(conn, ev.id):
+        for sid, aid, code, last, first, org, cat, status, arrived in session_people(
+                conn, ev.id, session_id):
             key, title, room, _track, starts, *_ = titles[sid]
             entered, left = door_times(visits.get(aid, []), sid)
             yield (key, title, room or "", ev.local(starts), code, last, first, org, cat,

@@ -35,6 +35,7 @@ TABULAR: dict[str, tuple[Callable[..., tuple[int, Any]], tuple[str, ...]]] = {
 KINDS = (*TABULAR, "stats", "sign-in")
 FORMATS = {**{k: ("csv", "xlsx") for k in TABULAR}, "stats": ("xlsx", "pdf"), "sign-in": ("pdf",)}
 PERSONAL = frozenset(KINDS) - {"stats"}  # names, contacts or per-person times
+ONE_SESSION = ("sessions", "sign-in")  # the kinds a coordinator may ask for one session of
 LANGS = ("fr", "en")
 SHEET_TITLES = {"attendance": ("Présences", "Attendance"), "sessions": ("Présences par session",
                 "Attendance per session"), "absent": ("Absents", "No-shows"),
@@ -62,8 +63,9 @@ def check_request(kind: str, path: Path, fmt: str | None, lang: str, role: Role,
     """The format to write, or ExportError saying what is wrong; writes nothing."""
     if kind not in KINDS:
         raise ExportError(f"unknown export {kind!r} (one of: {', '.join(KINDS)})")
-    if one_session and kind != "sign-in":
-        raise ExportError(f"one session at a time is for sign-in sheets, not the {kind} export")
+    if one_session and kind not in ONE_SESSION:
+        raise ExportError(f"one session at a time is for the sessions and sign-in exports, "
+                          f"not the {kind} export")
     if lang not in LANGS:
         raise ExportError(f"unknown language {lang!r} (fr or en)")
     if kind in PERSONAL and not allows(role, Permission.EXPORT):
@@ -83,7 +85,8 @@ def run_export(engine: Engine, event_id: int, kind: str, path: Path | str, *,
                role: Role = Role.STAFF, actor: str = "", desk: str = "",
                progress: Progress | None = None, clock: Clock = system_clock,
                session_id: int | None = None) -> ExportReport:
-    """`session_id`: the sign-in sheet of that session alone (a coordinator at its door)."""
+    """`session_id`: that session alone, for the sessions and sign-in exports (a
+    coordinator at its door)."""
     path = Path(path)
     chosen = check_request(kind, path, fmt, lang, role, one_session=session_id is not None)
     started = time.perf_counter()
@@ -131,7 +134,8 @@ def _write(conn: sa.Connection, ev: q.EventInfo, kind: str, fmt: str, path: Path
            session_id: int | None = None) -> int:
     if kind in TABULAR:
         produce, keys = TABULAR[kind]
-        total, rows = produce(conn, ev, lang)
+        total, rows = (produce(conn, ev, lang, session_id) if kind == "sessions"
+                       else produce(conn, ev, lang))
         table = Table(SHEET_TITLES[kind][lang == "en"], q.header(keys, lang), rows, total)
         if fmt == "csv":
             return write_csv(path, table, delimiter=delimiter, progress=progress)

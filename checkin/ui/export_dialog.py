@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.exports import FORMATS, KINDS, ExportReport, run_export
+from checkin.core.exports import FORMATS, KINDS, ONE_SESSION, ExportReport, run_export
 from checkin.core.roles import Permission, Role, allows
 from checkin.ui.import_dialog import FileDialog
 from checkin.ui.workers import Task, start
@@ -133,8 +133,8 @@ class ExportDialog(QDialog):
             self.format.addItem(fmt.upper(), fmt)
         self.format.blockSignals(False)
         self._on_format(0)
-        # One session's sheet, for the coordinator at its door; the other exports cover the day.
-        self._form.setRowVisible(self.session, self.kind.currentData() == "sign-in")
+        # One session's list or sheet, for the coordinator at its door; the others cover the day.
+        self._form.setRowVisible(self.session, self.kind.currentData() in ONE_SESSION)
 
     def _on_format(self, _index: int) -> None:
         self.excel_fr.setEnabled(self.format.currentData() == "csv")
@@ -143,7 +143,7 @@ class ExportDialog(QDialog):
         if self._task is not None or not allows(self._role, Permission.EXPORT):
             return
         kind, fmt, lang = self.kind.currentData(), self.format.currentData(), self.lang.currentData()
-        session = self.session.currentData() if kind == "sign-in" else None
+        session = self.session.currentData() if kind in ONE_SESSION else None
         name = f"{kind}-{self._session_keys[session]}" if session is not None else kind
         path = FileDialog.save_file(self, self.tr("Export"), f"*.{fmt}", f"{name}.{fmt}")
         if not path:

@@ -634,7 +634,7 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="450"/>
+        <location filename="../../checkin/ui/main_window.py" line="452"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -791,47 +791,47 @@
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="377"/>
+        <location filename="../../checkin/ui/main_window.py" line="379"/>
         <source>No printer: the badge was not printed</source>
         <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="407"/>
+        <location filename="../../checkin/ui/main_window.py" line="409"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="407"/>
+        <location filename="../../checkin/ui/main_window.py" line="409"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="430"/>
+        <location filename="../../checkin/ui/main_window.py" line="432"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="451"/>
+        <location filename="../../checkin/ui/main_window.py" line="453"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="453"/>
+        <location filename="../../checkin/ui/main_window.py" line="455"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="479"/>
+        <location filename="../../checkin/ui/main_window.py" line="481"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="486"/>
+        <location filename="../../checkin/ui/main_window.py" line="488"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="487"/>
+        <location filename="../../checkin/ui/main_window.py" line="489"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>

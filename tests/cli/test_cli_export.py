@@ -54,7 +54,7 @@ def test_excel_fr_option(store, tmp_path):
     (["export", "attendance", "--out", "{tmp}/x.csv", "--event", "nope"], "no event 'nope'"),
     (["export", "sign-in", "--out", "{tmp}/x.pdf", "--session", "nope"], "no session 'nope'"),
     (["export", "attendance", "--out", "{tmp}/x.csv", "--session", "ouverture"],
-     "for sign-in sheets"),
+     "for the sessions and sign-in exports"),
     (["privacy", "export", "NOBODY", "--out", "{tmp}/p.json"], "no registrant has the code"),
     (["privacy", "purge"], "add --yes"),
 ])

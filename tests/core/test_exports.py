@@ -103,6 +103,23 @@ def test_sessions_lists_bookings_and_door_entries(engine, day, tmp_path):
                    "Nouvelle": ("sans réservation", "2026-12-10 10:30:00", "")}
 
 
+def test_the_sessions_list_of_one_session(engine, day, tmp_path):
+    with engine.begin() as conn:  # Carole booked another session of the morning
+        other = conn.exec_driver_sql(
+            "SELECT id FROM session WHERE key = 'potentiel-matin'").scalar_one()
+        conn.exec_driver_sql(
+            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, "
+            f"updated_at) VALUES ({day.ids['carol']}, {other}, 'booked', 0, "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    report = run_export(engine, day.event_id, "sessions", tmp_path / "one.csv",
+                        session_id=day.session_id)
+    rows = read_csv(tmp_path / "one.csv")[1:]
+    assert report.rows == 3 and {r[0] for r in rows} == {"emergence-matin"}
+    mine = run_export(engine, day.event_id, "sessions", tmp_path / "other.xlsx", session_id=other)
+    sheet = load_workbook(tmp_path / "other.xlsx").active
+    assert mine.rows == 1 and [c.value for c in sheet[2]][0] == "potentiel-matin"
+
+
 def test_french_excel_csv_uses_semicolons(engine, day, tmp_path):
     out = tmp_path / "fr.csv"
     run_export(engine, day.event_id, "absent", out, delimiter=";")

@@ -101,7 +101,7 @@ def test_the_sign_in_sheet_of_one_session_lists_only_its_people(engine, day, tmp
 def test_one_session_is_refused_for_other_exports_and_unknown_sessions(engine, day, tmp_path):
     from checkin.core.export_files import ExportError
 
-    with pytest.raises(ExportError, match="sign-in sheets"):
+    with pytest.raises(ExportError, match="sessions and sign-in exports"):
         run_export(engine, day.event_id, "attendance", tmp_path / "a.csv", session_id=day.session_id)
     with pytest.raises(ExportError, match="no session 999999"):
         run_export(engine, day.event_id, "sign-in", tmp_path / "b.pdf", session_id=999999)

@@ -90,6 +90,8 @@ def test_a_sign_in_sheet_for_one_session_from_the_window(qtbot, window, monkeypa
     dialog.show()
     dialog.choose("attendance", "csv")
     assert not dialog.session.isVisible()  # the other exports cover the whole day
+    dialog.choose("sessions", "csv")
+    assert dialog.session.isVisible()
     with window._engine.connect() as conn:
         workshop = conn.exec_driver_sql(
             "SELECT id FROM session WHERE key = 'atelier-charte'").scalar_one()
