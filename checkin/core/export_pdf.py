@@ -20,8 +20,8 @@ from typing import Any, Callable
 import sqlalchemy as sa
 
 from checkin.core.export_files import Progress, atomic_output
-from checkin.core.export_queries import PEOPLE_CTE, EventInfo, count, door_times, \
-    session_people, session_titles, session_visits
+from checkin.core.export_queries import EventInfo, door_times, session_people, \
+    session_people_count, session_titles, session_visits
 from checkin.core.export_stats import Stats
 from checkin.resources import resource_path
 
@@ -149,8 +149,7 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
     t = TEXT[lang]
     titles = session_titles(conn, ev.id, session_id)
     visits = session_visits(conn, ev.id)
-    total = (count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id) if session_id is None
-             else 0)  # one session: a few hundred rows, no progress to show
+    total = session_people_count(conn, ev.id, session_id)
     pdf = _pdf(lang)
     state: dict[str, Any] = {}
 
@@ -194,7 +193,7 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
                               _hhmm(arrived, ev.tz) if arrived else "",
                               signed])
             done += 1
-            if progress and total and done % 1000 == 0:
+            if progress and done % 1000 == 0:
                 progress(done, total)
             pending = next(rows, None)
         if state["n"] == 0:

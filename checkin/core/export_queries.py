@@ -183,6 +183,15 @@ SESSION_PEOPLE = _SESSION_PEOPLE.replace("{where}", "")
 ONE_SESSION_PEOPLE = _SESSION_PEOPLE.replace("{where}", "WHERE p.sid = :s ")
 
 
+def session_people_count(conn: sa.Connection, event_id: int,
+                         session_id: int | None = None) -> int:
+    """How many rows session_people gives (the exports' progress total)."""
+    one = " WHERE sid = :s" if session_id is not None else ""
+    return int(conn.execute(sa.text(
+        f"SELECT COUNT(*) FROM ({PEOPLE_CTE}SELECT sid FROM people{one}) AS counted"),
+        {"e": event_id, "s": session_id}).scalar_one())
+
+
 def session_people(conn: sa.Connection, event_id: int,
                    session_id: int | None = None) -> Iterator[tuple]:
     """(session id, registrant id, code, last, first, organisation, category, enrollment
@@ -212,8 +221,7 @@ def sessions_rows(conn: sa.Connection, ev: EventInfo, lang: str,
     visits = session_visits(conn, ev.id)
     booking = {"fr": {"booked": "réservé", "waitlisted": "liste d'attente", None: "sans réservation"},
                "en": {"booked": "booked", "waitlisted": "waitlisted", None: "not booked"}}[lang]
-    total = (count(conn, PEOPLE_CTE + "SELECT sid FROM people", ev.id) if session_id is None
-             else 0)  # one session: a few hundred rows, no progress to show
+    total = session_people_count(conn, ev.id, session_id)
 
     def rows() -> Iterator[tuple]:
         for sid, aid, code, last, first, org, cat, status, arrived in session_people(

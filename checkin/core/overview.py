@@ -71,11 +71,7 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 
 def list_events(engine: Engine) -> list[EventSummary]:
-    from checkin.store.models import Event
-
-    with engine.connect() as conn:
-        ids = conn.execute(sa.select(Event.id).order_by(Event.starts_at, Event.id)).scalars().all()
-    return [event_summary(engine, i) for i in ids]
+    return [event_summary(engine, i) for i, _name in list_events_brief(engine)]
 
 
 def event_summary(engine: Engine, event_id: int) -> EventSummary:

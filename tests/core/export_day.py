@@ -39,6 +39,17 @@ def door(engine, event_id: int, attendee_id: int, code: str, session_id: int, ki
             .returning(Scan.__table__.c.id)).scalar_one()
 
 
+def book_carole_elsewhere(engine, day: "Day") -> int:
+    """Carole books another session of the morning; returns that session's id."""
+    with engine.begin() as conn:
+        other = conn.execute(sa.text("SELECT id FROM session WHERE event_id = :e AND key = :k"),
+                             {"e": day.event_id, "k": "potentiel-matin"}).scalar_one()
+        conn.execute(sa.insert(Enrollment.__table__).values(
+            attendee_id=day.ids["carol"], session_id=other, status="booked", position=0,
+            created_at=utc(7, 0), updated_at=utc(7, 0)))
+    return other
+
+
 def make_day(engine, event_id: int, make_attendee) -> Day:
     with engine.connect() as conn:
         sid = conn.execute(sa.text("SELECT id FROM session WHERE event_id = :e AND key = :k"),

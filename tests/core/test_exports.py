@@ -14,7 +14,7 @@ from checkin.core.export_files import ExportError
 from checkin.core.exports import ExportRefused, run_export
 from checkin.core.roles import Role
 from checkin.store.models import Journal
-from tests.core.export_day import make_day
+from tests.core.export_day import book_carole_elsewhere, make_day
 
 
 @pytest.fixture
@@ -104,13 +104,7 @@ def test_sessions_lists_bookings_and_door_entries(engine, day, tmp_path):
 
 
 def test_the_sessions_list_of_one_session(engine, day, tmp_path):
-    with engine.begin() as conn:  # Carole booked another session of the morning
-        other = conn.exec_driver_sql(
-            "SELECT id FROM session WHERE key = 'potentiel-matin'").scalar_one()
-        conn.exec_driver_sql(
-            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, "
-            f"updated_at) VALUES ({day.ids['carol']}, {other}, 'booked', 0, "
-            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    other = book_carole_elsewhere(engine, day)
     report = run_export(engine, day.event_id, "sessions", tmp_path / "one.csv",
                         session_id=day.session_id)
     rows = read_csv(tmp_path / "one.csv")[1:]

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from checkin.core.export_stats import departement
 from checkin.core.exports import run_export
-from tests.core.export_day import make_day
+from tests.core.export_day import book_carole_elsewhere, make_day
 
 
 @pytest.fixture
@@ -79,13 +79,7 @@ def test_sign_in_sheets_one_section_per_session_with_electronic_signatures(engin
 
 
 def test_the_sign_in_sheet_of_one_session_lists_only_its_people(engine, day, tmp_path):
-    with engine.begin() as conn:  # Carole booked another session of the morning
-        other = conn.exec_driver_sql(
-            "SELECT id FROM session WHERE key = 'potentiel-matin'").scalar_one()
-        conn.exec_driver_sql(
-            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, "
-            f"updated_at) VALUES ({day.ids['carol']}, {other}, 'booked', 0, "
-            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    other = book_carole_elsewhere(engine, day)
     assert run_export(engine, day.event_id, "sign-in", tmp_path / "all.pdf").rows == 4
     report = run_export(engine, day.event_id, "sign-in", tmp_path / "one.pdf",
                         session_id=day.session_id)

@@ -210,6 +210,21 @@ def test_upgrading_a_store_with_data_keeps_every_row(store_url: str) -> None:
         engine.dispose()
 
 
+def _event_with_registrants(conn: sa.Connection, people: int, t: str) -> None:
+    """Event 1 and registrants 1..people (codes C1…), written as raw rows of an old schema."""
+    conn.execute(sa.text(
+        "INSERT INTO event (id, key, name, venue, address, timezone, starts_at, ends_at, "
+        "created_at, updated_at) VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"),
+        {"t": t})
+    for i in range(1, people + 1):
+        conn.execute(sa.text(
+            "INSERT INTO attendee (id, event_id, code, source, source_id, source_order, first_name, "
+            "last_name, email, phone, organisation, job_title, profession, city, postcode, notes, "
+            "attention, attention_text, consent, status, walk_in, created_at, updated_at) VALUES "
+            "(:i, 1, :c, 'x', '', '', 'A', 'B', '', '', '', '', '', '', '', '', false, '', false, "
+            "'registered', false, :t, :t)"), {"i": i, "c": f"C{i}", "t": t})
+
+
 def test_a_store_with_scans_learns_who_is_inside_when_upgraded(store_url: str) -> None:
     """0006 adds the presence table: a store from 0005 with scans (one undone, one exit)
     must come out knowing exactly who is inside, as the scans say."""
@@ -221,16 +236,7 @@ def test_a_store_with_scans_learns_who_is_inside_when_upgraded(store_url: str) -
     raw = sa.create_engine(store_url)
     with raw.begin() as conn:
         command.upgrade(alembic_config(conn), "0005")
-        conn.execute(sa.text(
-            "INSERT INTO event (id, key, name, venue, address, timezone, starts_at, ends_at, created_at, updated_at) "
-            "VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"), {"t": t})
-        for i in range(1, 4):
-            conn.execute(sa.text(
-                "INSERT INTO attendee (id, event_id, code, source, source_id, source_order, first_name, last_name, "
-                "email, phone, organisation, job_title, profession, city, postcode, notes, attention, "
-                "attention_text, consent, status, walk_in, created_at, updated_at) VALUES "
-                "(:i, 1, :c, 'x', '', '', 'A', 'B', '', '', '', '', '', '', '', '', false, '', false, "
-                "'registered', false, :t, :t)"), {"i": i, "c": f"C{i}", "t": t})
+        _event_with_registrants(conn, 3, t)
         scans = [(1, 1, "entry", "admitted", None), (2, 2, "entry", "admitted", None),
                  (3, 2, "exit", "exited", None), (4, 3, "entry", "admitted", None),
                  (5, 3, "undo", "undone", 4), (6, 1, "entry", "already_in", None)]
@@ -262,21 +268,11 @@ def test_door_admissions_count_as_inside_the_venue_after_the_upgrade(store_url: 
     raw = sa.create_engine(store_url)
     with raw.begin() as conn:
         command.upgrade(alembic_config(conn), "0007")
-        conn.execute(sa.text(
-            "INSERT INTO event (id, key, name, venue, address, timezone, starts_at, ends_at, "
-            "created_at, updated_at) VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"),
-            {"t": t})
+        _event_with_registrants(conn, 5, t)
         conn.execute(sa.text(
             "INSERT INTO session (id, event_id, key, title, kind, starts_at, ends_at, "
             "audience_professions, audience_categories, speakers, description) VALUES "
             "(1, 1, 's', 'S', 'plenary', :t, :t, '[]', '[]', '[]', '')"), {"t": t})
-        for i in range(1, 6):
-            conn.execute(sa.text(
-                "INSERT INTO attendee (id, event_id, code, source, source_id, source_order, first_name, "
-                "last_name, email, phone, organisation, job_title, profession, city, postcode, notes, "
-                "attention, attention_text, consent, status, walk_in, created_at, updated_at) VALUES "
-                "(:i, 1, :c, 'x', '', '', 'A', 'B', '', '', '', '', '', '', '', '', false, '', false, "
-                "'registered', false, :t, :t)"), {"i": i, "c": f"C{i}", "t": t})
         scans = [  # (id, who, kind, session, result, undoes)
             (1, 1, "session_entry", 1, "admitted", None),   # 1: in by a door only
             (2, 1, "session_exit", 1, "exited", None),      #    left the room, not the venue
