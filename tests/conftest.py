@@ -148,8 +148,8 @@ def sqlite_engine(sqlite_url: str) -> Iterator[sa.Engine]:
 @pytest.fixture
 def sample_event(engine: sa.Engine) -> int:
     """The sample programme (no synthetic registrants); returns the event id."""
-    from checkin.core.programme import read_programme, sample_event_path
-    from checkin.core.programme_load import load_programme
+    from checkin.core.programme.event_file import read_programme, sample_event_path
+    from checkin.core.programme.load import load_programme
 
     return load_programme(engine, read_programme(sample_event_path())).event_id
 

@@ -18,13 +18,13 @@ from typing import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from checkin.core import demo_people as words
+import checkin.core.demo_people as words
 from checkin.core.clock import zone
-from checkin.core.codes import code_from_bits
-from checkin.core.enrollments import seats, session_counts
-from checkin.core.programme import read_programme, sample_event_path
-from checkin.core.programme_load import load_programme
-from checkin.core.search_index import index_new_attendees
+from checkin.core.registrants.codes import code_from_bits
+from checkin.core.programme.enrollments import seats, session_counts
+from checkin.core.programme.event_file import read_programme, sample_event_path
+from checkin.core.programme.load import load_programme
+from checkin.core.search.index import index_new_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, Category, Enrollment, Event, EventSession, Journal, Room

@@ -1,6 +1,6 @@
 """Personal data after the event (RGPD): erase an event's, or give one person theirs.
 
-What a purge keeps is exactly what the funders' statistics read (checkin.core.export_stats):
+What a purge keeps is exactly what the funders' statistics read (checkin.core.exports.stats):
 category, organisation (a structure, not a person), city and postcode (the territory a
 funder reports on), profession, walk-in, status, consent, registration date, and every
 enrollment, scan and badge-print row. So the statistics are the same before and after.
@@ -27,8 +27,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.clock import Clock, system_clock
-from checkin.core.export_files import atomic_output
-from checkin.core.search_index import prune_terms, reindex_event
+from checkin.core.exports.files import atomic_output
+from checkin.core.search.index import prune_terms, reindex_event
 from checkin.store.models import Attendee, Journal
 from checkin.store.types import UTCDateTime
 

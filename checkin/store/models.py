@@ -245,7 +245,7 @@ def _bytewise(length: int) -> sa.types.TypeEngine:
 
 
 class SearchPerson(SQLModel, table=True):
-    """What a registrant can be found by (checkin.core.search): each searchable field as
+    """What a registrant can be found by (checkin.core.search.lookup): each searchable field as
     its folded words, and the folded "last first" to rank by. One row per registrant,
     kept in step by whoever writes attendees, in the same transaction."""
 

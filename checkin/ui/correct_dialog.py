@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
-from checkin.core.corrections import tidy
+from checkin.core.registrants.corrections import tidy
 
 
 class CorrectDialog(QDialog):

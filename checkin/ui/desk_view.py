@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.admission import ScanAnswer, ScanService, clean_code
+from checkin.core.admission.scan import ScanAnswer, ScanService, clean_code
 from checkin.core.clock import Clock, system_clock
-from checkin.core.routing import Route, route
-from checkin.core.search import search
+from checkin.core.admission.routing import Route, route
+from checkin.core.search.lookup import search
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.models.search_results import SearchResultModel
 from checkin.ui.dialogs import ConfirmDialog
@@ -298,7 +298,7 @@ class DeskView(QWidget):
 
     def walk_in(self) -> None:
         """Someone not registered: the form, then registered and admitted in one step."""
-        from checkin.core.categories import event_categories
+        from checkin.core.programme.categories import event_categories
         from checkin.ui.walk_in_dialog import WalkInDialog
 
         values = WalkInDialog.ask(self, event_categories(self._engine, self._event))
@@ -308,7 +308,7 @@ class DeskView(QWidget):
 
     def correct(self) -> None:
         """Fix a typo in the shown person's name or organisation (journaled)."""
-        from checkin.core.corrections import correct_attendee
+        from checkin.core.registrants.corrections import correct_attendee
         from checkin.ui.correct_dialog import CorrectDialog
 
         a = self.current
@@ -345,7 +345,7 @@ class DeskView(QWidget):
     # ---- door mode --------------------------------------------------------------------
     def load_doors(self) -> None:
         """The venue entrance, then each session not over yet (its room's door)."""
-        from checkin.core.seating import session_doors
+        from checkin.core.programme.seating import session_doors
 
         with self._engine.connect() as conn:
             sessions = session_doors(conn, self._event, self._clock())

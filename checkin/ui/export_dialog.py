@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.exports import FORMATS, KINDS, ONE_SESSION, ExportReport, run_export
+from checkin.core.exports.run import FORMATS, KINDS, ONE_SESSION, ExportReport, run_export
 from checkin.core.roles import Permission, Role, allows
 from checkin.ui.import_dialog import FileDialog
 from checkin.ui.workers import Task, start
@@ -107,7 +107,7 @@ class ExportDialog(QDialog):
 
     def _sessions(self) -> list[tuple[int, str, str]]:
         """(id, key, "10:15 Room — Title") of every session, in programme order."""
-        from checkin.core.export_queries import event_info, session_titles
+        from checkin.core.exports.queries import event_info, session_titles
 
         with self._engine.connect() as conn:
             ev = event_info(conn, self._event_id)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.import_presets import FIELDS, PRESET_NAMES
-from checkin.core.importer import ImportRefused, ImportReport, Inspection, import_registrants, inspect_file
+from checkin.core.registrants.presets import FIELDS, PRESET_NAMES
+from checkin.core.registrants.import_context import ImportRefused, ImportReport
+from checkin.core.registrants.importer import Inspection, import_registrants, inspect_file
 from checkin.ui.labels import field_label
 from checkin.ui.workers import Task, start
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from checkin import __version__
-from checkin.core.overview import EventSummary, event_head, event_summary, list_events_brief
+from checkin.core.monitoring.overview import EventSummary, event_head, event_summary, list_events_brief
 from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.desk_settings import DeskSettings

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.arrivals import arrival_curve, desk_rates, flagged_arrivals
+from checkin.core.monitoring.arrivals import arrival_curve, desk_rates, flagged_arrivals
 from checkin.core.clock import Clock, system_clock
-from checkin.core.occupancy import Occupancy, by_urgency, fill, now_and_next, occupancy
+from checkin.core.monitoring.occupancy import Occupancy, by_urgency, fill, now_and_next, occupancy
 from checkin.ui.models.occupancy import FULL_AT, OccupancyModel
 from checkin.ui.workers import Task, start
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checkin.core.admission import ScanAnswer
+from checkin.core.admission.scan import ScanAnswer
 from checkin.store.vocabulary import ScanResult
 
 ADMITTED, WARNING, REFUSED = "admitted", "warning", "refused"

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.programme import ProgrammeError, parse_programme
-from checkin.core.programme_io import export_programme
-from checkin.core.programme_load import ProgrammeConflict, load_programme
+from checkin.core.programme.event_file import ProgrammeError, parse_programme
+from checkin.core.programme.files import export_programme
+from checkin.core.programme.load import ProgrammeConflict, load_programme
 from checkin.store.vocabulary import SessionKind
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.labels import kind_label

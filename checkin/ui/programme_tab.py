@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from checkin.core.overview import EventSummary
+from checkin.core.monitoring.overview import EventSummary
 from checkin.ui.models.sessions import SessionTableModel
 
 

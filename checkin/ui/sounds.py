@@ -26,7 +26,7 @@ VOLUME = 0.8
 
 
 def sound_file(outcome: str) -> Path:
-    """Where the sound of an outcome is shipped (written by .ci/make_sounds.py)."""
+    """Where the sound of an outcome is shipped (written by tools/make_sounds.py)."""
     return resource_path("sounds", f"{outcome}.wav")
 
 

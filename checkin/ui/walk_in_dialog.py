@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton, QWidget,
 )
 
-from checkin.core.corrections import tidy
+from checkin.core.registrants.corrections import tidy
 
 DEFAULT_CATEGORY = "participant"
 # Enough to catch a slip of the keyboard; the real check is the ticketing platform's.

@@ -12,7 +12,7 @@ import pytest
 
 from checkin import __version__
 from checkin.cli import main
-from checkin.core.programme import read_programme, sample_event_path
+from checkin.core.programme.event_file import read_programme, sample_event_path
 from checkin.store.migrate import head_revision
 
 # The sample event file's named people (speakers, jury…) are registrants too.

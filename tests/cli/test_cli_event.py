@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from checkin.cli import main
-from checkin.core.overview import table_counts
-from checkin.core.programme import sample_event_path
+from checkin.core.monitoring.overview import table_counts
+from checkin.core.programme.event_file import sample_event_path
 from checkin.store import open_store
 from checkin.store.models import Attendee, Enrollment, EventSession, Journal, Room
 

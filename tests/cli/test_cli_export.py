@@ -8,7 +8,7 @@ import json
 import pytest
 
 from checkin.cli import main
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.core.demo import load_demo
 from checkin.store import open_store
 

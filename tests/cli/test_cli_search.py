@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from checkin.cli import main
-from checkin.core.search import reindex_attendees
+from checkin.core.search.lookup import reindex_attendees
 from checkin.store import open_store
 from checkin.store.models import Attendee, AttendeeStatus, Category
 

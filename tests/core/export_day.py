@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.core.clock import fixed_clock
-from checkin.core.search_index import reindex_attendees
+from checkin.core.search.index import reindex_attendees
 from checkin.store.models import BadgePrint, Enrollment, Scan
 
 SESSION_KEY = "emergence-matin"  # 10:15–12:15 Paris on 2026-12-10

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
-from checkin.core.admission import MAX_CODE, ScanService
+from checkin.core.admission.scan import MAX_CODE, ScanService
 from checkin.core.clock import fixed_clock
 from checkin.store.models import AttendeeStatus, Scan
 
@@ -92,7 +92,7 @@ def test_two_desks_scanning_one_badge_at_once_admit_it_once(engine, sample_event
     script = textwrap.dedent(f"""
         import sys, time
         from checkin.store import open_store
-        from checkin.core.admission import ScanService
+        from checkin.core.admission.scan import ScanService
         desk = ScanService(open_store({url!r}), {sample_event}, desk=sys.argv[1])
         while time.time() < {start!r}:
             time.sleep(0.001)
@@ -110,7 +110,7 @@ def test_two_desks_scanning_one_badge_at_once_admit_it_once(engine, sample_event
 
 
 def test_a_walk_in_is_registered_admitted_and_findable_in_one_step(engine, sample_event):
-    from checkin.core.search import search
+    from checkin.core.search.lookup import search
 
     desk = ScanService(engine, sample_event, desk="accueil-1")
     answer = desk.walk_in("Noémie", "Lefèvre", organisation="Citéslab Creil", category="presse")

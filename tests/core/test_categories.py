@@ -1,6 +1,6 @@
 """The categories a desk offers (walk-ins): the event file's, in its order."""
 
-from checkin.core.categories import event_categories
+from checkin.core.programme.categories import event_categories
 
 
 def test_the_event_categories_are_offered_in_the_event_file_order(engine, sample_event):

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from checkin.core.clock import fixed_clock
-from checkin.core.corrections import correct_attendee
-from checkin.core.search import search
-from checkin.core.search_index import reindex_attendees
+from checkin.core.registrants.corrections import correct_attendee
+from checkin.core.search.lookup import search
+from checkin.core.search.index import reindex_attendees
 from checkin.store.models import Attendee, Journal
 
 NOON = datetime(2025, 6, 12, 10, 0, tzinfo=timezone.utc)

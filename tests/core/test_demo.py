@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from checkin.core.demo import SOURCE, DemoError, load_demo
 from checkin.core.text import fold
-from checkin.core.overview import seats, table_counts
+from checkin.core.monitoring.overview import seats, table_counts
 from checkin.store import open_store
 from checkin.store.models import (
     Attendee, AttendeeStatus, Enrollment, EnrollmentStatus, EventSession, Journal, Room,
@@ -164,7 +164,7 @@ def test_names_are_as_varied_as_real_exports(sqlite_engine: sa.Engine) -> None:
 
 def test_demo_people_can_be_found_by_what_a_volunteer_types(sqlite_engine: sa.Engine) -> None:
     load_demo(sqlite_engine, 300, seed=1)
-    from checkin.core.search import search
+    from checkin.core.search.lookup import search
 
     with sqlite_engine.connect() as conn:
         rows = conn.execute(sa.select(Attendee.id, Attendee.event_id, Attendee.first_name,

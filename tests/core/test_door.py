@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.core.clock import fixed_clock
-from checkin.core.enrollments import release_seats
-from checkin.core.seating import event_seats, session_doors
+from checkin.core.programme.enrollments import release_seats
+from checkin.core.programme.seating import event_seats, session_doors
 
 # 2026-12-10, Europe/Paris (UTC+1): the afternoon slot starts at 14:00 local, 13:00 UTC.
 AFTERNOON = datetime(2026, 12, 10, 13, 0, tzinfo=timezone.utc)
@@ -144,7 +144,7 @@ def test_undo_of_a_door_entry_gives_the_seat_back(engine, sample_event, make_att
 
 
 def test_a_cancelled_seat_goes_to_the_first_on_the_waitlist(engine, sample_event, make_attendee):
-    from checkin.core.routing import route
+    from checkin.core.admission.routing import route
 
     session = sid(engine, "emergence-aprem")
     set_capacity(engine, session, 1)
@@ -184,7 +184,7 @@ def test_two_desks_taking_the_last_seats_never_exceed_capacity(engine, sample_ev
         import sys, time
         from datetime import datetime, timezone
         from checkin.store import open_store
-        from checkin.core.admission import ScanService
+        from checkin.core.admission.scan import ScanService
         from checkin.core.clock import fixed_clock
         codes = {groups!r}[int(sys.argv[1])]
         desk = ScanService(open_store({url!r}), {sample_event}, desk=f"porte-{{sys.argv[1]}}",
@@ -215,7 +215,7 @@ def test_a_desk_may_scan_at_the_doors_of_sessions_not_over_yet(engine, sample_ev
 
 
 def venue(engine, event):
-    from checkin.core.occupancy import occupancy
+    from checkin.core.monitoring.occupancy import occupancy
 
     totals = occupancy(engine, event, AFTERNOON).venue
     return totals.arrived, totals.inside
@@ -274,7 +274,7 @@ def test_a_refusal_at_a_door_does_not_count_as_arriving(engine, sample_event, ma
 
 def test_the_arrival_curve_counts_a_first_admission_at_the_entrance_or_a_door(
         engine, sample_event, make_attendee):
-    from checkin.core.arrivals import arrival_curve
+    from checkin.core.monitoring.arrivals import arrival_curve
 
     plenary = sid(engine, "cloture")
     first, second = (code_of(engine, make_attendee()) for _ in range(2))

@@ -3,6 +3,7 @@ which desk, which sessions, who did not come; times in the event's time zone."""
 
 from __future__ import annotations
 
+import importlib
 import csv
 import io
 
@@ -10,8 +11,8 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from checkin.core.export_files import ExportError
-from checkin.core.exports import ExportRefused, run_export
+from checkin.core.exports.files import ExportError
+from checkin.core.exports.run import ExportRefused, run_export
 from checkin.core.roles import Role
 from checkin.store.models import Journal
 from tests.core.export_day import book_carole_elsewhere, make_day
@@ -49,7 +50,7 @@ def test_attendance_lists_who_came_with_local_times_desk_sessions_and_badge(engi
 
 def test_someone_only_seen_at_a_door_arrived_there(engine, day, tmp_path):
     """Bob never passed the entrance; the room's door admitted him: that is his arrival."""
-    from checkin.core.admission import ScanService
+    from checkin.core.admission.scan import ScanService
     from checkin.core.clock import fixed_clock
     from tests.core.export_day import utc
 
@@ -184,7 +185,7 @@ def test_bad_requests_write_nothing(engine, day, tmp_path, kind, name, message):
 def test_a_failed_export_keeps_the_previous_file(engine, day, tmp_path, monkeypatch):
     out = tmp_path / "a.csv"
     out.write_text("previous")
-    import checkin.core.export_queries as q
+    import checkin.core.exports.queries as q
 
     def broken(*_a):
         def rows():
@@ -192,7 +193,7 @@ def test_a_failed_export_keeps_the_previous_file(engine, day, tmp_path, monkeypa
             raise RuntimeError("disk on fire")
         return 2, rows()
 
-    monkeypatch.setitem(__import__("checkin.core.exports").core.exports.TABULAR, "attendance",
+    monkeypatch.setitem(importlib.import_module("checkin.core.exports.run").TABULAR, "attendance",
                         (broken, q.ATTENDANCE))
     with pytest.raises(RuntimeError):
         run_export(engine, day.event_id, "attendance", out)

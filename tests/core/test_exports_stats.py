@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from checkin.core.export_stats import departement
-from checkin.core.exports import run_export
+from checkin.core.exports.stats import departement
+from checkin.core.exports.run import run_export
 from tests.core.export_day import book_carole_elsewhere, make_day
 
 
@@ -93,7 +93,7 @@ def test_the_sign_in_sheet_of_one_session_lists_only_its_people(engine, day, tmp
 
 
 def test_one_session_is_refused_for_other_exports_and_unknown_sessions(engine, day, tmp_path):
-    from checkin.core.export_files import ExportError
+    from checkin.core.exports.files import ExportError
 
     with pytest.raises(ExportError, match="sessions and sign-in exports"):
         run_export(engine, day.event_id, "attendance", tmp_path / "a.csv", session_id=day.session_id)

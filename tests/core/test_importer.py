@@ -9,7 +9,9 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
-from checkin.core.importer import ImportRefused, import_registrants, inspect_file, parse_map_option
+from checkin.core.registrants.import_context import ImportRefused
+
+from checkin.core.registrants.importer import import_registrants, inspect_file, parse_map_option
 from checkin.store.models import Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, EventSession, Journal
 
 

@@ -6,9 +6,9 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from checkin.core.exports import run_export
+from checkin.core.exports.run import run_export
 from checkin.core.privacy import person_data, purge_event
-from checkin.core.search import search
+from checkin.core.search.lookup import search
 from checkin.store.models import Journal
 from tests.core.export_day import make_day
 

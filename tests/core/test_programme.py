@@ -12,11 +12,11 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from checkin.core.overview import table_counts
-from checkin.core.programme import (
+from checkin.core.monitoring.overview import table_counts
+from checkin.core.programme.event_file import (
     PEOPLE_SOURCE, ProgrammeError, parse_programme, read_programme, sample_event_path,
 )
-from checkin.core.programme_load import load_programme
+from checkin.core.programme.load import load_programme
 from checkin.store.models import (
     Attendee, Category, Enrollment, EnrollmentStatus, Event, EventSession, Journal, Room,
     SessionKind, Track,
@@ -85,7 +85,7 @@ def test_named_people_are_registrants_with_a_badge_code(engine: sa.Engine, sampl
         lhote = db.exec(select(Attendee).where(Attendee.source_id == "lhote")).one()
     assert lhote.last_name == "L'Hôte"
     assert lhote.code == "LHOTE"
-    from checkin.core.search import search
+    from checkin.core.search.lookup import search
 
     for typed in ("lhote", "hote", "cecile l"):
         assert lhote.id in [h.attendee_id for h in search(engine, sample_event, typed)], typed

@@ -15,14 +15,14 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from checkin.core.overview import table_counts
-from checkin.core.programme import (
+from checkin.core.monitoring.overview import table_counts
+from checkin.core.programme.event_file import (
     ProgrammeError, parse_programme, read_programme, sample_event_path,
 )
-from checkin.core.programme_io import (
+from checkin.core.programme.files import (
     export_programme, read_programme_sheet, write_event_file, write_programme_sheet,
 )
-from checkin.core.programme_load import LoadReport, ProgrammeConflict, load_programme
+from checkin.core.programme.load import LoadReport, ProgrammeConflict, load_programme
 from checkin.store import open_store
 from checkin.store.models import (
     Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, EventSession, Journal,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.core.clock import fixed_clock
-from checkin.core.routing import route
+from checkin.core.admission.routing import route
 from tests.core.test_door import AFTERNOON, code_of, enroll, set_capacity, sid
 
 MORNING = datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)  # 9:00 in Amiens

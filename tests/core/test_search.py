@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from checkin.core.demo import load_demo
-from checkin.core.search import Hit, reindex_attendees, search
+from checkin.core.search.lookup import Hit, reindex_attendees, search
 from checkin.store.models import Attendee, AttendeeStatus, Event, SearchTerm
 
 
@@ -229,8 +229,8 @@ def _some_time():
 
 
 def test_loading_the_event_file_again_keeps_its_people_indexed(engine, sample_event) -> None:
-    from checkin.core.programme import read_programme, sample_event_path
-    from checkin.core.programme_load import load_programme
+    from checkin.core.programme.event_file import read_programme, sample_event_path
+    from checkin.core.programme.load import load_programme
 
     programme = read_programme(sample_event_path())
     velay = next(p for p in programme.people if p["last_name"] == "Velay")
@@ -281,7 +281,7 @@ def test_a_big_load_rebuilds_the_indexes_it_needs(engine, monkeypatch) -> None:
     from alembic.runtime.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import checkin.core.search_index as search_index
+    import checkin.core.search.index as search_index
 
     monkeypatch.setattr(search_index, "_REBUILD_ABOVE", 10)
     report = load_demo(engine, 40, seed=5)
@@ -295,8 +295,8 @@ def test_a_big_load_rebuilds_the_indexes_it_needs(engine, monkeypatch) -> None:
 
 
 def test_rebuilding_and_pruning(engine, sample_event, person) -> None:
-    from checkin.core.search import reindex_event
-    from checkin.core.search_index import prune_terms
+    from checkin.core.search.lookup import reindex_event
+    from checkin.core.search.index import prune_terms
     from checkin.store.models import SearchPerson
 
     aid = person(first_name="Bérénice", last_name="Wasquehal")

@@ -20,7 +20,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.store import StoreError, open_store
 from tests.faults.stores import count, demo_store, scans_by_uuid
 

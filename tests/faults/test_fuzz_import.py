@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import event as event_note
 from hypothesis import strategies as st
 
-from checkin.core.import_presets import GENERIC, PRESETS
-from checkin.core.importer import ImportRefused, import_registrants, inspect_file
+from checkin.core.registrants.presets import GENERIC, PRESETS
+from checkin.core.registrants.import_context import ImportRefused
+from checkin.core.registrants.importer import import_registrants, inspect_file
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +43,8 @@ FUZZ = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.fun
 
 @pytest.fixture
 def store(sqlite_engine: sa.Engine) -> Iterator[tuple[sa.Engine, int, Path]]:
-    from checkin.core.programme import read_programme, sample_event_path
-    from checkin.core.programme_load import load_programme
+    from checkin.core.programme.event_file import read_programme, sample_event_path
+    from checkin.core.programme.load import load_programme
 
     event = load_programme(sqlite_engine, read_programme(sample_event_path())).event_id
     with tempfile.TemporaryDirectory(prefix="fuzz-import-") as folder:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checkin.core.admission import ScanService, clean_code
+from checkin.core.admission.scan import ScanService, clean_code
 from tests.faults.stores import count, demo_store
 
 pytestmark = pytest.mark.slow

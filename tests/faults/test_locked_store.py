@@ -17,7 +17,7 @@ from typing import Iterator
 import pytest
 
 from checkin.cli import main
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.store import StoreUnavailable, open_store
 from tests.faults.stores import count, demo_store, scans_by_uuid
 

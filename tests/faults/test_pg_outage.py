@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 import sqlalchemy as sa
 
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.store import StoreUnavailable, open_store
 from tests.faults.pg_server import ThrowawayPostgres
 from tests.faults.stores import count, demo_store, scans_by_uuid

@@ -1,12 +1,12 @@
 """Soak at test size: two desk processes, entries, exits and undos mixed, then the books
-must balance (checkin/soak.py; the 50 000-scan figures come from a run by hand)."""
+must balance (tools/soak.py; the 50 000-scan figures come from a run by hand)."""
 
 from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
 
-from checkin.soak import SoakReport, reconcile, soak
+from tools.soak import SoakReport, reconcile, soak
 from checkin.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -24,7 +24,7 @@ def test_two_desks_soak_balances(store_url: str) -> None:
 
 def test_reconcile_catches_presence_out_of_step_with_the_log(sqlite_url: str) -> None:
     """The soak's verdict can fail: presence changed behind the log's back is reported."""
-    from checkin.core.admission import ScanService
+    from checkin.core.admission.scan import ScanService
     from tests.faults.stores import demo_store
 
     engine = open_store(sqlite_url)

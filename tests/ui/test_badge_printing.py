@@ -153,7 +153,7 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
         qtbot, sqlite_url, store, monkeypatch):
     from datetime import datetime, timezone
 
-    from checkin.core.admission import ScanService
+    from checkin.core.admission.scan import ScanService
     from checkin.store.types import utcnow
 
     printed = []

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit
 
-from checkin.core.admission import ScanService
-from checkin.core.categories import event_categories
-from checkin.core.search import search
+from checkin.core.admission.scan import ScanService
+from checkin.core.programme.categories import event_categories
+from checkin.core.search.lookup import search
 from checkin.ui.correct_dialog import CorrectDialog
 from checkin.ui.walk_in_dialog import WalkInDialog
 from tests.ui.keyboard import press, type_text

@@ -180,7 +180,7 @@ def test_a_walk_in_from_the_desk_is_registered_and_admitted(qtbot, window, monke
 
 
 def test_correcting_a_name_is_journaled_and_searchable(qtbot, window, demo_url, monkeypatch):
-    from checkin.core.search import search
+    from checkin.core.search.lookup import search
     from checkin.ui.correct_dialog import CorrectDialog
 
     code, first, last = _registrant(demo_url)

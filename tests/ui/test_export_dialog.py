@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window, install_translators
-from checkin.core.admission import ScanService
+from checkin.core.admission.scan import ScanService
 from checkin.core.demo import load_demo
 from checkin.core.roles import Role
 from checkin.store import open_store

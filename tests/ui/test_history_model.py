@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from checkin.core.admission import ScanAnswer
+from checkin.core.admission.scan import ScanAnswer
 from checkin.ui.models.history import MAX_ANSWERS, HistoryModel, outcome_of
 
 MORNING = datetime(2026, 12, 10, 8, 12, tzinfo=timezone.utc)  # 09:12 in Amiens

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from checkin.app import create_window, install_translators
-from checkin.core.programme import read_programme, sample_event_path
-from checkin.core.programme_load import load_programme
+from checkin.core.programme.event_file import read_programme, sample_event_path
+from checkin.core.programme.load import load_programme
 from checkin.core.roles import Role
 from checkin.store import open_store
 from checkin.store.models import Attendee

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window
 from checkin.core.demo import load_demo
-from checkin.core.occupancy import occupancy
+from checkin.core.monitoring.occupancy import occupancy
 from checkin.core.roles import Role
 from checkin.store import open_store
 from checkin.ui.models.occupancy import OccupancyModel
@@ -86,7 +86,7 @@ def test_another_process_scans_show_up_within_the_refresh(qtbot, coordinator_win
             "SELECT code FROM attendee WHERE status = 'registered' AND source = 'demo' LIMIT 3")]
     script = textwrap.dedent(f"""
         from checkin.store import open_store
-        from checkin.core.admission import ScanService
+        from checkin.core.admission.scan import ScanService
         desk = ScanService(open_store({demo_url!r}), 1, desk="other-machine")
         for code in {codes!r}:
             desk.scan(code)

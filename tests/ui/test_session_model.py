@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
 
-from checkin.core.overview import SessionLine
+from checkin.core.monitoring.overview import SessionLine
 from checkin.ui.models.sessions import SessionTableModel
 
 

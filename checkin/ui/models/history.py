@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from checkin.core.admission import ScanAnswer
+from checkin.core.admission.scan import ScanAnswer
 from checkin.core.clock import Clock, system_clock
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.outcomes import ADMITTED, COLOURS, REFUSED, SYMBOLS, WARNING, outcome_of  # noqa: F401

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from checkin.core.occupancy import fill
-from checkin.core.seating import SessionSeats
+from checkin.core.monitoring.occupancy import fill
+from checkin.core.programme.seating import SessionSeats
 
 Index = QModelIndex | QPersistentModelIndex
 WARN_AT, FULL_AT = 0.8, 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from checkin.core.search import Hit
+from checkin.core.search.lookup import Hit
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from checkin.core.overview import SessionLine
+from checkin.core.monitoring.overview import SessionLine
 from checkin.ui.labels import kind_label
 
 Index = QModelIndex | QPersistentModelIndex

@@ -52,7 +52,7 @@ def upgrade() -> None:
 
 def _index_existing_registrants() -> None:
     """A store that already holds registrants gets them indexed now, so search finds them."""
-    from checkin.core.search_index import index_new_attendees
+    from checkin.core.search.index import index_new_attendees
 
     attendee = sa.table('attendee', *(sa.column(n) for n in (
         'id', 'event_id', 'first_name', 'last_name', 'organisation', 'email')))

@@ -1,0 +1,158 @@
+"""What every command shares: exit codes, the usage error, output, progress on a terminal,
+and naming the event, a session and a moment of its day.
+
+Heavy imports (SQLAlchemy, the models) wait inside the functions, so that `checkin --help`
+and a command's bad usage answer without loading the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import socket
+import sys
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any, Callable
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+Progress = Callable[[int, int], None]
+
+
+class UsageError(Exception):
+    """Bad input from the user: the message is printed and the exit status is 2."""
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more (`100_000` is accepted)."""
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    """The command's report: JSON with --json, else the text for a person."""
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else text)
+
+
+def print_problems(title: str, lines: list[str]) -> None:
+    """A refusal on stderr: one heading, then one line per problem."""
+    print(f"checkin: {title}", file=sys.stderr)
+    for line in lines:
+        print(f"  - {line}", file=sys.stderr)
+
+
+def progress(label: str) -> Progress:
+    """`label: done/total` on a terminal's stderr; silent when stderr is a file or a pipe."""
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        if tty and total:
+            end = "\n" if done >= total else ""
+            print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return report
+
+
+def cli_actor() -> tuple[str, str]:
+    """(actor, desk) recorded in the journal for a command-line action."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no user name in some containers
+        user = "unknown"
+    return f"cli:{user}", socket.gethostname()
+
+
+def refuse_missing_store(db: str | None) -> None:
+    """Looking must not create: a mistyped path would leave an empty store behind."""
+    from sqlalchemy.engine import make_url
+
+    from checkin.store import resolve_url
+
+    url = make_url(resolve_url(db))
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database and not database.startswith("file:") \
+            and database != ":memory:" and not Path(database).exists():
+        raise UsageError(f"there is no store at {database}")
+
+
+def pick_event(engine: Any, key: str | None) -> int:
+    """The event named by --event, or the only one in the store."""
+    import sqlalchemy as sa
+
+    from checkin.store.models import Event
+
+    with engine.connect() as conn:
+        events = conn.execute(sa.select(Event.id, Event.key).order_by(Event.id)).all()
+    if key:
+        for event_id, k in events:
+            if k == key:
+                return event_id
+        raise UsageError(f"no event '{key}' in this store (events: "
+                         f"{', '.join(k for _, k in events) or 'none'})")
+    if len(events) == 1:
+        return events[0][0]
+    if not events:
+        raise UsageError("this store has no event yet: load an event file (.toml) first")
+    raise UsageError(f"this store has several events; say which with --event "
+                     f"({', '.join(k for _, k in events)})")
+
+
+def pick_session(engine: Any, event_id: int, ref: str) -> int:
+    """A session named by its key (as in the event file) or its number."""
+    import sqlalchemy as sa
+
+    from checkin.store.models import EventSession
+
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(EventSession.id, EventSession.key)
+                            .where(EventSession.event_id == event_id)
+                            .order_by(EventSession.starts_at)).all()
+    for sid, key in rows:
+        if ref == key or ref == str(sid):
+            return sid
+    raise UsageError(f"no session '{ref}' in this event (sessions: "
+                     f"{', '.join(k for _, k in rows) or 'none'})")
+
+
+def event_moment(engine: Any, event_id: int, hhmm: str | None) -> datetime:
+    """Now, or HH:MM on the event's day in the event's time zone (`--at`)."""
+    import sqlalchemy as sa
+
+    from checkin.core.clock import local_moment, system_clock, zone
+    from checkin.store.models import Event
+
+    if not hhmm:
+        return system_clock()
+    with engine.connect() as conn:
+        starts, tz = conn.execute(sa.select(Event.starts_at, Event.timezone)
+                                  .where(Event.id == event_id)).one()
+    tzinfo_ = zone(tz)
+    try:
+        return local_moment(starts.astimezone(tzinfo_).date(), hhmm, tzinfo_)
+    except ValueError as exc:
+        raise UsageError(f"--at: {exc}") from None
+
+
+def event_zone(engine: Any, event_id: int) -> tzinfo:
+    import sqlalchemy as sa
+
+    from checkin.core.clock import zone
+    from checkin.store.models import Event
+
+    with engine.connect() as conn:
+        return zone(conn.execute(sa.select(Event.timezone).where(Event.id == event_id)).scalar_one())
+
+
+def hhmm(moment: datetime, tz: tzinfo) -> str:
+    return f"{moment.astimezone(tz):%H:%M}"

@@ -1,0 +1,98 @@
+"""`checkin scan CODE|-`: scans from the command line, one answer each.
+
+With `-`, codes are read one per line from stdin as a USB scanner types them, and each
+answer is printed (and flushed) only after its scan is committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+from datetime import tzinfo
+from typing import TYPE_CHECKING, Any
+
+from checkin.cli.common import (
+    EXIT_OK, EXIT_REFUSED, UsageError, event_zone, json_flag, pick_event, pick_session,
+)
+
+if TYPE_CHECKING:
+    from checkin.core.admission.scan import ScanAnswer, ScanService
+
+
+def add_parser(sub: Any) -> None:
+    scan = sub.add_parser("scan", help="scan a ticket code at the entrance (exit 0 admitted, "
+                                       "1 refused: unknown, already in, cancelled…)")
+    scan.add_argument("code", help="the ticket code, or - to read one code per line from stdin")
+    scan.add_argument("--desk", metavar="D", help="desk name recorded with the scan "
+                                                  "(default: this computer's name)")
+    scan.add_argument("--session", metavar="ID",
+                      help="scan at this session's door (its key, e.g. atelier-charte, or "
+                           "number): full rooms and audience restrictions apply")
+    scan.add_argument("--exit", action="store_true", help="a person leaving the venue "
+                                                          "(or the session, with --session)")
+    scan.add_argument("--override", action="store_true",
+                      help="coordinator: admit at the door despite a full room or an audience "
+                           "restriction (journaled)")
+    scan.add_argument("--undo", action="store_true",
+                      help="undo this person's last scan made at this desk")
+    scan.add_argument("--event", metavar="KEY")
+    json_flag(scan)
+    scan.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from checkin.store import open_store
+
+    engine = open_store(args.db)
+    event = pick_event(engine, args.event)
+    session = pick_session(engine, event, args.session) if args.session else None
+    if args.override and session is None:
+        raise UsageError("--override is for a session door: name the session with --session")
+    if args.override and args.exit:
+        raise UsageError("--override admits someone; it does not apply to --exit")
+    service = desk_service(engine, event, args)
+    tz = event_zone(engine, event)
+    if args.undo:
+        act = service.undo_last
+    else:
+        def act(code: str):
+            return service.scan(code, exit=args.exit, session_id=session, override=args.override)
+    if args.code != "-":
+        answer = act(args.code)
+        print_answer(answer, args.json, tz)
+        return EXIT_OK if answer.accepted else EXIT_REFUSED
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        print_answer(act(line), args.json, tz)
+    return EXIT_OK
+
+
+def desk_service(engine: Any, event: int, args: argparse.Namespace) -> ScanService:
+    from checkin.core.admission.scan import ScanService
+
+    return ScanService(engine, event, desk=args.desk or socket.gethostname(), operator="cli")
+
+
+def print_answer(answer: ScanAnswer, as_json: bool, tz: tzinfo | None = None) -> None:
+    if as_json:
+        out = json.dumps(answer.to_json(), ensure_ascii=False)
+    else:
+        who = f"{answer.first_name} {answer.last_name}".strip()
+        parts = [answer.result, answer.code]
+        if who:
+            parts.append(who + (f" — {answer.organisation}" if answer.organisation else ""))
+        if answer.session_title:
+            seats = "" if answer.seats_left is None else f", {answer.seats_left} seats left"
+            parts.append(f"[{answer.session_title} — {answer.room}{seats}]")
+        if answer.first_entry_at is not None:
+            since = answer.first_entry_at.astimezone(tz) if tz else answer.first_entry_at
+            parts.append(f"(in since {since:%H:%M:%S} at {answer.first_entry_desk})")
+        if answer.attention_text:
+            parts.append(f"ATTENTION: {answer.attention_text}")
+        if answer.reason and not answer.first_entry_at and (not answer.accepted or answer.overridden):
+            parts.append(f"({answer.reason})")
+        out = "  ".join(parts)
+    print(out, flush=True)  # only ever after the commit: a printed answer is durable

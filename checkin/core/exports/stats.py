@@ -1,0 +1,181 @@
+"""Funders' statistics: anonymous counts, one table per question a funder asks.
+
+Only fields that a privacy purge keeps are read (category, organisation, city, postcode,
+walk-in, status, enrollments, scans), so the statistics of an event are the same before
+and after its personal data is erased — the report can be re-made at any time.
+"Registered" counts registrants not cancelled; "came" those who arrived at the entrance
+or entered a session (checkin.core.exports.queries.CAME).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from checkin.core.exports.files import Table
+from checkin.core.exports.queries import ARRIVALS, CAME, NOT_UNDONE, EventInfo, _q, session_titles
+from checkin.core.text import fold
+
+SLOT_MINUTES = 15
+# Table key -> (French title, English title), and its columns.
+TITLES = {
+    "summary": ("Synthèse", "Summary"), "category": ("Par catégorie", "By category"),
+    "session": ("Par session", "By session"), "track": ("Par parcours", "By track"),
+    "organisation": ("Par structure", "By organisation"), "city": ("Par commune", "By city"),
+    "postcode": ("Par code postal", "By postcode"),
+    "departement": ("Par département", "By département"),
+    "arrivals": ("Arrivées par 15 min", "Arrivals per 15 min"),
+}
+COLUMNS = {
+    "summary": (("Indicateur", "Figure"), ("Valeur", "Value")),
+    "category": (("Catégorie", "Category"), ("Inscrits", "Registered"), ("Venus", "Came"),
+                 ("Taux de présence %", "Attendance %")),
+    "session": (("Session", "Session"), ("Parcours", "Track"), ("Salle", "Room"),
+                ("Début", "Starts"), ("Places", "Seats"), ("Réservations", "Booked"),
+                ("Liste d'attente", "Waitlisted"), ("Entrées en salle", "Entered")),
+    "track": (("Parcours", "Track"), ("Sessions", "Sessions"), ("Réservations", "Booked"),
+              ("Entrées en salle", "Entered")),
+    "organisation": (("Structure", "Organisation"), ("Inscrits", "Registered"), ("Venus", "Came")),
+    "city": (("Commune", "City"), ("Inscrits", "Registered"), ("Venus", "Came")),
+    "postcode": (("Code postal", "Postcode"), ("Inscrits", "Registered"), ("Venus", "Came")),
+    "departement": (("Département", "Département"), ("Inscrits", "Registered"), ("Venus", "Came")),
+    "arrivals": (("Créneau", "Slot"), ("Arrivées", "Arrivals"), ("Cumul", "Cumulative")),
+}
+FIGURES = {
+    "registered": ("Inscrits (hors annulés)", "Registered (not cancelled)"),
+    "cancelled": ("Annulés", "Cancelled"), "came": ("Venus", "Came"),
+    "absent": ("Absents", "No-shows"), "walk_ins": ("Inscrits sur place", "Walk-ins"),
+    "rate": ("Taux de présence %", "Attendance %"),
+    "session_entries": ("Entrées en session", "Session entries"),
+    "badges": ("Badges imprimés", "Badges printed"),
+}
+UNKNOWN = ("(non renseigné)", "(not given)")
+
+
+def departement(postcode: str) -> str:
+    """French département from a postcode: 2 digits, 2A/2B for Corsica (20000–20199 is
+    Corse-du-Sud, above is Haute-Corse), 3 digits overseas (97x, 98x); '' if not French."""
+    digits = "".join(postcode.split())
+    if len(digits) != 5 or not digits.isdigit():
+        return ""
+    if digits.startswith(("97", "98")):
+        return digits[:3]
+    if digits.startswith("20"):
+        return "2A" if digits < "20200" else "2B"
+    return digits[:2]
+
+
+@dataclass
+class Stats:
+    lang: str
+    figures: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, list[list[Any]]] = field(default_factory=dict)
+
+    def title(self, key: str) -> str:
+        return TITLES[key][self.lang == "en"]
+
+    def header(self, key: str) -> list[str]:
+        return [c[self.lang == "en"] for c in COLUMNS[key]]
+
+    def as_tables(self) -> list[Table]:
+        return [Table(self.title(k), self.header(k), rows, len(rows)) for k, rows in self.tables.items()]
+
+
+def build_stats(conn: sa.Connection, ev: EventInfo, lang: str = "fr") -> Stats:
+    stats = Stats(lang)
+    unknown = UNKNOWN[lang == "en"]
+    groups: dict[str, dict[str, list]] = {k: {} for k in ("category", "organisation", "city",
+                                                          "postcode", "departement")}
+    registered = came = walk_ins = 0
+    rows = conn.execute(sa.text(
+        f"SELECT c.name, a.organisation, a.city, a.postcode, a.walk_in, {CAME} AS came, COUNT(*) "
+        "FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
+        "WHERE a.event_id = :e AND a.status = 'registered' "
+        "GROUP BY c.name, a.organisation, a.city, a.postcode, a.walk_in, came"), {"e": ev.id})
+    for cat, org, city, postcode, walk_in, has_come, n in rows:
+        has_come = bool(has_come)
+        registered += n
+        came += n if has_come else 0
+        walk_ins += n if walk_in else 0
+        for key, value in (("category", cat), ("organisation", org), ("city", city),
+                           ("postcode", (postcode or "").strip()),
+                           ("departement", departement(postcode or ""))):
+            shown = (value or "").strip() or unknown
+            # Folded, so "IREV" and "Irev " are one organisation; the first spelling shows.
+            entry = groups[key].setdefault(fold(shown) or shown, [shown, 0, 0])
+            entry[1] += n
+            entry[2] += n if has_come else 0
+    cancelled = conn.execute(sa.text("SELECT COUNT(*) FROM attendee WHERE event_id = :e "
+                                     "AND status = 'cancelled'"), {"e": ev.id}).scalar_one()
+    badges = conn.execute(sa.text(
+        "SELECT COUNT(DISTINCT b.attendee_id) FROM badge_print b JOIN attendee a "
+        "ON a.id = b.attendee_id WHERE a.event_id = :e"), {"e": ev.id}).scalar_one()
+    per_session, track_rows = _sessions(conn, ev)
+    stats.figures = {"registered": registered, "cancelled": cancelled, "came": came,
+                     "absent": registered - came, "walk_ins": walk_ins,
+                     "rate": _rate(came, registered),
+                     "session_entries": sum(r[-1] for r in per_session), "badges": badges}
+    stats.tables["summary"] = [[FIGURES[k][lang == "en"], v] for k, v in stats.figures.items()]
+    category = sorted(groups.pop("category").values(), key=lambda e: (-e[1], e[0]))
+    stats.tables["category"] = [[n, r, c, _rate(c, r)] for n, r, c in category]
+    stats.tables["session"] = per_session
+    stats.tables["track"] = track_rows
+    for key in ("organisation", "city", "postcode", "departement"):
+        order = (lambda e: e[0]) if key in ("postcode", "departement") else (lambda e: (-e[1], e[0]))
+        stats.tables[key] = [list(e) for e in sorted(groups[key].values(), key=order)]
+    stats.tables["arrivals"] = _arrival_curve(conn, ev)
+    return stats
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _sessions(conn: sa.Connection, ev: EventInfo) -> tuple[list[list[Any]], list[list[Any]]]:
+    titles = session_titles(conn, ev.id)
+    booked: dict[tuple[int, str], int] = {
+        (sid, status): n for sid, status, n in conn.execute(sa.text(
+            "SELECT e.session_id, e.status, COUNT(*) FROM enrollment e JOIN session x "
+            "ON x.id = e.session_id WHERE x.event_id = :e GROUP BY e.session_id, e.status"),
+            {"e": ev.id})}
+    entered = dict(conn.execute(sa.text(
+        "SELECT s.session_id, COUNT(DISTINCT s.attendee_id) FROM scan s WHERE s.event_id = :e "
+        "AND s.kind = 'session_entry' AND s.result = 'admitted' AND s.attendee_id IS NOT NULL "
+        f"AND {NOT_UNDONE} GROUP BY s.session_id"), {"e": ev.id}).all())
+    per_session, tracks = [], {}
+    for sid, (_key, title, room, track, starts, _ends, seats, _kind) in titles.items():
+        b, w, n = booked.get((sid, "booked"), 0), booked.get((sid, "waitlisted"), 0), entered.get(sid, 0)
+        per_session.append([title, track or "", room or "", ev.local(starts), seats, b, w, n])
+        if track:
+            t = tracks.setdefault(track, [track, 0, 0, 0])
+            t[1], t[2], t[3] = t[1] + 1, t[2] + b, t[3] + n
+    return per_session, list(tracks.values())
+
+
+def _arrival_curve(conn: sa.Connection, ev: EventInfo) -> list[list[Any]]:
+    """Arrivals per quarter hour of the event's local time, gaps included, with the
+    running total: the shape of the morning rush."""
+    counts: dict[datetime, int] = {}
+    rows = conn.execute(_q(f"WITH arrival AS ({ARRIVALS}) SELECT f.recorded_at FROM arrival r "
+                           "JOIN scan f ON f.id = r.first_id", recorded_at=1), {"e": ev.id})
+    for (moment,) in rows:
+        local = ev.local(moment)
+        slot = local.replace(minute=local.minute - local.minute % SLOT_MINUTES, second=0,
+                             microsecond=0)
+        counts[slot] = counts.get(slot, 0) + 1
+    if not counts:
+        return []
+    out, running, slot, last = [], 0, min(counts), max(counts)
+    if last - slot > timedelta(days=1):  # scans on several days: list the slots that have any
+        for slot in sorted(counts):
+            running += counts[slot]
+            out.append([slot.strftime("%Y-%m-%d %H:%M"), counts[slot], running])
+        return out
+    while slot <= last:
+        running += counts.get(slot, 0)
+        out.append([slot.strftime("%H:%M"), counts.get(slot, 0), running])
+        slot += timedelta(minutes=SLOT_MINUTES)
+    return out

@@ -1,0 +1,1 @@
+"""What coordinators watch during the day: occupancy, arrivals, and a store's overview."""

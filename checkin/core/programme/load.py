@@ -1,0 +1,273 @@
+"""Writing a validated event file into the store: create, update in place, remove.
+
+Everything happens in one transaction. Entries are matched by their `key`, so ids —
+and with them enrollments and scans — survive a re-load. What would lose data is refused
+with the people concerned listed: removing a session that has enrollments needs `force`;
+removing one with door scans is always refused, since scans are proof of attendance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session as DbSession
+from sqlmodel import select
+
+from checkin.core.programme.event_file import PEOPLE_SOURCE, Programme, ProgrammeError, full_name
+from checkin.core.clock import zone
+from checkin.core.programme.enrollments import release_seats
+from checkin.core.search.index import reindex_attendees
+from checkin.store import IMMEDIATE
+from checkin.store.models import (
+    Attendee, Category, Enrollment, Event, EventSession, Journal, Profession, Room, Scan, Track,
+)
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+from checkin.store.types import utcnow
+
+MAX_JOURNALED_CHANGES = 500
+
+
+class ProgrammeConflict(ProgrammeError):
+    """The file is valid, but loading it would drop data; `people` lists who is concerned."""
+
+    def __init__(self, problems: list[str], people: list[str]):
+        super().__init__(problems)
+        self.people = people
+
+
+@dataclass
+class LoadReport:
+    event_id: int
+    created: dict[str, int]
+    updated: dict[str, int]
+    warnings: list[str]
+    removed: dict[str, int] = field(default_factory=dict)
+    changes: list[str] = field(default_factory=list)
+    affected: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.removed)
+
+
+class _Loader:
+    def __init__(self, db: DbSession, programme: Programme, now: datetime) -> None:
+        self.db = db
+        self.p = programme
+        self.now = now
+        self.report = LoadReport(0, {}, {}, list(programme.warnings))
+        self.keys_by_id: dict[str, dict[int, str]] = {}  # "room_id" -> {id: key}
+
+    def count(self, bucket: dict[str, int], label: str) -> None:
+        bucket[label] = bucket.get(label, 0) + 1
+
+    def assign(self, row: Any, values: dict[str, Any], label: str) -> None:
+        """Set what differs and describe it; an unchanged entry writes nothing."""
+        diffs = []
+        for name, value in values.items():
+            old = getattr(row, name)
+            if old != value:
+                diffs.append(self.describe(label, name, old, value))
+                setattr(row, name, value)
+        if diffs:
+            if hasattr(row, "updated_at"):
+                row.updated_at = self.now
+            self.count(self.report.updated, label)
+            key = getattr(row, "key", None) or getattr(row, "source_id", "")
+            self.report.changes.append(f"{label} '{key}': " + ", ".join(diffs))
+
+    # Change lines speak the file's language: "start 14:00 → 14:30", "room 'somme' → 'labo'",
+    # not UTC datetimes and row ids.
+    def describe(self, label: str, name: str, old: Any, new: Any) -> str:
+        if name in self.keys_by_id:
+            keys = self.keys_by_id[name]
+            old, new = (repr(keys.get(v, v)) if v is not None else "none" for v in (old, new))
+            return f"{name.removesuffix('_id')} {old} → {new}"
+        if isinstance(old, datetime) and isinstance(new, datetime):
+            tz = zone(self.p.event["timezone"])
+            old, new = old.astimezone(tz), new.astimezone(tz)
+            form = "%H:%M" if old.date() == new.date() else "%Y-%m-%d %H:%M"
+            name = name.removesuffix("_at") if label == "event" else name.removesuffix("s_at")
+            return f"{name} {old:{form}} → {new:{form}}"
+        return f"{name} {old!r} → {new!r}"
+
+    def upsert(self, model: Any, entries: list[dict], make: Any, label: str, eid: int) -> dict[str, Any]:
+        existing = {row.key: row for row in self.db.exec(select(model).where(model.event_id == eid))}
+        wanted = set()
+        for entry in entries:
+            wanted.add(entry["key"])
+            values = make(entry)
+            row = existing.get(entry["key"])
+            if row is None:
+                row = model(event_id=eid, key=entry["key"], **values)
+                self.db.add(row)
+                existing[entry["key"]] = row
+                self.count(self.report.created, label)
+            else:
+                self.assign(row, values, label)
+        self.db.flush()
+        self.stale = {k: r for k, r in existing.items() if k not in wanted}
+        return existing
+
+
+def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
+                   dry_run: bool = False, actor: str = "", desk: str = "",
+                   action: str = "programme_load") -> LoadReport:
+    """Create or update the event and everything in the file, in one transaction."""
+    # IMMEDIATE: the load reads, then writes; taking the write lock first means another
+    # desk's commit in between makes us wait (busy timeout) instead of failing.
+    with DbSession(engine.execution_options(**{IMMEDIATE: True})) as db:
+        loader = _Loader(db, programme, utcnow())
+        report = loader.report
+        ev = programme.event
+        event = db.exec(select(Event).where(Event.key == ev["key"])).first()
+        fields = dict(name=ev["name"], venue=ev.get("venue", ""), address=ev.get("address", ""),
+                      timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"],
+                      seat_hold_minutes=ev.get("seat_hold_minutes", 10))
+        if event is None:
+            event = Event(key=ev["key"], **fields)
+            db.add(event)
+            report.created["event"] = 1
+        else:
+            loader.assign(event, fields, "event")
+        db.flush()
+        eid = event.id
+        assert eid is not None
+        report.event_id = eid
+
+        removals: dict[str, dict[str, Any]] = {}
+        cats = loader.upsert(Category, programme.categories, lambda c: dict(
+            name=c["name"], colour=c.get("colour", "#777777"),
+            badge_label=c.get("badge_label", c["name"].upper())), "category", eid)
+        removals["category"] = loader.stale
+        loader.upsert(Profession, [{"key": k, "name": v} for k, v in programme.professions.items()],
+                      lambda p: dict(name=p["name"]), "profession", eid)
+        removals["profession"] = loader.stale
+        rooms = loader.upsert(Room, programme.rooms, lambda r: dict(
+            name=r["name"], capacity=r["capacity"], floor=r.get("floor", ""),
+            directions=r.get("directions", "")), "room", eid)
+        removals["room"] = loader.stale
+        tracks = loader.upsert(Track, programme.tracks, lambda t: dict(
+            name=t["name"], colour=t.get("colour", "#777777"),
+            description=t.get("description", "")), "track", eid)
+        removals["track"] = loader.stale
+        for name, rows in (("category_id", cats), ("room_id", rooms), ("track_id", tracks)):
+            loader.keys_by_id[name] = {row.id: key for key, row in rows.items()}
+        loader.upsert(EventSession, programme.sessions, lambda s: dict(
+            title=s["title"], kind=s["kind"],
+            track_id=tracks[s["track"]].id if s.get("track") else None,
+            room_id=rooms[s["room"]].id if s.get("room") else None,
+            starts_at=s["starts_at"], ends_at=s["ends_at"], capacity=s.get("capacity"),
+            audience_categories=list(s.get("audience_categories", [])),
+            audience_professions=list(s.get("audience_professions", [])),
+            speakers=list(s.get("speakers", [])),
+            description=s.get("description", "")), "session", eid)
+        removals["session"] = loader.stale
+        _upsert_people(loader, eid, cats)
+        _remove(loader, removals, force)
+
+        if report.changed and not dry_run:
+            db.add(Journal(event_id=eid, action=action, actor=actor, desk=desk, subject=ev["key"],
+                           details={"created": report.created, "updated": report.updated,
+                                    "removed": report.removed,
+                                    "changes": report.changes[:MAX_JOURNALED_CHANGES],
+                                    "affected": report.affected[:MAX_JOURNALED_CHANGES]}))
+        if dry_run:
+            report.dry_run = True
+            db.rollback()
+        else:
+            db.commit()
+    return report
+
+
+def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None:
+    db = loader.db
+    existing = {a.source_id: a for a in db.exec(
+        select(Attendee).where(Attendee.event_id == eid, Attendee.source == PEOPLE_SOURCE))}
+    wanted = set()
+    added: list[Attendee] = []
+    for p in loader.p.people:
+        wanted.add(p["key"])
+        values = dict(
+            first_name=p.get("first_name", ""), last_name=p["last_name"],
+            organisation=p.get("organisation", ""), job_title=p.get("job_title", ""),
+            profession=p.get("profession", ""), email=p.get("email", ""),
+            category_id=cats[p["category"]].id, status=AttendeeStatus.REGISTERED,
+        )
+        row = existing.get(p["key"])
+        if row is None:
+            code = p.get("code") or p["key"].upper()
+            row = Attendee(event_id=eid, code=code, source=PEOPLE_SOURCE, source_id=p["key"], **values)
+            db.add(row)
+            added.append(row)
+            loader.count(loader.report.created, "person")
+        else:
+            loader.assign(row, values, "person")
+    # Someone taken out of the file keeps their scans: their ticket is cancelled, not
+    # deleted, and their seats go back to others.
+    cancelled = []
+    for key, row in existing.items():
+        if key not in wanted and row.status != AttendeeStatus.CANCELLED:
+            row.status = AttendeeStatus.CANCELLED
+            row.updated_at = loader.now
+            cancelled.append(row.id)
+            loader.count(loader.report.removed, "person")
+            loader.report.changes.append(f"person '{key}': cancelled (no longer in the file)")
+    db.flush()
+    release_seats(db.connection(), cancelled, loader.now)  # new people get their ids; then their search words, in this transaction
+    reindex_attendees(db.connection(), [row.id for row in [*existing.values(), *added]])
+
+
+def _remove(loader: _Loader, removals: dict[str, dict[str, Any]], force: bool) -> None:
+    db = loader.db
+    report = loader.report
+    problems: list[str] = []
+    people: list[str] = []
+    for key, session in removals["session"].items():
+        scans = db.exec(select(sa.func.count()).select_from(Scan)
+                        .where(Scan.session_id == session.id)).one()
+        if scans:
+            problems.append(f"session '{key}' is not in the file but has {scans} door scans: "
+                            "keep it in the file (scans are proof of attendance)")
+            continue
+        enrolled = db.exec(
+            select(Attendee.code, Attendee.first_name, Attendee.last_name, Enrollment.status)
+            .join(Enrollment, Enrollment.attendee_id == Attendee.id)
+            .where(Enrollment.session_id == session.id,
+                   Enrollment.status != EnrollmentStatus.CANCELLED)
+            .order_by(Attendee.last_name, Attendee.first_name)).all()
+        names = [f"{full_name(f, l)} ({c}, {st}) — session '{key}'" for c, f, l, st in enrolled]
+        if enrolled and not force:
+            problems.append(f"session '{key}' is not in the file but {len(enrolled)} people are "
+                            "enrolled in it; load with --force to remove it and their enrollments")
+            people.extend(names)
+            continue
+        report.affected.extend(names)
+        db.delete(session)
+        loader.count(report.removed, "session")
+        report.changes.append(f"session '{key}': removed" + (f" with {len(enrolled)} enrollments"
+                                                            if enrolled else ""))
+    for key, category in removals["category"].items():
+        users = db.exec(select(sa.func.count()).select_from(Attendee)
+                        .where(Attendee.category_id == category.id)).one()
+        if users and not force:
+            problems.append(f"category '{key}' is not in the file but {users} registrants have it; "
+                            "load with --force to remove it (they keep no category)")
+            continue
+        db.delete(category)
+        loader.count(report.removed, "category")
+        report.changes.append(f"category '{key}': removed")
+    for label in ("room", "track", "profession"):
+        for key, row in removals[label].items():
+            db.delete(row)
+            loader.count(report.removed, label)
+            report.changes.append(f"{label} '{key}': removed")
+    if problems:
+        db.rollback()
+        raise ProgrammeConflict(problems, people)
+    db.flush()

@@ -1,0 +1,115 @@
+"""What the importer's two halves share: the refusal, the report, and the event as read once.
+
+Kept apart from `importer` (which reads the file) and `import_plan` (which matches and
+writes), so that each imports this and neither imports the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from checkin.core.clock import zone
+from checkin.core.programme.enrollments import seats, session_counts
+from checkin.core.registrants import import_rows as rows_
+from checkin.core.text import fold
+from checkin.store.models import Attendee, Category, Event, EventSession, Room, Track
+
+
+class ImportRefused(ValueError):
+    """The file cannot be imported; nothing was written. One problem per line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class ImportReport:
+    preset: str
+    mapping: dict[str, str]
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    enrollments: int = 0
+    waitlisted: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    cancelled_names: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+@dataclass
+class ImportContext:
+    """What an import decides rows against: the event's categories, sessions, seats and the
+    people already in the store, read once in the import's transaction."""
+
+    event_id: int
+    source: str
+    tz: Any
+    categories: dict[str, str]        # folded key/name/label -> key
+    category_ids: dict[str, int]
+    default_category: str | None
+    category_overrides: dict[str, str]
+    sessions: dict[str, list[int]]    # folded key/title/track name -> session ids
+    seats: dict[int, int]
+    booked: dict[int, int]
+    waiting: dict[int, int]
+    existing: list[dict[str, Any]]
+    cancel_missing: bool = True        # a platform's export lists everyone; a hand-made list need not
+    allow_mass_cancel: bool = False
+    cancelled_now: set[int] = field(default_factory=set)
+    _memo: dict[Any, Any] = field(default_factory=dict)
+
+    def category_for(self, value: str) -> str | None:
+        """Ticket types repeat on every row: decide each one once."""
+        key = ("category", value)
+        if key not in self._memo:
+            self._memo[key] = (rows_.guess_category(value, self.categories, self.category_overrides)
+                               if value else None) or self.default_category
+        return self._memo[key]
+
+    def when(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            return rows_.parse_when(value, self.tz)
+        key = ("when", value)
+        if key not in self._memo:
+            self._memo[key] = rows_.parse_when(value, self.tz)
+        return self._memo[key]
+
+    @classmethod
+    def load(cls, conn: sa.Connection, event_id: int, source: str, overrides: dict[str, str]) -> "ImportContext":
+        tz = zone(conn.execute(sa.select(Event.timezone).where(Event.id == event_id)).scalar_one())
+        cats = conn.execute(sa.select(Category.id, Category.key, Category.name, Category.badge_label)
+                            .where(Category.event_id == event_id).order_by(Category.id)).all()
+        folded: dict[str, str] = {}
+        for _, key, name, label in cats:
+            for variant in (key, name, label):
+                if variant:
+                    folded.setdefault(fold(variant), key)
+        sessions: dict[str, list[int]] = {}
+        seats_of: dict[int, int] = {}
+        for sid, key, title, track, scap, rcap in conn.execute(
+                sa.select(EventSession.id, EventSession.key, EventSession.title, Track.name,
+                          EventSession.capacity, Room.capacity)
+                .join(Track, Track.id == EventSession.track_id, isouter=True)
+                .join(Room, Room.id == EventSession.room_id, isouter=True)
+                .where(EventSession.event_id == event_id)):
+            for variant in (key, title):
+                sessions.setdefault(fold(variant), []).append(sid)
+            if track:
+                sessions.setdefault(fold(track), []).append(sid)
+            limit = seats(scap, rcap)
+            seats_of[sid] = 10**9 if limit is None else limit
+        held, queued = session_counts(conn, event_id)
+        booked = {sid: held.get(sid, 0) for sid in seats_of}
+        waiting = {sid: queued.get(sid, 0) for sid in seats_of}
+        existing = [dict(r) for r in conn.execute(
+            sa.select(Attendee).where(Attendee.event_id == event_id)).mappings()]
+        default = "participant" if "participant" in folded.values() else (cats[0][1] if cats else None)
+        return cls(event_id, source, tz, folded, {k: i for i, k, _, _ in cats}, default,
+                   {fold(k): v for k, v in overrides.items()}, sessions, seats_of, booked, waiting, existing)

@@ -1,0 +1,201 @@
+"""`checkin import`: registrants from ticketing exports and spreadsheets.
+
+Everything is decided before anything is written, and written in one transaction: a bad
+file, a duplicated code or a crash half-way leaves the store exactly as it was. A re-import
+of an updated export updates people in place (matched by the platform's id, then email,
+then code), adds the new ones and cancels those who disappeared — their scans stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from checkin.core.registrants import import_rows as rows_
+from checkin.core.clock import zone
+from checkin.core.programme.enrollments import seats, session_counts
+from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
+from checkin.core.registrants.import_context import ImportContext, ImportRefused, ImportReport
+from checkin.core.registrants.import_plan import plan_import, write_import
+from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
+from checkin.core.registrants.tabular import Table, TableError, read_table
+from checkin.core.text import fold
+from checkin.store import IMMEDIATE
+from checkin.store.models import Attendee, Category, Event, EventSession, Journal, Room, Track
+from checkin.store.vocabulary import AttendeeStatus
+from checkin.store.types import utcnow
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Inspection:
+    path: Path
+    table: Table
+    preset: str
+    mapping: dict[str, str]  # column -> field
+
+    def preview(self, n: int = 10) -> list[dict[str, Any]]:
+        return [dict(zip(self.table.header, cells)) for _, cells in self.table.rows[:n]]
+
+
+def parse_map_option(items: list[str]) -> dict[str, str]:
+    """--map "Column=field" (repeatable) -> {column: field}; bad fields are refused."""
+    out = {}
+    for item in items:
+        column, sep, target = item.partition("=")
+        if not sep or not column.strip() or target.strip() not in FIELDS:
+            raise ImportRefused([f"--map {item!r}: write \"Column=field\" with a field among "
+                                 f"{', '.join(FIELDS)}"])
+        out[column.strip()] = target.strip()
+    return out
+
+
+def inspect_file(path: str | Path, preset: str | None = None,
+                 mapping: dict[str, str] | None = None) -> Inspection:
+    """Read the file and decide which column is what (preset, memory, then --map)."""
+    path = Path(path)
+    try:
+        # The header decides whether the file is worth reading whole: a 100 MB file of
+        # garbage is refused after its first rows, not after parsing all of it.
+        table = read_table(path, limit=200)
+    except TableError as exc:
+        raise ImportRefused([str(exc)]) from None
+    if preset and preset not in PRESET_NAMES:
+        raise ImportRefused([f"unknown preset {preset!r} (known: {', '.join(PRESET_NAMES)})"])
+    chosen = (preset_by_name(preset, table.header) if preset and preset != "generic"
+              else None if preset == "generic" else detect_preset(table.header))
+    columns = map_columns(table.header, chosen)
+    if chosen is None:
+        columns.update(remembered_mapping(table.header))
+    if mapping:
+        unknown = [c for c in mapping if c not in table.header]
+        if unknown:
+            raise ImportRefused([f"--map: no column {c!r} in {path.name} (columns: "
+                                 f"{', '.join(h for h in table.header if h)})" for c in unknown])
+        columns.update(mapping)
+    columns = {c: f for c, f in columns.items() if f != "ignore"}
+    names = {"first_name", "last_name", "full_name"} & set(columns.values())
+    if not names:
+        raise ImportRefused([
+            f"{path.name}: no name column found (header: {', '.join(h for h in table.header if h)}); "
+            "use --preset, or --map \"Column=last_name\""])
+    if not table.rows:
+        raise ImportRefused([f"{path.name}: no registrant rows under the header"])
+    try:
+        table = read_table(path)
+    except TableError as exc:
+        raise ImportRefused([str(exc)]) from None
+    return Inspection(path, table, chosen.name if chosen else "generic", columns)
+
+
+def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
+                       category_map: dict[str, str] | None = None, dry_run: bool = False,
+                       allow_cancel: bool = False,
+                       progress: Progress | None = None, actor: str = "", desk: str = "") -> ImportReport:
+    report = ImportReport(inspection.preset, dict(inspection.mapping), dry_run=dry_run)
+    # One transaction from the first read: seat counts and matches cannot change under us,
+    # and a failure (or a kill) at any point leaves the store as it was.
+    with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin() as tx:
+        context = ImportContext.load(conn, event_id, inspection.preset, category_map or {})
+        context.cancel_missing = inspection.preset != "generic"
+        context.allow_mass_cancel = allow_cancel
+        records = _records(inspection, context, report)
+        plan = plan_import(records, context, report)
+        if progress:
+            progress(0, len(records))
+        write_import(conn, plan, context, report, progress)
+        if dry_run:
+            tx.rollback()
+        else:
+            conn.execute(sa.insert(Journal.__table__).values(
+                event_id=event_id, at=utcnow(), action="import", actor=actor, desk=desk,
+                subject=inspection.path.name, details={
+                    "preset": report.preset, "rows": report.rows, "added": report.added,
+                    "updated": report.updated, "cancelled": report.cancelled,
+                    "skipped": len(report.skipped), "enrollments": report.enrollments}))
+    if inspection.preset == "generic" and not dry_run:
+        remember_mapping(inspection.table.header, inspection.mapping)
+    return report
+
+
+def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -> list[dict[str, Any]]:
+    """Every row as a record, with file-level problems gathered before anything is written."""
+    problems: list[str] = []
+    records: list[dict[str, Any]] = []
+    first_row_of_code: dict[str, int] = {}
+    by_field: dict[str, list[int]] = {}
+    for i, column in enumerate(inspection.table.header):
+        target = inspection.mapping.get(column)
+        if target:
+            by_field.setdefault(target, []).append(i)
+    # The first non-empty column of each field wins; rows are padded to the header's width.
+    singles = [(t, idxs) for t, idxs in by_field.items() if t not in ("choice", "registered_at")]
+    text = rows_.text
+    for number, cells in inspection.table.rows:
+        report.rows += 1
+        values: dict[str, str] = {}
+        for target, idxs in singles:
+            for i in idxs:
+                raw = cells[i]
+                if raw is None or raw == "":
+                    continue
+                value = text(raw)
+                if value:
+                    values[target] = value
+                    break
+        rec = _record(values, cells, by_field, ctx, number)
+        if rec is None:
+            report.skipped.append((number, "no name and no email"))
+            continue
+        code = rec.get("code")
+        if code:
+            if code in first_row_of_code:
+                problems.append(f"rows {first_row_of_code[code]} and {number} have the same code "
+                                f"{code!r}: one ticket, one person")
+            first_row_of_code.setdefault(code, number)
+        records.append(rec)
+    if problems:
+        raise ImportRefused(problems[:50] + ([f"… and {len(problems) - 50} more"] if len(problems) > 50 else []))
+    return records
+
+
+def _record(values: dict[str, str], cells: list[Any], by_field: dict[str, list[int]],
+            ctx: ImportContext, number: int) -> dict[str, Any] | None:
+    first, last = values.get("first_name", ""), values.get("last_name", "")
+    if not first and not last and values.get("full_name"):
+        first, last = rows_.split_full_name(values["full_name"])
+    first = first or values.get("buyer_first_name", "")
+    last = last or values.get("buyer_last_name", "")
+    email = (values.get("email") or values.get("buyer_email") or "").lower()
+    if not (first or last or email):
+        return None
+    category_text = values.get("category", "")
+    category = ctx.category_for(category_text)
+    attention_text = values.get("attention_text", "")
+    registered = None
+    for i in by_field.get("registered_at", []):
+        registered = registered or ctx.when(cells[i] if i < len(cells) else None)
+    choices = [rows_.text(cells[i]) for i in by_field.get("choice", []) if i < len(cells)]
+    return {
+        "row": number, "code": values.get("code", ""),
+        "source_id": values.get("source_id", ""), "source_order": values.get("source_order", ""),
+        "first_name": first, "last_name": last, "email": email, "phone": values.get("phone", ""),
+        "organisation": values.get("organisation", ""), "job_title": values.get("job_title", ""),
+        "profession": values.get("profession", ""),
+        "category_id": ctx.category_ids.get(category) if category else None,
+        "city": values.get("city", ""), "postcode": values.get("postcode", ""),
+        "notes": values.get("notes", ""),
+        "attention": rows_.truthy(values.get("attention")) or bool(attention_text),
+        "attention_text": attention_text,
+        "consent": rows_.truthy(values.get("consent")),
+        "status": AttendeeStatus.CANCELLED if rows_.is_cancelled(values.get("status", ""))
+        else AttendeeStatus.REGISTERED,
+        "registered_at": registered, "choices": [c for c in choices if c],
+        "product": category_text,  # a product may name a session (pretix)
+    }
+

@@ -1,0 +1,1 @@
+"""Finding a registrant from what a volunteer types, and the index that makes it fast."""

@@ -1,0 +1,1 @@
+"""Development tools: soak, screenshots, badge samples, sounds. Not shipped in the package."""
