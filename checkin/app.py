@@ -8,14 +8,12 @@ import sys
 # The desk's non-Qt modules are imported before PySide6: once loaded, PySide6 reads the
 # source of every module imported after it (looking for its `__feature__` switches), which
 # cost a desk's start about 0.1 s on a 2-core machine (`checkin bench`, cold start).
-import checkin.core.admission.routing
-import checkin.core.admission.scan
-import checkin.core.monitoring.arrivals
-import checkin.core.monitoring.occupancy
-import checkin.core.monitoring.overview
-import checkin.core.programme.seating
-import checkin.core.roles
-import checkin.core.search.lookup
+# tests/test_structure.py keeps this order.
+from checkin.core.admission import routing, scan  # noqa: F401
+from checkin.core.monitoring import arrivals, occupancy, overview  # noqa: F401
+from checkin.core.programme import seating  # noqa: F401
+from checkin.core import roles  # noqa: F401
+from checkin.core.search import lookup  # noqa: F401
 from checkin.store import open_store
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator

@@ -10,12 +10,18 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-import sqlalchemy as sa  # noqa: E402
+import pytest
+import sqlalchemy as sa
+
+from tests.helpers.markers import mark_gui_items
+
+# pytester: the tests of this test suite's own hooks run pytest on small made-up trees.
+pytest_plugins = ("pytester", "tests.helpers.fixtures")
+UI_TESTS = Path(__file__).parent / "ui"
 
 PG_ADMIN_URL = os.environ.get(
     "CHECKIN_TEST_PG", "postgresql+psycopg://checkin@127.0.0.1:54329/postgres")
@@ -102,6 +108,12 @@ def SQLModel_tables() -> list[sa.Table]:
     import checkin.store.models  # noqa: F401
 
     return list(SQLModel.metadata.sorted_tables)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `gui` whatever needs a QApplication (tests/ui/, or qtbot through any fixture), so
+    that `-m "not gui"` runs the rest, on a machine without a display for instance."""
+    mark_gui_items(items, UI_TESTS)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -15,14 +15,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")  # a real window, not the offscreen plugin
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from checkin.app import create_window, ensure_app  # noqa: E402
-from checkin.core.demo import load_demo  # noqa: E402
-from checkin.core.roles import Role  # noqa: E402
-from checkin.ui.import_dialog import FileDialog  # noqa: E402
-from checkin.store import open_store  # noqa: E402
+from checkin.app import create_window, ensure_app
+from checkin.core.demo import load_demo
+from checkin.core.roles import Role
+from checkin.ui.import_dialog import FileDialog
+from checkin.store import open_store
+from datetime import UTC
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 
@@ -68,7 +69,7 @@ def shoot(app: QApplication, url: str, language: str, name: str, editor: bool = 
 def shoot_desk(app: QApplication, url: str, name: str, scans: list[str],
                language: str = "fr") -> Path:
     """The desk after a few scans, as at 10:20 on the event's day (so "now" has a session)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from checkin.core.clock import fixed_clock
 
@@ -77,7 +78,7 @@ def shoot_desk(app: QApplication, url: str, name: str, scans: list[str],
     window.move(0, 0)
     window.show()
     desk = window.desk_view()
-    desk._clock = desk.history_model._clock = fixed_clock(datetime(2026, 12, 10, 9, 20, tzinfo=timezone.utc))
+    desk._clock = desk.history_model._clock = fixed_clock(datetime(2026, 12, 10, 9, 20, tzinfo=UTC))
     for i, code in enumerate(scans):
         QTimer.singleShot(200 + 150 * i, lambda c=code: desk.submit_scan(c))
     target = OUT / name
@@ -99,7 +100,7 @@ def shoot_desk(app: QApplication, url: str, name: str, scans: list[str],
 
 def _simulate_morning(url: str) -> None:
     """Arrivals from 8:20 to 9:40 through two desks, then the afternoon doors filling up."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     import sqlalchemy as sa
 
@@ -111,12 +112,12 @@ def _simulate_morning(url: str) -> None:
         codes = conn.execute(sa.text("SELECT code FROM attendee WHERE status = 'registered' "
                                      "ORDER BY id")).scalars().all()
         doors = dict(conn.execute(sa.text("SELECT key, id FROM session")).all())
-    start = datetime(2026, 12, 10, 7, 20, tzinfo=timezone.utc)
+    start = datetime(2026, 12, 10, 7, 20, tzinfo=UTC)
     for i, code in enumerate(codes[:260]):
         minute = 80 * (i / 260) ** 0.7  # a rush early, then a tail
         ScanService(engine, 1, desk=f"accueil-{1 + i % 2}",
                     clock=fixed_clock(start + timedelta(minutes=minute))).scan(code)
-    at = datetime(2026, 12, 10, 13, 4, tzinfo=timezone.utc)
+    at = datetime(2026, 12, 10, 13, 4, tzinfo=UTC)
     for key, n in (("atelier-charte", 20), ("cooperation-aprem", 28), ("emergence-aprem", 31)):
         door = ScanService(engine, 1, desk="porte", clock=fixed_clock(at))
         for code in codes[:n]:
@@ -125,7 +126,7 @@ def _simulate_morning(url: str) -> None:
 
 
 def shoot_rooms(app: QApplication, url: str, name: str, language: str = "fr") -> Path:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     window = create_window(url, language=language)
     window.resize(1366, 768)
@@ -134,7 +135,7 @@ def shoot_rooms(app: QApplication, url: str, name: str, language: str = "fr") ->
     window._apply_role()
     view = window.occupancy_view()
     view.stop()
-    view._clock = lambda: datetime(2026, 12, 10, 13, 5, tzinfo=timezone.utc)
+    view._clock = lambda: datetime(2026, 12, 10, 13, 5, tzinfo=UTC)
     view.alerts.clear()
     view._levels.clear()
     QTimer.singleShot(900, lambda: (view.alerts.clear(), view._levels.clear(), view.start()))

@@ -8,7 +8,8 @@ import platform
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 
 def machine() -> dict[str, Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checkin.bench.common import raw_attendee_store
+from datetime import UTC
 
 
 def bench_demo_load(tmp: Path, attendees: int) -> dict[str, Any]:
@@ -37,7 +38,6 @@ def bench_demo_load(tmp: Path, attendees: int) -> dict[str, Any]:
 
 def _raw_insert_baseline(path: Path, attendees: int) -> float:
     """The same attendee rows and table (same indexes), inserted by sqlite3 alone."""
-    from datetime import timezone
 
     from checkin.core.demo import _generate
     from checkin.store.types import utcnow
@@ -46,7 +46,7 @@ def _raw_insert_baseline(path: Path, attendees: int) -> float:
     rows, _ = _generate(attendees, 1, {c: 1 for c in ("participant", "partenaire", "organisateur",
                                                        "benevole", "presse")}, sessions, utcnow())
     names = list(rows[0].keys()) + ["event_id", "notes", "walk_in"]
-    stamp = lambda d: d.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")  # noqa: E731
+    stamp = lambda d: d.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # noqa: E731
     tuples = [tuple(stamp(v) if k in ("created_at", "updated_at") else v
                     for k, v in r.items()) + (1, "", False) for r in rows]
     conn = raw_attendee_store(path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
 
     sessions, scans = add_sessions_and_doors(path)
     engine = open_store(f"sqlite:///{path}")
-    at = datetime(2026, 12, 10, 13, 5, tzinfo=timezone.utc)
+    at = datetime(2026, 12, 10, 13, 5, tzinfo=UTC)
     for _ in range(3):
         occ.occupancy(engine, 1, at)  # warm up: pages cached, statements compiled
     mine = []

@@ -9,7 +9,7 @@ import random
 import sqlite3
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +94,7 @@ def _raw_scans(path: Path, event_id: int, codes: list[str]) -> list[float]:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA cache_size=-32768")
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     out = []
     for code in codes[:20] + codes:
         started = time.perf_counter()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
-from typing import Callable
+from datetime import date, datetime, time, UTC
+from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def fixed_clock(moment: datetime) -> Clock:
@@ -29,7 +29,7 @@ def zone(name: str) -> ZoneInfo:
 def local_moment(day: date, hhmm: str | time, tz: ZoneInfo) -> datetime:
     """Event-local wall-clock time on a day -> aware UTC datetime."""
     t = hhmm if isinstance(hhmm, time) else parse_hhmm(hhmm)
-    return datetime.combine(day, t, tzinfo=tz).astimezone(timezone.utc)
+    return datetime.combine(day, t, tzinfo=tz).astimezone(UTC)
 
 
 def parse_hhmm(text: str) -> time:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -74,8 +74,8 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
         if other is not None:
             raise DemoError(f"this store already holds demo registrants made with {other}; "
                             "use another store (--db) for another seed")
-        categories = dict(conn.execute(sa.select(Category.key, Category.id)
-                                       .where(Category.event_id == eid)).all())
+        categories: dict[str, int] = dict(conn.execute(sa.select(Category.key, Category.id)
+                                                       .where(Category.event_id == eid)).all())
         sessions = _sessions(conn, eid)
         existing_codes = set(conn.execute(sa.select(Attendee.code).where(
             Attendee.event_id == eid, Attendee.source == SOURCE)).scalars())
@@ -117,8 +117,10 @@ def _sessions(conn: sa.Connection, eid: int) -> list[dict]:
 def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict],
               now: datetime) -> tuple[list[dict], list[dict]]:
     rng = random.Random(seed)
-    cat_keys, cat_w = zip(*CATEGORY_WEIGHTS)
-    prof_keys, prof_w = zip(*PROFESSION_WEIGHTS)
+    cat_keys = tuple(key for key, _ in CATEGORY_WEIGHTS)
+    cat_w = tuple(weight for _, weight in CATEGORY_WEIGHTS)
+    prof_keys = tuple(key for key, _ in PROFESSION_WEIGHTS)
+    prof_w = tuple(weight for _, weight in PROFESSION_WEIGHTS)
     tracks = [s for s in sessions if s["kind"] == SessionKind.TRACK]
     morning = [s for s in tracks if s["morning"]]
     afternoon = [s for s in tracks if not s["morning"]]
@@ -220,7 +222,7 @@ def _insert(engine: Engine, eid: int, rows: list[dict], choices: list[dict], see
             bulk_insert(conn, Attendee, chunk)
             if progress:
                 progress(min(start + batch, total), total)
-        ids = dict(conn.execute(sa.select(Attendee.code, Attendee.id).where(
+        ids: dict[str, int] = dict(conn.execute(sa.select(Attendee.code, Attendee.id).where(
             Attendee.event_id == eid, Attendee.source == SOURCE)).all()) if rows else {}
         index_new_attendees(conn, ((ids[r["code"]], eid, r["first_name"], r["last_name"],
                                     r["organisation"], r["email"]) for r in rows))

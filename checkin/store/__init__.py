@@ -6,7 +6,8 @@ No Qt here: the CLI, the tests and the desk window all go through these function
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -89,8 +90,9 @@ def store_info(engine: Engine) -> dict:
     url = engine.url.render_as_string(hide_password=False)
     with engine.connect() as conn:
         schema = migrations.current_revision(conn)
-    info = {"where": describe(url), "backend": engine.dialect.name, "schema": schema,
-            "head": migrations.head_revision(), "size_bytes": None}
+    info: dict[str, str | int | None] = {
+        "where": describe(url), "backend": engine.dialect.name, "schema": schema,
+        "head": migrations.head_revision(), "size_bytes": None}
     if engine.dialect.name == "sqlite" and engine.url.database:
         path = Path(engine.url.database)
         if path.exists():

@@ -8,11 +8,13 @@ work, so we hand the driver plain tuples, converted by each column's own bind pr
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from pydantic_core import PydanticUndefined
 from sqlmodel import SQLModel
+from datetime import UTC
 
 
 def model_defaults(model: type[SQLModel]) -> dict[str, Any]:
@@ -62,7 +64,6 @@ def _fast_processor(column_type: Any):
     """UTCDateTime to SQLite text without the generic machinery (same format SQLAlchemy
     writes, microseconds always present, so that text comparison orders correctly).
     Rows of a load share a handful of moments: each is formatted once."""
-    from datetime import timezone
 
     from checkin.store.types import UTCDateTime
 
@@ -77,7 +78,7 @@ def _fast_processor(column_type: Any):
         if out is None:
             if value.tzinfo is None:
                 raise ValueError("naive datetime given to the store; pass an aware one")
-            out = value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+            out = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
             if len(seen) < 100_000:
                 seen[value] = out
         return out

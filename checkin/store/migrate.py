@@ -26,7 +26,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _PG_LOCK = 0x636B696E
 
 
-def alembic_config(connection: sa.Connection | None = None) -> "Config":
+def alembic_config(connection: sa.Connection | None = None) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -38,7 +38,7 @@ def alembic_config(connection: sa.Connection | None = None) -> "Config":
 _script: Any = None
 
 
-def script_directory() -> "ScriptDirectory":
+def script_directory() -> ScriptDirectory:
     global _script  # parsed once per process: opening a store stays fast
     if _script is None:
         from alembic.script import ScriptDirectory

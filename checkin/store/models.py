@@ -8,7 +8,7 @@ in the same transaction) and an undo is a new row, never a delete.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -34,7 +34,7 @@ def _when() -> Any:
 
 
 class Event(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=64, unique=True, description="stable id from the event file")
     name: str = Field(max_length=200)
     venue: str = Field(default="", max_length=200)
@@ -51,7 +51,7 @@ class Event(SQLModel, table=True):
 
 class Category(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     key: str = Field(max_length=64)
     name: str = Field(max_length=100)
@@ -63,7 +63,7 @@ class Profession(SQLModel, table=True):
     """A profession that network workshops may be restricted to (attendee.profession)."""
 
     __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     key: str = Field(max_length=64)
     name: str = Field(max_length=200)
@@ -71,7 +71,7 @@ class Profession(SQLModel, table=True):
 
 class Track(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     key: str = Field(max_length=64)
     name: str = Field(max_length=200)
@@ -81,7 +81,7 @@ class Track(SQLModel, table=True):
 
 class Room(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("event_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     key: str = Field(max_length=64)
     name: str = Field(max_length=200)
@@ -101,16 +101,16 @@ class EventSession(SQLModel, table=True):
         sa.UniqueConstraint("event_id", "key"),
         sa.Index(None, "event_id", "starts_at"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     key: str = Field(max_length=64, description="stable id, kept across re-loads")
     title: str = Field(max_length=300)
     kind: str = Field(max_length=20)
-    track_id: Optional[int] = Field(default=None, foreign_key="track.id", ondelete="SET NULL")
-    room_id: Optional[int] = Field(default=None, foreign_key="room.id", ondelete="SET NULL")
+    track_id: int | None = Field(default=None, foreign_key="track.id", ondelete="SET NULL")
+    room_id: int | None = Field(default=None, foreign_key="room.id", ondelete="SET NULL")
     starts_at: datetime = Field(sa_type=UTCDateTime)
     ends_at: datetime = Field(sa_type=UTCDateTime)
-    capacity: Optional[int] = Field(default=None, ge=0, description="when smaller than the room")
+    capacity: int | None = Field(default=None, ge=0, description="when smaller than the room")
     audience_categories: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     audience_professions: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     speakers: list[str] = Field(default_factory=list, sa_type=sa.JSON,
@@ -125,7 +125,7 @@ class Attendee(SQLModel, table=True):
         sa.Index(None, "event_id", "email"),
         sa.Index(None, "event_id", "status", "walk_in"),  # the venue counts, index-only
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     code: str = Field(max_length=128, description="what the QR holds; the ticket's own code")
     source: str = Field(default="", max_length=32, description="weezevent, helloasso, demo…")
@@ -138,7 +138,7 @@ class Attendee(SQLModel, table=True):
     organisation: str = Field(default="", max_length=300)
     job_title: str = Field(default="", max_length=200)
     profession: str = Field(default="", max_length=120)
-    category_id: Optional[int] = Field(default=None, foreign_key="category.id", ondelete="SET NULL")
+    category_id: int | None = Field(default=None, foreign_key="category.id", ondelete="SET NULL")
     city: str = Field(default="", max_length=120)
     postcode: str = Field(default="", max_length=16)
     notes: str = Field(default="", max_length=2000)
@@ -156,7 +156,7 @@ class Enrollment(SQLModel, table=True):
         sa.UniqueConstraint("attendee_id", "session_id"),
         sa.Index(None, "session_id", "status"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     attendee_id: int = Field(foreign_key="attendee.id", ondelete="CASCADE")
     session_id: int = Field(foreign_key="session.id", ondelete="CASCADE")
     status: str = Field(default=EnrollmentStatus.BOOKED, max_length=16)
@@ -174,20 +174,20 @@ class Scan(SQLModel, table=True):
         sa.Index(None, "event_id", "recorded_at"),
         sa.Index(None, "undoes_scan_id"),  # "was this scan undone?" on every decision
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(max_length=36, unique=True, description="made at the desk, for replay")
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
     code: str = Field(max_length=256, description="as scanned, trimmed")
-    attendee_id: Optional[int] = Field(default=None, foreign_key="attendee.id", ondelete="SET NULL")
+    attendee_id: int | None = Field(default=None, foreign_key="attendee.id", ondelete="SET NULL")
     kind: str = Field(max_length=16)
-    session_id: Optional[int] = Field(default=None, foreign_key="session.id", ondelete="SET NULL")
+    session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="SET NULL")
     desk: str = Field(default="", max_length=64)
     operator: str = Field(default="", max_length=64)
     desk_time: datetime = Field(sa_type=UTCDateTime, description="the desk's own clock")
     recorded_at: datetime = _when()
     result: str = Field(max_length=16)
     reason: str = Field(default="", max_length=500)
-    undoes_scan_id: Optional[int] = Field(default=None, foreign_key="scan.id")
+    undoes_scan_id: int | None = Field(default=None, foreign_key="scan.id")
 
 
 class Presence(SQLModel, table=True):
@@ -214,7 +214,7 @@ class Presence(SQLModel, table=True):
 class BadgePrint(SQLModel, table=True):
     __tablename__ = "badge_print"
     __table_args__ = (sa.Index(None, "attendee_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     attendee_id: int = Field(foreign_key="attendee.id", ondelete="CASCADE")
     layout: str = Field(max_length=64)
     desk: str = Field(default="", max_length=64)
@@ -228,8 +228,8 @@ class Journal(SQLModel, table=True):
     """Who did what to the data: imports, edits, overrides, exports, purges."""
 
     __table_args__ = (sa.Index(None, "event_id", "at"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    event_id: Optional[int] = Field(default=None, foreign_key="event.id", ondelete="CASCADE")
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="CASCADE")
     at: datetime = _when()
     action: str = Field(max_length=32)
     actor: str = Field(default="", max_length=64)

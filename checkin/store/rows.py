@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
@@ -24,6 +25,15 @@ def aware(value: Any) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
+
+
+def aware_not_null(value: Any, column: str) -> datetime:
+    """A moment read from a NOT NULL column, as `aware` gives it; a NULL there means the
+    store or the query is broken, so it is refused here rather than failing further on."""
+    moment = aware(value)
+    if moment is None:
+        raise ValueError(f"{column} read back as NULL, but the schema has it NOT NULL")
+    return moment
 
 
 def json_list(value: Any) -> list[str]:

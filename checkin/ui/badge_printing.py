@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -40,7 +40,8 @@ class BadgeDialogs:
 
     @staticmethod
     def choose_pdf(parent: QWidget | None, title: str, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, QCoreApplication.translate("BadgePrinting", "PDF files (*.pdf)"))
+        pdf_files = QCoreApplication.translate("BadgePrinting", "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pdf_files)
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path

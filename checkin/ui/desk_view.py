@@ -10,33 +10,29 @@ once it is committed.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout,
-    QWidget,
+    QApplication, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget,
 )
 from sqlalchemy.engine import Engine
 
 from checkin.core.admission.scan import ScanAnswer, ScanService, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.core.admission.routing import Route, route
-from checkin.core.search.lookup import search
 from checkin.store.vocabulary import ScanResult
-from checkin.ui.models.search_results import SearchResultModel
+from checkin.ui.desk_search import DeskSearch
 from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.door_choice import DoorChoice
 from checkin.ui.models.history import HistoryModel
 from checkin.ui.outcomes import outcome_of
 from checkin.ui.sounds import Sounds
 from checkin.ui.result_panel import ResultPanel
 from checkin.ui.scanner import ScannerFilter
 from checkin.ui.workers import Task, start
-
-SEARCH_DELAY_MS = 180   # debounce: search once the typing pauses
-MIN_SEARCH = 2          # letters before searching
-HISTORY = 20
 
 
 class DeskView(QWidget):
@@ -70,18 +66,14 @@ class DeskView(QWidget):
         self._build()
         self._scanner = ScannerFilter([self.scan_input, self.search_input],
                                       lambda: self.search_input if self.isVisible() else None,
-                                      self._is_code, self)
+                                      self._search.is_code, self)
         self._scanner.scanned.connect(self.submit_scan)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._scanner)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
         self.search_input.setFocus()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event) -> None:
         self.detach()
         super().closeEvent(event)
 
@@ -113,9 +105,7 @@ class DeskView(QWidget):
         self.search_input.setPlaceholderText(
             self.tr("Scan a badge, or type a name, an organisation or a code…"))
         self.search_input.setClearButtonEnabled(True)
-        self.search_input.textEdited.connect(self._on_search_edited)
         self.search_input.returnPressed.connect(self._on_search_enter)
-        self.search_input.installEventFilter(self)
         for field in (self.scan_input, self.search_input):
             field.setMinimumHeight(44)
             field.setStyleSheet("font-size: 16pt;")
@@ -141,10 +131,7 @@ class DeskView(QWidget):
         actions.addWidget(self.override_button)
         actions.addStretch(1)
         self.mode_label = QLabel(self.tr("Scanning at:"), self)
-        self.door_choice = QComboBox(self)
-        self.door_choice.setObjectName("doorChoice")
-        self.door_choice.setAccessibleName(self.tr("Scanning at"))
-        self.door_choice.setMinimumWidth(320)
+        self.door_choice = DoorChoice(self)
         self.door_choice.currentIndexChanged.connect(self._on_door_changed)
         actions.addWidget(self.mode_label)
         actions.addWidget(self.door_choice)
@@ -153,11 +140,9 @@ class DeskView(QWidget):
 
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.results = SearchResultModel(self)
         self.result_list = QListView(self)
         self.result_list.setObjectName("searchResults")
         self.result_list.setAccessibleName(self.tr("People found"))
-        self.result_list.setModel(self.results)
         self.result_list.setStyleSheet("font-size: 14pt;")
         self.result_list.activated.connect(self._on_result_activated)
         self.result_list.setMaximumHeight(260)
@@ -165,6 +150,8 @@ class DeskView(QWidget):
         self.nobody = QLabel(self.tr("Nobody found: check the spelling, or register a walk-in (F2)."), self)
         self.nobody.setObjectName("nobodyFound")
         self.nobody.hide()
+        self._search = DeskSearch(self._engine, self._event, self.search_input, self.result_list,
+                                  self.nobody, self)
         self.panel = ResultPanel(self)
         self.panel.acknowledged.connect(self.search_input.setFocus)
         left.addWidget(self.result_list)
@@ -199,60 +186,21 @@ class DeskView(QWidget):
         b.setMinimumHeight(36)
         return b
 
-    # ---- keyboard ---------------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        """Down from the search field walks into the results."""
-        if watched is self.search_input and event.type() == event.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Down and self.results.rowCount() > 0:
-            self._run_search_now()
-            self.result_list.setFocus()
-            self.result_list.setCurrentIndex(self.results.index(0))
-            return True
-        return super().eventFilter(watched, event)
-
-    def clear_search(self) -> None:
-        self.search_input.clear()
-        self._search_timer.stop()
-        self.results.set_hits([])
-        self.result_list.hide()
-        self.nobody.hide()
-        self.search_input.setFocus()
-
     # ---- search -----------------------------------------------------------------------
-    def _on_search_edited(self, _text: str) -> None:
-        self._search_timer.start()
-
-    def _run_search_now(self) -> None:
-        if self._search_timer.isActive():
-            self._search_timer.stop()
-            self._run_search()
-
-    def _run_search(self) -> None:
-        text = self.search_input.text().strip()
-        if len(text) < MIN_SEARCH:
-            self.results.set_hits([])
-            self.result_list.hide()
-            self.nobody.hide()
-            return
-        hits = search(self._engine, self._event, text)   # ~1 ms at 100 000 registrants
-        self.results.set_hits(hits)
-        self.result_list.setVisible(bool(hits))
-        self.nobody.setVisible(not hits)
+    def clear_search(self) -> None:
+        self._search.clear()
 
     def _on_search_enter(self) -> None:
         text = self.search_input.text()
-        if self._scanner.recent_burst() or self._is_code(text):
+        if self._scanner.recent_burst() or self._search.is_code(text):
             self._scanner.reset()
             self.search_input.clear()
             self.submit_scan(text)
             return
-        self._run_search_now()
-        if self.results.rowCount() > 0:  # a person chooses: Enter again admits the first
-            self.result_list.setFocus()
-            self.result_list.setCurrentIndex(self.results.index(0))
+        self._search.choose_first()
 
     def _on_result_activated(self, index: QModelIndex) -> None:
-        hit = self.results.hit(index.row())
+        hit = self._search.hit(index.row())
         if hit is not None:
             self.clear_search()
             self.submit_scan(hit.code)
@@ -263,13 +211,6 @@ class DeskView(QWidget):
         self._scanner.reset()
         self.submit_scan(text)
         self.search_input.setFocus()
-
-    def _is_code(self, text: str) -> bool:
-        code = clean_code(text)
-        if not code or " " in code:
-            return False
-        hits = search(self._engine, self._event, code, limit=1)
-        return bool(hits) and hits[0].matched == "code"
 
     # ---- scans ------------------------------------------------------------------------
     def service(self) -> ScanService:
@@ -349,33 +290,16 @@ class DeskView(QWidget):
 
         with self._engine.connect() as conn:
             sessions = session_doors(conn, self._event, self._clock())
-        keep = self.session_id
-        self.door_choice.blockSignals(True)
-        self.door_choice.clear()
-        self.door_choice.addItem(self.tr("Venue entrance"), None)
-        for s in sessions:
-            label = f"{s.starts_at.astimezone(self._tz):%H:%M} {s.room} — {s.title}"
-            self.door_choice.addItem(self.tr("Door: %1").replace("%1", label), s.session_id)
-        index = self.door_choice.findData(keep) if keep is not None else 0
-        self.door_choice.setCurrentIndex(max(0, index))
+        self.door_choice.show_doors(sessions, self._tz, keep=self.session_id)
         self.session_id = self.door_choice.currentData()
-        self.door_choice.blockSignals(False)
-        self._show_mode()
 
     def set_door(self, session_id: int | None) -> None:
         """A room's door for this session, or None for the venue entrance."""
-        index = self.door_choice.findData(session_id) if session_id is not None else 0
-        self.door_choice.setCurrentIndex(max(0, index))
+        self.door_choice.choose(session_id)
 
     def _on_door_changed(self, _index: int) -> None:
         self.session_id = self.door_choice.currentData()
-        self._show_mode()
         self.search_input.setFocus()
-
-    def _show_mode(self) -> None:
-        door = self.session_id is not None
-        self.door_choice.setStyleSheet("QComboBox { background: #1f4e79; color: white; "
-                                       "font-weight: 600; }" if door else "")
 
     def toggle_camera(self) -> None:
         """Start or stop reading badges with the webcam (QtMultimedia is loaded only now)."""
@@ -441,8 +365,3 @@ class DeskView(QWidget):
             b.setEnabled(has_person)
         refused_at_door = has_person and a.result in (ScanResult.SESSION_FULL, ScanResult.NOT_ELIGIBLE)
         self.override_button.setVisible(bool(refused_at_door) and self.can_override())
-
-    def set_text_scale(self, percent: int) -> None:
-        font = self.font()
-        font.setPointSizeF(max(8.0, QApplication.font().pointSizeF() * percent / 100))
-        self.setFont(font)

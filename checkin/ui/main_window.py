@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressDialog,
     QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
@@ -17,6 +16,8 @@ from checkin import __version__
 from checkin.core.monitoring.overview import EventSummary, event_head, event_summary, list_events_brief
 from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
+from checkin.ui.counts_reader import CountsReader
+from checkin.ui.desk_printing import DeskPrinting
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.desk_view import DeskView
 from checkin.ui.dialogs import ConfirmDialog
@@ -25,14 +26,13 @@ from checkin.ui.occupancy_view import OccupancyView
 from checkin.ui.programme_tab import ProgrammeTab
 from checkin.ui.labels import role_label
 from checkin.ui.role_dialog import RoleDialog
+from checkin.ui.window_menus import WindowMenus
 from checkin.ui.workers import Task, start
 
 # The import dialog and the programme editor are imported when first opened: they bring
 # the ORM tables, which a desk does not need to be ready to scan.
 
 SAMPLE_ATTENDEES = 300
-REFRESH_MS = 10_000  # other desks' changes (capacities, loads) show up within this delay
-FIRST_PAINT_GRACE_MS = 1_000  # the first counts wait this long at most for the first paint
 
 
 class MainWindow(QMainWindow):
@@ -42,11 +42,11 @@ class MainWindow(QMainWindow):
         self._engine = engine
         self._desk = desk
         self._task: Task | None = None
-        self._refreshing: Task | None = None
-        self._stale = False
-        self._refresh_due = False  # counts to read once the window has painted
-        self._painted = False
         self._summary: EventSummary | None = None
+        self._counts = CountsReader(engine, lambda: self._summary, lambda: self._task is not None, self)
+        self._counts.read.connect(self._show_summary)
+        self._counts.failed.connect(self._on_refresh_failed)
+        self._printing = DeskPrinting(engine, desk, self._notice, self)
         self.setObjectName("mainWindow")
         self.setWindowTitle("checkin")
         self.resize(1200, 720)
@@ -60,9 +60,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._role_label)
         self._apply_role()
         self.refresh()
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._refresh_in_background)
-        self._timer.start(REFRESH_MS)
 
     # ---- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -108,59 +105,19 @@ class MainWindow(QMainWindow):
         self._pages.addWidget(page)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._load_action = QAction(self.tr("Load the &sample event"), self)
-        self._load_action.triggered.connect(self._on_load_sample)
-        file_menu.addAction(self._load_action)
-        self._import_action = QAction(self.tr("&Import registrants…"), self)
-        self._import_action.setObjectName("importAction")
-        self._import_action.triggered.connect(self._on_import)
-        file_menu.addAction(self._import_action)
-        self._export_action = QAction(self.tr("&Export…"), self)
-        self._export_action.setObjectName("exportAction")
-        self._export_action.triggered.connect(self._on_export)
-        file_menu.addAction(self._export_action)
-        self._badges_action = QAction(self.tr("Print &badges…"), self)
-        self._badges_action.setObjectName("printBadgesAction")
-        self._badges_action.triggered.connect(self._on_print_badges)
-        file_menu.addAction(self._badges_action)
-        refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        programme_menu = self.menuBar().addMenu(self.tr("&Programme"))
-        self._edit_programme = QAction(self.tr("&Edit rooms, sessions and capacities…"), self)
-        self._edit_programme.setObjectName("editProgrammeAction")
-        self._edit_programme.triggered.connect(self._on_edit_programme)
-        programme_menu.addAction(self._edit_programme)
-        desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
-        settings = QAction(self.tr("Se&ttings…"), self)
-        settings.setObjectName("settingsAction")
-        settings.triggered.connect(self._on_settings)
-        desk_menu.addAction(settings)
-        self._print_on_checkin = QAction(self.tr("&Print the badge at check-in"), self)
-        self._print_on_checkin.setObjectName("printOnCheckinAction")
-        self._print_on_checkin.setCheckable(True)
-        self._print_on_checkin.setChecked(self._desk.print_on_checkin)
-        self._print_on_checkin.toggled.connect(self._on_print_on_checkin)
-        desk_menu.addAction(self._print_on_checkin)
-        switch = QAction(self.tr("&Switch role…"), self)
-        switch.setObjectName("switchRoleAction")
-        switch.triggered.connect(self._on_switch_role)
-        desk_menu.addAction(switch)
-        self._set_pin = QAction(self.tr("Set a role's &PIN…"), self)
-        self._set_pin.setObjectName("setPinAction")
-        self._set_pin.triggered.connect(self._on_set_pin)
-        desk_menu.addAction(self._set_pin)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About checkin"), self)
-        about.triggered.connect(self._on_about)
-        help_menu.addAction(about)
+        m = self._menus = WindowMenus(self, self._desk.print_on_checkin)
+        # The names the tests and tools/screenshots.py reach these actions by.
+        self._import_action, self._export_action, self._badges_action = (
+            m.import_registrants, m.export, m.print_badges)
+        self._edit_programme, self._print_on_checkin = m.edit_programme, m.print_on_checkin
+        for action, slot in ((m.load_sample, self._on_load_sample), (m.import_registrants, self._on_import),
+                             (m.export, self._on_export), (m.print_badges, self._on_print_badges),
+                             (m.refresh, self.refresh), (m.quit, self.close),
+                             (m.edit_programme, self._on_edit_programme), (m.settings, self._on_settings),
+                             (m.switch_role, self._on_switch_role), (m.set_pin, self._on_set_pin),
+                             (m.about, self._on_about)):
+            action.triggered.connect(slot)
+        m.print_on_checkin.toggled.connect(self._on_print_on_checkin)
 
     # ---- roles --------------------------------------------------------------------
     def role(self) -> Role:
@@ -168,11 +125,7 @@ class MainWindow(QMainWindow):
 
     def _apply_role(self) -> None:
         role = self._desk.role
-        self._edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
-        self._set_pin.setEnabled(allows(role, Permission.SET_PINS))
-        self._import_action.setEnabled(allows(role, Permission.IMPORT))
-        self._export_action.setEnabled(allows(role, Permission.EXPORT))
-        self._export_action.setVisible(allows(role, Permission.EXPORT))
+        self._menus.apply_role(role)
         text = self.tr("%1 · desk %2").replace("%1", role_label(role)).replace("%2", self._desk.desk)
         if not self._desk.has_pin(Role.STAFF):
             # Until staff set a PIN, anyone can switch to a role that sees contact details.
@@ -282,54 +235,17 @@ class MainWindow(QMainWindow):
         self._event_picker.blockSignals(False)
         self._show_event(self._event_picker.currentData())
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            # The first count of a big event is the start's heaviest read (and loads the
-            # ORM): it waits until the window is on screen, so the volunteer sees the desk
-            # without that wait, and it is done before the first scans need the ORM.
-            self._painted = True
-            QTimer.singleShot(0, self, self._refresh_if_due)
-
-    def _refresh_if_due(self) -> None:
-        if self._refresh_due:
-            self._refresh_in_background()
-
-    def _refresh_in_background(self) -> None:
-        """Read the counts on a pool thread, so a big store never freezes the window."""
-        self._refresh_due = False
-        if self._refreshing is not None:
-            self._stale = True  # something changed since that read began: read again after
-            return
-        if self._summary is None or (self._task is not None and self._summary.complete):
-            return
-        engine, event_id = self._engine, self._summary.id
-        task = Task(lambda _progress: event_summary(engine, event_id))
-        task.signals.finished.connect(self._on_refreshed)
-        task.signals.failed.connect(self._on_refresh_failed)
-        self._refreshing = task
-        start(task)
+        self._counts.painted()  # the first counts wait until the window is on screen
 
     def _on_refresh_failed(self, message: str) -> None:
-        self._refreshing = None
         self.statusBar().showMessage(self.tr("Store unreachable, retrying: %1").replace("%1", message), 8000)
 
-    def _on_refreshed(self, summary: EventSummary) -> None:
-        self._refreshing = None
-        if self._summary is not None and summary.id == self._summary.id:
-            self._show_summary(summary)
-        if self._stale or self._summary is None or summary.id != self._summary.id:
-            self._stale = False
-            self._refresh_in_background()
-
     def _show_event(self, event_id: int) -> None:
-        """The desk is ready at once; the counts (a pass over every registrant) follow
-        from a pool thread, started once the window has had its turn to paint."""
+        """The desk is ready at once; the counts follow from a pool thread."""
         self._show_summary(event_head(self._engine, event_id))
-        self._refresh_due = True
-        # A window not painted yet starts the read when it is (paintEvent); one never shown
-        # (a script, a test) still gets its counts after a grace delay.
-        QTimer.singleShot(0 if self._painted else FIRST_PAINT_GRACE_MS, self, self._refresh_if_due)
+        self._counts.read_soon()
 
     def _show_summary(self, s: EventSummary) -> None:
         self._summary = s
@@ -361,24 +277,15 @@ class MainWindow(QMainWindow):
     def _on_answered(self, answer) -> None:
         # No recount here: a scan changes none of the programme tab's figures, and the
         # 10-second refresh picks up walk-ins. The rooms tab follows scans on its own.
-        # "already_in" too: someone let in at a session's door comes to the entrance for the
-        # badge nobody printed yet (printed once per person, whichever scan comes first).
-        if (self._desk.print_on_checkin and answer.result in ("admitted", "already_in")
-                and not answer.session_id and answer.attendee_id is not None):
-            self._print_at_checkin(answer.attendee_id)
+        self._printing.after_answer(answer)
 
-    def _print_at_checkin(self, attendee_id: int) -> None:
-        """Once per person: a reprint is asked for with the Reprint button."""
-        from checkin.core.badges.people import printed_before
-        from checkin.ui.badge_printing import BadgePrinter, available_printers
+    def _on_reprint(self, attendee_id: int) -> None:
+        self._printing.reprint(attendee_id)
 
-        if printed_before(self._engine, attendee_id):
-            return
-        if not available_printers():
-            if self._desk_view is not None:
-                self._desk_view.panel.show_notice(self.tr("No printer: the badge was not printed"))
-            return
-        BadgePrinter(self._engine, self._desk, parent=self).print_badge(attendee_id, preview=False)
+    def _notice(self, text: str) -> None:
+        """A line on the desk's answer panel."""
+        if self._desk_view is not None:
+            self._desk_view.panel.show_notice(text)
 
     def _on_print_on_checkin(self, on: bool) -> None:
         self._desk.print_on_checkin = on
@@ -400,20 +307,12 @@ class MainWindow(QMainWindow):
         if "language" in changed:
             self.language_changed.emit()  # the composition root rebuilds the window
 
-    def _on_reprint(self, attendee_id: int) -> None:
-        from checkin.ui.badge_printing import BadgePrinter
-
-        outcome = BadgePrinter(self._engine, self._desk, parent=self).print_badge(attendee_id)
-        if self._desk_view is not None and outcome != "cancelled":
-            self._desk_view.panel.show_notice(
-                self.tr("Badge printed") if outcome == "printed" else self.tr("Badge saved as a PDF"))
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event) -> None:
         if self._desk_view is not None:
             self._desk_view.detach()  # stop catching the keyboard for a window that is gone
         if self._occupancy is not None:
             self._occupancy.stop()
-        self._timer.stop()
+        self._counts.stop()
         super().closeEvent(event)
 
     def _show_occupancy(self) -> None:
@@ -466,14 +365,14 @@ class MainWindow(QMainWindow):
         task.signals.failed.connect(lambda msg: self._on_load_failed(dialog, msg))
         self._task = task
         self._load_button.setEnabled(False)
-        self._load_action.setEnabled(False)
+        self._menus.load_sample.setEnabled(False)
         start(task)
 
     def _on_loaded(self, dialog: QProgressDialog) -> None:
         dialog.close()
         self._task = None
         self._load_button.setEnabled(True)
-        self._load_action.setEnabled(True)
+        self._menus.load_sample.setEnabled(True)
         self.refresh()
 
     def _on_load_failed(self, dialog: QProgressDialog, message: str) -> None:
@@ -482,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """Loading the sample, or the counts still being read in the background."""
-        return self._task is not None or self._refreshing is not None or self._refresh_due
+        return self._task is not None or self._counts.busy()
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About checkin"), self.tr(

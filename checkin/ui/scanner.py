@@ -13,7 +13,7 @@ The desk's own scan and search fields handle their Enter themselves (they ask
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent

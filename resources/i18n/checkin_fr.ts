@@ -161,113 +161,134 @@
     </message>
 </context>
 <context>
+    <name>DeskPrinting</name>
+    <message>
+        <location filename="../../checkin/ui/desk_printing.py" line="41"/>
+        <source>No printer: the badge was not printed</source>
+        <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_printing.py" line="50"/>
+        <source>Badge printed</source>
+        <translation>Badge imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_printing.py" line="51"/>
+        <source>Badge saved as a PDF</source>
+        <translation>Badge enregistré en PDF</translation>
+    </message>
+</context>
+<context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="106"/>
-        <location filename="../../checkin/ui/desk_view.py" line="107"/>
+        <location filename="../../checkin/ui/desk_view.py" line="97"/>
+        <location filename="../../checkin/ui/desk_view.py" line="98"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="112"/>
+        <location filename="../../checkin/ui/desk_view.py" line="103"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="114"/>
+        <location filename="../../checkin/ui/desk_view.py" line="105"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="127"/>
+        <location filename="../../checkin/ui/desk_view.py" line="116"/>
         <source>&amp;Undo last scan</source>
         <translation>&amp;Annuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk_view.py" line="117"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk_view.py" line="118"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="130"/>
+        <location filename="../../checkin/ui/desk_view.py" line="119"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="131"/>
+        <location filename="../../checkin/ui/desk_view.py" line="120"/>
         <source>&amp;Reprint badge</source>
         <translation>Ré&amp;imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="132"/>
+        <location filename="../../checkin/ui/desk_view.py" line="121"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="137"/>
+        <location filename="../../checkin/ui/desk_view.py" line="126"/>
         <source>Admit &amp;anyway</source>
         <translation>&amp;Faire entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="139"/>
+        <location filename="../../checkin/ui/desk_view.py" line="128"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="143"/>
+        <location filename="../../checkin/ui/desk_view.py" line="132"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="146"/>
-        <source>Scanning at</source>
-        <translation>Scan à</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk_view.py" line="159"/>
+        <location filename="../../checkin/ui/desk_view.py" line="144"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="165"/>
+        <location filename="../../checkin/ui/desk_view.py" line="149"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="174"/>
-        <location filename="../../checkin/ui/desk_view.py" line="179"/>
+        <location filename="../../checkin/ui/desk_view.py" line="160"/>
+        <location filename="../../checkin/ui/desk_view.py" line="165"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="326"/>
+        <location filename="../../checkin/ui/desk_view.py" line="266"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="330"/>
+        <location filename="../../checkin/ui/desk_view.py" line="270"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="355"/>
+        <location filename="../../checkin/ui/desk_view.py" line="319"/>
+        <source>Camera unavailable: %1</source>
+        <translation>Caméra indisponible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoorChoice</name>
+    <message>
+        <location filename="../../checkin/ui/door_choice.py" line="22"/>
+        <source>Scanning at</source>
+        <translation>Scan à</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/door_choice.py" line="31"/>
         <source>Venue entrance</source>
         <translation>Entrée du lieu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="358"/>
+        <location filename="../../checkin/ui/door_choice.py" line="34"/>
         <source>Door: %1</source>
         <translation>Porte : %1</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk_view.py" line="396"/>
-        <source>Camera unavailable: %1</source>
-        <translation>Caméra indisponible : %1</translation>
     </message>
 </context>
 <context>
@@ -634,204 +655,109 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="452"/>
+        <location filename="../../checkin/ui/main_window.py" line="351"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="86"/>
+        <location filename="../../checkin/ui/main_window.py" line="83"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="102"/>
+        <location filename="../../checkin/ui/main_window.py" line="99"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="103"/>
+        <location filename="../../checkin/ui/main_window.py" line="100"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="111"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="112"/>
-        <source>Load the &amp;sample event</source>
-        <translation>Charger l&apos;événement &amp;exemple</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="115"/>
-        <source>&amp;Import registrants…</source>
-        <translation>&amp;Importer des inscrits…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="119"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporter…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="123"/>
-        <source>Print &amp;badges…</source>
-        <translation>Imprimer les &amp;badges…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="127"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Actualiser</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="132"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="136"/>
-        <source>&amp;Programme</source>
-        <translation>&amp;Programme</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="137"/>
-        <source>&amp;Edit rooms, sessions and capacities…</source>
-        <translation>&amp;Modifier salles, sessions et jauges…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="141"/>
-        <source>&amp;Desk</source>
-        <translation>&amp;Poste</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="142"/>
-        <source>Se&amp;ttings…</source>
-        <translation>Para&amp;mètres…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="146"/>
-        <source>&amp;Print the badge at check-in</source>
-        <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
-        <source>&amp;Switch role…</source>
-        <translation>&amp;Changer de rôle…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="156"/>
-        <source>Set a role&apos;s &amp;PIN…</source>
-        <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="160"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="161"/>
-        <source>&amp;About checkin</source>
-        <translation>À &amp;propos de checkin</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="176"/>
+        <location filename="../../checkin/ui/main_window.py" line="129"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="179"/>
+        <location filename="../../checkin/ui/main_window.py" line="132"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="192"/>
-        <location filename="../../checkin/ui/main_window.py" line="199"/>
+        <location filename="../../checkin/ui/main_window.py" line="145"/>
+        <location filename="../../checkin/ui/main_window.py" line="152"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="193"/>
+        <location filename="../../checkin/ui/main_window.py" line="146"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="199"/>
+        <location filename="../../checkin/ui/main_window.py" line="152"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="159"/>
+        <location filename="../../checkin/ui/main_window.py" line="165"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="207"/>
+        <location filename="../../checkin/ui/main_window.py" line="160"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="165"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="221"/>
+        <location filename="../../checkin/ui/main_window.py" line="174"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="222"/>
+        <location filename="../../checkin/ui/main_window.py" line="175"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="315"/>
+        <location filename="../../checkin/ui/main_window.py" line="243"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="379"/>
-        <source>No printer: the badge was not printed</source>
-        <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="409"/>
-        <source>Badge printed</source>
-        <translation>Badge imprimé</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="409"/>
-        <source>Badge saved as a PDF</source>
-        <translation>Badge enregistré en PDF</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/main_window.py" line="432"/>
+        <location filename="../../checkin/ui/main_window.py" line="331"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="453"/>
+        <location filename="../../checkin/ui/main_window.py" line="352"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="455"/>
+        <location filename="../../checkin/ui/main_window.py" line="354"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="481"/>
+        <location filename="../../checkin/ui/main_window.py" line="380"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="488"/>
+        <location filename="../../checkin/ui/main_window.py" line="387"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="489"/>
+        <location filename="../../checkin/ui/main_window.py" line="388"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
@@ -839,47 +765,47 @@
 <context>
     <name>OccupancyModel</name>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="55"/>
         <source>Time</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="55"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="55"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="58"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="55"/>
         <source>Present</source>
         <translation>Présents</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="56"/>
         <source>Booked</source>
         <translation>Réservés</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="56"/>
         <source>Held</source>
         <translation>Gardées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="56"/>
         <source>Waitlist</source>
         <translation>Attente</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="59"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="56"/>
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="82"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="79"/>
         <source>%1 % full</source>
         <translation>rempli à %1 %</translation>
     </message>
@@ -1366,42 +1292,42 @@
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="33"/>
         <source>Time</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="33"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="33"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="36"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="33"/>
         <source>Track</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="34"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="34"/>
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="34"/>
         <source>Booked</source>
         <translation>Inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/sessions.py" line="37"/>
+        <location filename="../../checkin/ui/models/sessions.py" line="34"/>
         <source>Waitlist</source>
         <translation>Liste d&apos;attente</translation>
     </message>
@@ -1545,6 +1471,89 @@
         <location filename="../../checkin/ui/walk_in_dialog.py" line="74"/>
         <source>This email address looks incomplete.</source>
         <translation>Cette adresse e-mail semble incomplète.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="18"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="19"/>
+        <source>Load the &amp;sample event</source>
+        <translation>Charger l&apos;événement &amp;exemple</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="20"/>
+        <source>&amp;Import registrants…</source>
+        <translation>&amp;Importer des inscrits…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="21"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="22"/>
+        <source>Print &amp;badges…</source>
+        <translation>Imprimer les &amp;badges…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="23"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="25"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="26"/>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="27"/>
+        <source>&amp;Edit rooms, sessions and capacities…</source>
+        <translation>&amp;Modifier salles, sessions et jauges…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="29"/>
+        <source>&amp;Desk</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="30"/>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="31"/>
+        <source>&amp;Print the badge at check-in</source>
+        <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="35"/>
+        <source>&amp;Switch role…</source>
+        <translation>&amp;Changer de rôle…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="36"/>
+        <source>Set a role&apos;s &amp;PIN…</source>
+        <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="37"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="38"/>
+        <source>&amp;About checkin</source>
+        <translation>À &amp;propos de checkin</translation>
     </message>
 </context>
 <context>

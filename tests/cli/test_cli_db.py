@@ -14,6 +14,7 @@ from checkin import __version__
 from checkin.cli import main
 from checkin.core.programme.event_file import read_programme, sample_event_path
 from checkin.store.migrate import head_revision
+from tests.helpers.cli import run_cli
 
 # The sample event file's named people (speakers, jury…) are registrants too.
 NAMED_PEOPLE = len(read_programme(sample_event_path()).people)
@@ -23,12 +24,6 @@ NAMED_PEOPLE = len(read_programme(sample_event_path()).people)
 def db(tmp_path: Path) -> str:
     """A bare path, as a user would type it after --db."""
     return str(tmp_path / "desk.sqlite3")
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_version_in_process(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,9 +42,9 @@ def test_version_as_a_real_command(tmp_path: Path) -> None:
 
 
 def test_db_info_json_on_a_demo_store(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, _, _ = _run(capsys, "--db", db, "demo", "--attendees", "40", "--json")
+    code, _, _ = run_cli(capsys, "--db", db, "demo", "--attendees", "40", "--json")
     assert code == 0
-    code, out, err = _run(capsys, "--db", db, "db", "info", "--json")
+    code, out, err = run_cli(capsys, "--db", db, "db", "info", "--json")
     assert code == 0, err
     info = json.loads(out)
     assert info["schema"] == info["head"] == head_revision()
@@ -67,24 +62,24 @@ def test_db_info_json_on_a_demo_store(capsys: pytest.CaptureFixture[str], db: st
 
 
 def test_db_info_on_a_missing_store_creates_nothing(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, _, err = _run(capsys, "--db", db, "db", "info")
+    code, _, err = run_cli(capsys, "--db", db, "db", "info")
     assert code == 2 and "there is no store at" in err
     assert not Path(db).exists()
 
 
 def test_db_info_on_an_empty_file_says_it_is_empty(capsys: pytest.CaptureFixture[str], db: str) -> None:
     Path(db).touch()
-    code, out, _ = _run(capsys, "--db", db, "db", "info")
+    code, out, _ = run_cli(capsys, "--db", db, "db", "info")
     assert code == 0
     assert "Schema:  empty" in out
     assert head_revision() in out
 
 
 def test_db_upgrade_then_already_up_to_date(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, out, _ = _run(capsys, "--db", db, "db", "upgrade")
+    code, out, _ = run_cli(capsys, "--db", db, "db", "upgrade")
     assert code == 0
     assert "upgraded" in out and db in out
-    code, out, _ = _run(capsys, "--db", db, "db", "upgrade")
+    code, out, _ = run_cli(capsys, "--db", db, "db", "upgrade")
     assert code == 0
     assert "already up to date" in out
 
@@ -92,7 +87,7 @@ def test_db_upgrade_then_already_up_to_date(capsys: pytest.CaptureFixture[str], 
 def test_checkin_db_environment_is_used(capsys: pytest.CaptureFixture[str], db: str,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHECKIN_DB", db)
-    code, out, _ = _run(capsys, "db", "upgrade")
+    code, out, _ = run_cli(capsys, "db", "upgrade")
     assert code == 0 and db in out
     assert Path(db).exists()
 
@@ -106,7 +101,7 @@ def test_corrupt_store_exits_2_with_one_line(capsys: pytest.CaptureFixture[str],
                                              command: list[str]) -> None:
     content = b"this is not a database\n" * 200
     Path(db).write_bytes(content)
-    code, out, err = _run(capsys, "--db", db, *command)
+    code, out, err = run_cli(capsys, "--db", db, *command)
     assert code == 2
     assert out == ""
     lines = err.strip().splitlines()
@@ -119,18 +114,18 @@ def test_corrupt_store_exits_2_with_one_line(capsys: pytest.CaptureFixture[str],
 
 
 def test_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = _run(capsys, "--db", str(tmp_path / "nope" / "desk.sqlite3"), "db", "upgrade")
+    code, _, err = run_cli(capsys, "--db", str(tmp_path / "nope" / "desk.sqlite3"), "db", "upgrade")
     assert code == 2
     assert err.startswith("checkin:") and "does not exist" in err
     assert not (tmp_path / "nope").exists()
 
 
 def test_demo_twice_adds_nothing_the_second_time(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, out, _ = _run(capsys, "--db", db, "demo", "--attendees", "50", "--json")
+    code, out, _ = run_cli(capsys, "--db", db, "demo", "--attendees", "50", "--json")
     assert code == 0
     first = json.loads(out)
     assert first["added"] == 50
-    code, out, _ = _run(capsys, "--db", db, "demo", "--attendees", "50", "--json")
+    code, out, _ = run_cli(capsys, "--db", db, "demo", "--attendees", "50", "--json")
     assert code == 0
     second = json.loads(out)
     assert second["added"] == 0
@@ -138,11 +133,11 @@ def test_demo_twice_adds_nothing_the_second_time(capsys: pytest.CaptureFixture[s
 
 
 def test_demo_with_another_seed_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    assert _run(capsys, "--db", db, "demo", "--attendees", "20")[0] == 0
-    code, out, err = _run(capsys, "--db", db, "demo", "--attendees", "20", "--seed", "9")
+    assert run_cli(capsys, "--db", db, "demo", "--attendees", "20")[0] == 0
+    code, out, err = run_cli(capsys, "--db", db, "demo", "--attendees", "20", "--seed", "9")
     assert code == 2
     assert err.startswith("checkin:") and "seed" in err
-    code, out, _ = _run(capsys, "--db", db, "db", "info", "--json")
+    code, out, _ = run_cli(capsys, "--db", db, "db", "info", "--json")
     assert json.loads(out)["counts"]["attendees"] == 20 + NAMED_PEOPLE
 
 

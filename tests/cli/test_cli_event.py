@@ -7,17 +7,17 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from checkin.cli import main
 from checkin.core.monitoring.overview import table_counts
 from checkin.core.programme.event_file import sample_event_path
 from checkin.store import open_store
 from checkin.store.models import Attendee, Enrollment, EventSession, Journal, Room
+from tests.helpers.cli import run_cli
 
 SAMPLE = sample_event_path()
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -35,16 +35,10 @@ speakers = ["ala"]
 CLOTURE_LINE = SAMPLE_TEXT.splitlines().index('key = "cloture"') + 1
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def db(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> str:
     """A store with the sample event loaded through the command line."""
-    code, _, err = _run(capsys, "--db", sqlite_url, "event", "load", str(SAMPLE))
+    code, _, err = run_cli(capsys, "--db", sqlite_url, "event", "load", str(SAMPLE))
     assert code == 0, err
     return sqlite_url
 
@@ -83,12 +77,12 @@ def _enrol_someone_in_cloture(engine: sa.Engine) -> None:
 
 
 def test_loading_the_sample_event(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
-    code, out, err = _run(capsys, "--db", sqlite_url, "event", "load", str(SAMPLE))
+    code, out, err = run_cli(capsys, "--db", sqlite_url, "event", "load", str(SAMPLE))
     assert code == 0, err
     assert out.startswith("Loaded. created: 1 event, 8 categories, 10 professions, 8 rooms, "
                           "5 tracks, 15 sessions, 37 people; updated: nothing; removed: nothing.")
     assert err == ""
-    code, out, _ = _run(capsys, "--db", sqlite_url, "event", "load", str(SAMPLE))
+    code, out, _ = run_cli(capsys, "--db", sqlite_url, "event", "load", str(SAMPLE))
     assert code == 0
     assert out.strip() == "Loaded. created: nothing; updated: nothing; removed: nothing."
 
@@ -98,12 +92,12 @@ def test_export_then_load_changes_nothing(
         capsys: pytest.CaptureFixture[str], db: str, store: sa.Engine, tmp_path: Path,
         suffix: str) -> None:
     path = tmp_path / f"pop-up.{suffix}"
-    code, out, err = _run(capsys, "--db", db, "event", "export", str(path))
+    code, out, err = run_cli(capsys, "--db", db, "event", "export", str(path))
     assert code == 0, err
     assert out.strip() == f"{path}: 15 sessions, 8 rooms, 5 tracks written."
     before = _state(store)
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path))
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path))
 
     assert code == 0, err
     assert out.strip() == "Loaded. created: nothing; updated: nothing; removed: nothing."
@@ -113,7 +107,7 @@ def test_export_then_load_changes_nothing(
 def test_an_edited_capacity_is_shown_and_journaled(
         capsys: pytest.CaptureFixture[str], db: str, store: sa.Engine, tmp_path: Path) -> None:
     path = _edited(tmp_path, "capacity = 30", "capacity = 35")
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path))
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path))
     assert code == 0, err
     assert out.splitlines() == [
         "Loaded. created: nothing; updated: 1 room; removed: nothing.",
@@ -127,7 +121,7 @@ def test_an_edited_capacity_is_shown_and_journaled(
 
 def test_json_output(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     path = _edited(tmp_path, "capacity = 30", "capacity = 35")
-    code, out, _ = _run(capsys, "--db", db, "event", "load", str(path), "--json")
+    code, out, _ = run_cli(capsys, "--db", db, "event", "load", str(path), "--json")
     assert code == 0
     report = json.loads(out)
     assert report["updated"] == {"room": 1}
@@ -139,7 +133,7 @@ def test_dry_run_reports_and_writes_nothing(
         capsys: pytest.CaptureFixture[str], db: str, store: sa.Engine, tmp_path: Path) -> None:
     before = _state(store)
     path = _edited(tmp_path, "capacity = 30", "capacity = 35")
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path), "--dry-run")
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path), "--dry-run")
     assert code == 0, err
     assert out.startswith("Dry run, nothing written. Would have created: nothing; updated: 1 room;")
     assert "room 'beffroi': capacity 30 → 35" in out
@@ -165,7 +159,7 @@ def test_invalid_event_file_exits_2_naming_the_entry(
     path.write_text(text, encoding="utf-8")
     before = _state(store)
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path))
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path))
 
     assert code == 2
     assert out == ""
@@ -184,7 +178,7 @@ def test_invalid_sheet_lists_every_bad_row(
                     "Concours;auditorium;16h00;15h00\n", encoding="utf-8")
     before = _state(store)
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path))
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path))
 
     assert code == 2 and out == ""
     assert err.splitlines()[1:] == [
@@ -200,7 +194,7 @@ def test_removing_an_enrolled_session_is_refused_then_forced(
     path = _edited(tmp_path, CLOTURE, "")
     before = _state(store)
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path))
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path))
 
     assert code == 1 and out == ""
     assert "session 'cloture' is not in the file but 1 people are enrolled" in err
@@ -208,7 +202,7 @@ def test_removing_an_enrolled_session_is_refused_then_forced(
     assert "  - Inès Fournier (W-0042, booked) — session 'cloture'" in err.splitlines()
     assert _state(store) == before
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(path), "--force")
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(path), "--force")
 
     assert code == 0, err
     assert "removed: 1 session." in out
@@ -222,23 +216,23 @@ def test_removing_an_enrolled_session_is_refused_then_forced(
 def test_a_sheet_needs_event_when_the_store_has_two(
         capsys: pytest.CaptureFixture[str], db: str, store: sa.Engine, tmp_path: Path) -> None:
     other = _edited(tmp_path, 'key = "popup-irev-amiens"', 'key = "popup-irev-lille"', "lille.toml")
-    assert _run(capsys, "--db", db, "event", "load", str(other))[0] == 0
+    assert run_cli(capsys, "--db", db, "event", "load", str(other))[0] == 0
     sheet = tmp_path / "programme.csv"
-    code, _, err = _run(capsys, "--db", db, "event", "export", str(sheet))
+    code, _, err = run_cli(capsys, "--db", db, "event", "export", str(sheet))
     assert code == 2
     assert "--event" in err and "popup-irev-amiens" in err and "popup-irev-lille" in err
-    assert _run(capsys, "--db", db, "event", "export", str(sheet), "--event", "popup-irev-lille")[0] == 0
+    assert run_cli(capsys, "--db", db, "event", "export", str(sheet), "--event", "popup-irev-lille")[0] == 0
     sheet.write_text(sheet.read_text(encoding="utf-8-sig").replace(";17:15;17:45;", ";17:20;17:50;"),
                      encoding="utf-8")
     before = _state(store)
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(sheet))
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(sheet))
 
     assert code == 2 and out == ""
     assert err.startswith("checkin: this store has several events; say which with --event")
     assert _state(store) == before
 
-    code, out, err = _run(capsys, "--db", db, "event", "load", str(sheet), "--event", "popup-irev-lille")
+    code, out, err = run_cli(capsys, "--db", db, "event", "load", str(sheet), "--event", "popup-irev-lille")
 
     assert code == 0, err
     assert "  session 'cloture': start 17:15 → 17:20, end 17:45 → 17:50" in out.splitlines()
@@ -258,11 +252,11 @@ def test_unknown_event_exits_2(
         capsys: pytest.CaptureFixture[str], db: str, store: sa.Engine, tmp_path: Path,
         argv: tuple[str, ...]) -> None:
     sheet = tmp_path / "programme.csv"
-    assert _run(capsys, "--db", db, "event", "export", str(sheet))[0] == 0
+    assert run_cli(capsys, "--db", db, "event", "export", str(sheet))[0] == 0
     before = _state(store)
     argv = tuple(a.format(sheet=sheet, tmp=tmp_path) for a in argv)
 
-    code, out, err = _run(capsys, "--db", db, *argv)
+    code, out, err = run_cli(capsys, "--db", db, *argv)
 
     assert code == 2 and out == ""
     assert "popup-inconnu" in err
@@ -272,11 +266,11 @@ def test_unknown_event_exits_2(
 
 def test_bad_paths_exit_2(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path,
                           sqlite_url: str) -> None:
-    code, _, err = _run(capsys, "--db", db, "event", "load", str(tmp_path / "absent.xlsx"))
+    code, _, err = run_cli(capsys, "--db", db, "event", "load", str(tmp_path / "absent.xlsx"))
     assert code == 2 and "no such file" in err
-    code, _, err = _run(capsys, "--db", db, "event", "load", str(tmp_path / "absent.toml"))
+    code, _, err = run_cli(capsys, "--db", db, "event", "load", str(tmp_path / "absent.toml"))
     assert code == 2 and "no such file" in err
-    code, _, err = _run(capsys, "--db", db, "event", "export", str(tmp_path / "no-dir" / "x.toml"))
+    code, _, err = run_cli(capsys, "--db", db, "event", "export", str(tmp_path / "no-dir" / "x.toml"))
     assert code == 2 and "cannot write" in err
 
 
@@ -284,6 +278,6 @@ def test_an_empty_store_asks_for_an_event_file_first(
         capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path) -> None:
     sheet = tmp_path / "programme.csv"
     sheet.write_text("Titre;Début;Fin\nOuverture;9h15;10h00\n", encoding="utf-8")
-    code, out, err = _run(capsys, "--db", sqlite_url, "event", "load", str(sheet))
+    code, out, err = run_cli(capsys, "--db", sqlite_url, "event", "load", str(sheet))
     assert code == 2 and out == ""
     assert "load an event file (.toml) first" in err

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 
 from checkin.cli import main
 from checkin.core.demo import load_demo
 from checkin.store import open_store
+from tests.helpers.cli import kill_scan_stream
 
 
 def _codes(path, n):
@@ -35,19 +32,7 @@ def test_every_printed_admission_survives_a_kill(tmp_path):
     """SIGKILL mid-stream: each `admitted` already printed is in the store."""
     db = tmp_path / "s.sqlite3"
     load_demo(open_store(str(db)), 400, seed=2)
-    codes = _codes(db, 300)
-    proc = subprocess.Popen([sys.executable, "-m", "checkin", "--db", str(db), "scan", "-",
-                             "--desk", "d1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert proc.stdin and proc.stdout
-    printed = []
-    for code in codes:
-        proc.stdin.write(code + "\n")
-        proc.stdin.flush()
-        if len(printed) < 40:
-            printed.append(proc.stdout.readline().split())
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    printed = kill_scan_stream(str(db), _codes(db, 300), answers=40)
     time.sleep(0.1)
     admitted = [parts[1] for parts in printed if parts and parts[0] == "admitted"]
     assert len(admitted) == 40

@@ -13,6 +13,7 @@ from checkin.cli import main
 from checkin.core.search.lookup import reindex_attendees
 from checkin.store import open_store
 from checkin.store.models import Attendee, AttendeeStatus, Category
+from tests.helpers.cli import run_cli
 
 
 @pytest.fixture
@@ -38,14 +39,8 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_one_line_per_registrant_with_cancelled_flagged(capsys, db: str) -> None:
-    code, out, err = _run(capsys, "--db", db, "search", "zwingel")
+    code, out, err = run_cli(capsys, "--db", db, "search", "zwingel")
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) == 2
@@ -57,13 +52,13 @@ def test_one_line_per_registrant_with_cancelled_flagged(capsys, db: str) -> None
 
 def test_no_email_or_phone_in_any_output(capsys, db: str) -> None:
     for extra in ([], ["--json"]):
-        code, out, _ = _run(capsys, "--db", db, "search", "zwingelstein", *extra)
+        code, out, _ = run_cli(capsys, "--db", db, "search", "zwingelstein", *extra)
         assert code == 0
         assert "example.net" not in out and "06 12" not in out and "@" not in out
 
 
 def test_json_holds_only_what_the_lines_show(capsys, db: str) -> None:
-    code, out, _ = _run(capsys, "--db", db, "search", "zw-002", "--json")
+    code, out, _ = run_cli(capsys, "--db", db, "search", "zw-002", "--json")
     assert code == 0
     assert json.loads(out) == [{"code": "ZW-002", "first_name": "Loïc",
                                 "last_name": "Zwingelstein", "organisation": "Vilogia",
@@ -71,36 +66,36 @@ def test_json_holds_only_what_the_lines_show(capsys, db: str) -> None:
 
 
 def test_accents_codes_and_limit(capsys, db: str) -> None:
-    code, out, _ = _run(capsys, "--db", db, "search", "ZWINGELSTEIN INES")
+    code, out, _ = run_cli(capsys, "--db", db, "search", "ZWINGELSTEIN INES")
     assert code == 0 and out.split()[0] == "ZW-001"
-    code, out, _ = _run(capsys, "--db", db, "search", "zw-001")
+    code, out, _ = run_cli(capsys, "--db", db, "search", "zw-001")
     assert code == 0 and out.split()[0] == "ZW-001"
-    code, out, _ = _run(capsys, "--db", db, "search", "a", "--limit", "3")
+    code, out, _ = run_cli(capsys, "--db", db, "search", "a", "--limit", "3")
     assert code == 0 and len(out.splitlines()) == 3
 
 
 def test_a_typo_still_finds_and_says_so(capsys, db: str) -> None:
-    code, out, err = _run(capsys, "--db", db, "search", "zwingelstien")
+    code, out, err = run_cli(capsys, "--db", db, "search", "zwingelstien")
     assert code == 0 and out.startswith("ZW-001")
     assert "close" in err
 
 
 def test_nobody_found_exits_1(capsys, db: str) -> None:
     for text in ("qqqqxxxx", "!!!", " "):
-        code, out, err = _run(capsys, "--db", db, "search", text)
+        code, out, err = run_cli(capsys, "--db", db, "search", text)
         assert (code, out) == (1, ""), text
         assert "nobody found" in err
-    code, out, _ = _run(capsys, "--db", db, "search", "qqqqxxxx", "--json")
+    code, out, _ = run_cli(capsys, "--db", db, "search", "qqqqxxxx", "--json")
     assert (code, json.loads(out)) == (1, [])
 
 
 def test_bad_usage_exits_2(capsys, db: str, tmp_path: Path) -> None:
-    code, out, err = _run(capsys, "--db", db, "search", "zw", "--limit", "0")
+    code, out, err = run_cli(capsys, "--db", db, "search", "zw", "--limit", "0")
     assert (code, out) == (2, "") and "--limit" in err
-    code, _, err = _run(capsys, "--db", db, "search", "zw", "--event", "nope")
+    code, _, err = run_cli(capsys, "--db", db, "search", "zw", "--event", "nope")
     assert code == 2 and "nope" in err
     missing = tmp_path / "typo.sqlite3"
-    code, _, err = _run(capsys, "--db", str(missing), "search", "zw")
+    code, _, err = run_cli(capsys, "--db", str(missing), "search", "zw")
     assert code == 2 and "no store" in err
     assert not missing.exists()  # looking did not create a store
     with pytest.raises(SystemExit) as done:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import sqlalchemy as sa
 
@@ -10,7 +10,7 @@ from checkin.core.admission.scan import MAX_CODE, ScanService
 from checkin.core.clock import fixed_clock
 from checkin.store.models import AttendeeStatus, Scan
 
-NINE = datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)
+NINE = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)
 
 
 def _code(engine, attendee_id: int) -> str:

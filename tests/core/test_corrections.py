@@ -3,8 +3,7 @@ the old one, the journal says who changed what, and a no-op writes nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import datetime, UTC
 
 import pytest
 import sqlalchemy as sa
@@ -13,23 +12,9 @@ from sqlmodel import Session, select
 from checkin.core.clock import fixed_clock
 from checkin.core.registrants.corrections import correct_attendee
 from checkin.core.search.lookup import search
-from checkin.core.search.index import reindex_attendees
 from checkin.store.models import Attendee, Journal
 
-NOON = datetime(2025, 6, 12, 10, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def person(engine: sa.Engine, make_attendee: Callable[..., int]) -> Callable[..., int]:
-    """make_attendee, then indexed, as every writer of attendees does."""
-
-    def make(**fields) -> int:
-        aid = make_attendee(**fields)
-        with engine.begin() as conn:
-            reindex_attendees(conn, [aid])
-        return aid
-
-    return make
+NOON = datetime(2025, 6, 12, 10, 0, tzinfo=UTC)
 
 
 def journal(engine: sa.Engine) -> list[Journal]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -170,7 +170,7 @@ def test_demo_people_can_be_found_by_what_a_volunteer_types(sqlite_engine: sa.En
         rows = conn.execute(sa.select(Attendee.id, Attendee.event_id, Attendee.first_name,
                                       Attendee.last_name, Attendee.organisation)
                             .where(Attendee.source == SOURCE).limit(60)).all()
-    for aid, event_id, first, last, org in rows:
+    for aid, event_id, first, last, _org in rows:
         # What a volunteer types: the start of the family name, folded, then the first name.
         typed = f"{fold(last).split()[-1][:4]} {fold(first).split()[0][:3]}"
         assert aid in [h.attendee_id for h in search(sqlite_engine, event_id, typed, limit=200)], typed

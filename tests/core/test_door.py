@@ -3,7 +3,7 @@ undo, and the waitlist — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -11,34 +11,7 @@ from checkin.core.admission.scan import ScanService
 from checkin.core.clock import fixed_clock
 from checkin.core.programme.enrollments import release_seats
 from checkin.core.programme.seating import event_seats, session_doors
-
-# 2026-12-10, Europe/Paris (UTC+1): the afternoon slot starts at 14:00 local, 13:00 UTC.
-AFTERNOON = datetime(2026, 12, 10, 13, 0, tzinfo=timezone.utc)
-
-
-def sid(engine, key: str) -> int:
-    with engine.connect() as conn:
-        return conn.execute(sa.text("SELECT id FROM session WHERE key = :k"), {"k": key}).scalar_one()
-
-
-def code_of(engine, attendee: int) -> str:
-    with engine.connect() as conn:
-        return conn.execute(sa.text("SELECT code FROM attendee WHERE id = :a"), {"a": attendee}).scalar_one()
-
-
-def set_capacity(engine, session: int, capacity: int) -> None:
-    with engine.begin() as conn:
-        conn.execute(sa.text("UPDATE session SET capacity = :c WHERE id = :s"), {"c": capacity, "s": session})
-
-
-def enroll(engine, attendee: int, session: int, status: str = "booked", position: int = 0) -> None:
-    now = datetime.now(timezone.utc)
-    with engine.begin() as conn:
-        conn.execute(sa.text(
-            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, updated_at) "
-            "VALUES (:a, :s, :st, :p, :now, :now)"),
-            {"a": attendee, "s": session, "st": status, "p": position,
-             "now": now.replace(tzinfo=None) if engine.dialect.name == "sqlite" else now})
+from tests.helpers.sessions import AFTERNOON, code_of, enroll, set_capacity, sid
 
 
 def seats_of(engine, event: int, session: int, at: datetime):

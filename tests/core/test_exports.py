@@ -15,7 +15,7 @@ from checkin.core.exports.files import ExportError
 from checkin.core.exports.run import ExportRefused, run_export
 from checkin.core.roles import Role
 from checkin.store.models import Journal
-from tests.core.export_day import book_carole_elsewhere, make_day
+from tests.helpers.export_day import book_carole_elsewhere, make_day
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_someone_only_seen_at_a_door_arrived_there(engine, day, tmp_path):
     """Bob never passed the entrance; the room's door admitted him: that is his arrival."""
     from checkin.core.admission.scan import ScanService
     from checkin.core.clock import fixed_clock
-    from tests.core.export_day import utc
+    from tests.helpers.export_day import utc
 
     door = ScanService(engine, day.event_id, desk="Porte Somme", clock=fixed_clock(utc(9, 25)))
     assert door.scan("BOB", session_id=day.session_id).result == "admitted"

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from checkin.core.exports.stats import departement
 from checkin.core.exports.run import run_export
-from tests.core.export_day import book_carole_elsewhere, make_day
+from tests.helpers.export_day import book_carole_elsewhere, make_day
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from checkin.core.exports.run import run_export
 from checkin.core.privacy import person_data, purge_event
 from checkin.core.search.lookup import search
 from checkin.store.models import Journal
-from tests.core.export_day import make_day
+from tests.helpers.export_day import make_day
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from checkin.store.models import (
 )
 
 SAMPLE_TEXT = sample_event_path().read_text(encoding="utf-8")
-UTC = timezone.utc
+UTC = UTC
 
 
 def _count(engine: sa.Engine, model: type) -> int:

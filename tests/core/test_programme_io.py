@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 import tomllib
 import uuid
-from datetime import datetime, time, timezone
+from datetime import datetime, time, UTC
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -30,7 +31,7 @@ from checkin.store.models import (
 )
 
 SAMPLE_TEXT = sample_event_path().read_text(encoding="utf-8")
-UTC = timezone.utc
+UTC = UTC
 DAY = (2026, 12, 10)  # the sample's date; Europe/Paris is UTC+1 in December
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from checkin.core.admission.scan import ScanService
 from checkin.core.clock import fixed_clock
 from checkin.core.admission.routing import route
-from tests.core.test_door import AFTERNOON, code_of, enroll, set_capacity, sid
+from tests.helpers.sessions import AFTERNOON, code_of, enroll, set_capacity, sid
 
-MORNING = datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)  # 9:00 in Amiens
+MORNING = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)  # 9:00 in Amiens
 
 
 def test_the_programme_lists_bookings_and_plenaries_with_rooms(engine, sample_event, make_attendee):

@@ -5,7 +5,6 @@ finds someone when nothing else does, and garbage finds nobody without a fuss.""
 from __future__ import annotations
 
 import time
-from typing import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -14,19 +13,7 @@ from sqlmodel import Session
 from checkin.core.demo import load_demo
 from checkin.core.search.lookup import Hit, reindex_attendees, search
 from checkin.store.models import Attendee, AttendeeStatus, Event, SearchTerm
-
-
-@pytest.fixture
-def person(engine: sa.Engine, make_attendee: Callable[..., int]) -> Callable[..., int]:
-    """make_attendee, then indexed, as every writer of attendees does."""
-
-    def make(**fields) -> int:
-        aid = make_attendee(**fields)
-        with engine.begin() as conn:
-            reindex_attendees(conn, [aid])
-        return aid
-
-    return make
+from datetime import UTC
 
 
 def find(engine: sa.Engine, event: int, text: str, limit: int = 20) -> list[Hit]:
@@ -223,9 +210,9 @@ def test_demo_registrants_are_searchable(engine) -> None:
 
 
 def _some_time():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime(2026, 12, 10, 8, tzinfo=timezone.utc)
+    return datetime(2026, 12, 10, 8, tzinfo=UTC)
 
 
 def test_loading_the_event_file_again_keeps_its_people_indexed(engine, sample_event) -> None:

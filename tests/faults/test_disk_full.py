@@ -22,7 +22,7 @@ from sqlalchemy import event
 
 from checkin.core.admission.scan import ScanService
 from checkin.store import StoreError, open_store
-from tests.faults.stores import count, demo_store, scans_by_uuid
+from tests.helpers.stores import count, demo_store, scans_by_uuid
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checkin.core.admission.scan import ScanService, clean_code
-from tests.faults.stores import count, demo_store
+from tests.helpers.stores import count, demo_store
 
 pytestmark = pytest.mark.slow
 

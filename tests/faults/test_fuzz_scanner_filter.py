@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window
 from checkin.store import open_store
-from tests.faults.stores import demo_store
+from tests.helpers.stores import demo_store
 
 pytestmark = pytest.mark.slow
 

@@ -14,14 +14,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
 
 from checkin.store import open_store
 from tests.conftest import SQLModel_tables
-from tests.faults.stores import demo_store
+from tests.helpers.stores import demo_store
 
 pytestmark = pytest.mark.slow
 

@@ -6,16 +6,12 @@ is in the shared store, and no scan the process never answered was half-recorded
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-
 import pytest
 import sqlalchemy as sa
 
 from checkin.store import open_store
-from tests.faults.stores import demo_store
+from tests.helpers.cli import kill_scan_stream
+from tests.helpers.stores import demo_store
 
 pytestmark = pytest.mark.slow
 
@@ -24,18 +20,8 @@ pytestmark = pytest.mark.slow
 def test_every_printed_answer_survives_a_kill_on_postgresql(store_url: str) -> None:
     engine = open_store(store_url)
     _, codes = demo_store(engine, 300)
-    proc = subprocess.Popen([sys.executable, "-m", "checkin", "--db", store_url, "scan", "-",
-                             "--desk", "d1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert proc.stdin and proc.stdout
-    printed = []
-    for code in codes[:250]:  # more written than read: the kill lands mid-stream
-        proc.stdin.write(code + "\n")
-        proc.stdin.flush()
-        if len(printed) < 40:
-            printed.append(proc.stdout.readline().split())
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=10)
+    # More written than read: the kill lands mid-stream.
+    printed = kill_scan_stream(store_url, codes[:250], answers=40)
     assert [p[0] for p in printed] == ["admitted"] * 40
     # One snapshot for both reads: a commit sent just before the kill may still land.
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:

@@ -12,14 +12,14 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from checkin.cli import main
 from checkin.core.admission.scan import ScanService
 from checkin.store import StoreUnavailable, open_store
-from tests.faults.stores import count, demo_store, scans_by_uuid
+from tests.helpers.stores import count, demo_store, scans_by_uuid
 
 pytestmark = pytest.mark.slow
 

@@ -9,15 +9,15 @@ recorded exactly once; nothing acknowledged before the outage is lost.
 from __future__ import annotations
 
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
 from checkin.core.admission.scan import ScanService
 from checkin.store import StoreUnavailable, open_store
-from tests.faults.pg_server import ThrowawayPostgres
-from tests.faults.stores import count, demo_store, scans_by_uuid
+from tests.helpers.pg_server import ThrowawayPostgres
+from tests.helpers.stores import count, demo_store, scans_by_uuid
 
 pytestmark = pytest.mark.slow
 

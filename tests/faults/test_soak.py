@@ -25,7 +25,7 @@ def test_two_desks_soak_balances(store_url: str) -> None:
 def test_reconcile_catches_presence_out_of_step_with_the_log(sqlite_url: str) -> None:
     """The soak's verdict can fail: presence changed behind the log's back is reported."""
     from checkin.core.admission.scan import ScanService
-    from tests.faults.stores import demo_store
+    from tests.helpers.stores import demo_store
 
     engine = open_store(sqlite_url)
     event, codes = demo_store(engine, 20)

@@ -185,7 +185,8 @@ def test_upgrading_a_store_with_data_keeps_every_row(store_url: str) -> None:
             "VALUES (1, 'e', 'E', '', '', 'Europe/Paris', :t, :t, :t, :t)"), {"t": "2026-12-10 08:00:00"})
         conn.execute(sa.text(
             "INSERT INTO session (id, event_id, key, title, kind, starts_at, ends_at, audience_categories, "
-            "audience_professions, speakers, description) VALUES (1, 1, 's', 'S', 'plenary', :t, :t, '[]', '[]', '[]', '')"),
+            "audience_professions, speakers, description) "
+            "VALUES (1, 1, 's', 'S', 'plenary', :t, :t, '[]', '[]', '[]', '')"),
             {"t": "2026-12-10 09:00:00"})
         for i in range(1, 4):
             conn.execute(sa.text(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -218,7 +218,7 @@ def test_aware_datetimes_round_trip_as_utc(engine: sa.Engine) -> None:
         assert ev.starts_at == paris and ev.ends_at == new_york  # the same instants
         assert ev.starts_at.utcoffset() == timedelta(0)
         assert ev.starts_at.hour == 9  # 10:15 in Paris in December is 09:15 UTC
-        assert ev.ends_at == datetime(2026, 12, 10, 23, 0, tzinfo=timezone.utc)
+        assert ev.ends_at == datetime(2026, 12, 10, 23, 0, tzinfo=UTC)
 
 
 def test_naive_datetime_is_refused(engine: sa.Engine) -> None:
@@ -241,7 +241,7 @@ def test_foreign_keys_are_enforced(engine: sa.Engine) -> None:
         db.add(session)
         db.commit()
         session_id = session.id
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with pytest.raises(sa.exc.IntegrityError):
         with engine.begin() as conn:
             conn.execute(sa.insert(Enrollment).values(

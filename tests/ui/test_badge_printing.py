@@ -17,6 +17,7 @@ from checkin.store.models import Attendee, BadgePrint
 from checkin.ui import badge_printing
 from checkin.ui.badge_printing import BadgeBatchDialog, BadgeDialogs, BadgePrinter
 from checkin.ui.desk_settings import DeskSettings, open_settings
+from datetime import UTC
 
 
 @pytest.fixture
@@ -151,7 +152,7 @@ def test_one_lost_badge_is_printed_again_by_its_ticket_code(qtbot, store, tmp_pa
 
 def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
         qtbot, sqlite_url, store, monkeypatch):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from checkin.core.admission.scan import ScanService
     from checkin.store.types import utcnow
@@ -188,7 +189,7 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
     assert scan(first_code) == "admitted" and printed == [first]
     assert scan(first_code) == "already_in" and printed == [first]  # once per person
     door = ScanService(store, 1, desk="porte", clock=lambda: datetime(2026, 12, 10, 15, 50,
-                                                                       tzinfo=timezone.utc))
+                                                                       tzinfo=UTC))
     assert door.scan(second_code, session_id=plenary).result == "admitted"
     assert printed == [first]  # the door prints nothing
     assert scan(second_code) == "already_in" and printed == [first, second]

@@ -13,7 +13,7 @@ from checkin.core.programme.categories import event_categories
 from checkin.core.search.lookup import search
 from checkin.ui.correct_dialog import CorrectDialog
 from checkin.ui.walk_in_dialog import WalkInDialog
-from tests.ui.keyboard import press, type_text
+from tests.helpers.keyboard import press, type_text
 
 CATEGORIES = [("speaker", "Intervenant"), ("participant", "Participant"), ("press", "Presse")]
 

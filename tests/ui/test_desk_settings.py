@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit
 
 from checkin.ui.desk_settings import DeskSettings, open_settings
 from checkin.ui.settings_dialog import SettingsDialog, apply_settings
-from tests.ui.keyboard import type_text
+from tests.helpers.keyboard import type_text
 
 
 def restarted() -> DeskSettings:

@@ -4,7 +4,6 @@ the answer panel, undo and check-out (offscreen, SQLite)."""
 from __future__ import annotations
 
 import sqlite3
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 from checkin.app import create_window
 from checkin.core.demo import load_demo
 from checkin.store import open_store
-from tests.ui.keyboard import press_at_focus, type_at_focus
+from tests.helpers.desk import panel, scan
+from tests.helpers.keyboard import press_at_focus, type_at_focus
 
 
 @pytest.fixture
@@ -48,24 +48,14 @@ def press(_widget: QWidget, key: Qt.Key) -> None:
     press_at_focus(key)
 
 
-def scan(qtbot, window, code: str) -> None:
-    """A USB scanner: the code typed very fast, then Enter, wherever the focus is."""
-    type_text(window, code)
-    press(window, Qt.Key.Key_Return)
-
-
-def panel(window):
-    return window.desk_view().panel
-
-
 def test_a_scanner_burst_admits_and_a_second_scan_is_already_in(qtbot, window, demo_url):
     code, first, last = _registrant(demo_url)
     window.findChild(QLineEdit, "searchInput").setFocus()
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     assert panel(window).outcome == "admitted"
     assert window.findChild(QLineEdit, "searchInput").text() == ""  # the burst was taken back
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "already_in", timeout=5000)
     assert panel(window).outcome == "warning"
     history = window.findChild(QListView, "deskHistory")
@@ -75,13 +65,13 @@ def test_a_scanner_burst_admits_and_a_second_scan_is_already_in(qtbot, window, d
 def test_a_scan_while_the_results_list_has_focus(qtbot, window, demo_url):
     code, _, _ = _registrant(demo_url)
     window.findChild(QListView, "searchResults").setFocus()
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
 
 
 def test_scanner_garbage_is_refused_not_crashed(qtbot, window):
     window.findChild(QLineEdit, "scanInput").setFocus()
-    scan(qtbot, window, "]C1\x1b#@!~" + "x" * 300)
+    scan("]C1\x1b#@!~" + "x" * 300)
     qtbot.waitUntil(lambda: panel(window).result == "unknown_code", timeout=5000)
     assert panel(window).outcome == "refused"
 
@@ -108,11 +98,11 @@ def test_undo_and_check_out_act_on_the_last_person(qtbot, window, demo_url):
     code, _, _ = _registrant(demo_url)
     desk = window.desk_view()
     assert not desk.undo_button.isEnabled()
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     desk.undo_button.click()
     qtbot.waitUntil(lambda: panel(window).result == "undone", timeout=5000)
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     desk.checkout_button.click()
     qtbot.waitUntil(lambda: panel(window).result == "exited", timeout=5000)
@@ -123,7 +113,7 @@ def test_attention_text_must_be_acknowledged(qtbot, window, demo_url):
     code, _, _ = _registrant(demo_url)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE attendee SET attention = 1, attention_text = 'Fauteuil roulant' WHERE code = ?", (code,))
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     p = panel(window)
     assert p.outcome == "warning" and p.needs_acknowledgement
@@ -139,7 +129,7 @@ def test_reprint_goes_to_the_badge_printer_and_is_logged(qtbot, window, demo_url
     target = tmp_path / "badge.pdf"
     monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(lambda *a: str(target)))
     code, _, _ = _registrant(demo_url)
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     window.desk_view().reprint_button.click()  # no printer here: the badge becomes a PDF
     assert target.exists() and target.read_bytes().startswith(b"%PDF")
@@ -184,9 +174,9 @@ def test_correcting_a_name_is_journaled_and_searchable(qtbot, window, demo_url, 
     from checkin.ui.correct_dialog import CorrectDialog
 
     code, first, last = _registrant(demo_url)
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
-    monkeypatch.setattr(CorrectDialog, "ask", staticmethod(lambda p, f, l, o: (f, "Zyrgoviç", o)))
+    monkeypatch.setattr(CorrectDialog, "ask", staticmethod(lambda parent, first, last, org: (first, "Zyrgoviç", org)))
     window.desk_view().correct_button.click()
     desk = window.desk_view()
     assert [h.code for h in search(desk._engine, desk.event_id, "zyrgovic")] == [code]
@@ -198,13 +188,13 @@ def test_each_answer_plays_its_sound_unless_muted(qtbot, window, demo_url):
     code, _, _ = _registrant(demo_url)
     played: list[str] = []
     window.desk_view().sounds.played.connect(played.append)
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
-    scan(qtbot, window, "NOPE-NOPE")
+    scan("NOPE-NOPE")
     qtbot.waitUntil(lambda: panel(window).result == "unknown_code", timeout=5000)
     assert played == ["admitted", "refused"]
     window.desk_view().sounds.muted = True
-    scan(qtbot, window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "already_in", timeout=5000)
     assert played == ["admitted", "refused"]
 

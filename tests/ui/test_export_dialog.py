@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtWidgets import QApplication
 
-from checkin.app import create_window, install_translators
 from checkin.core.admission.scan import ScanService
 from checkin.core.demo import load_demo
 from checkin.core.roles import Role
@@ -14,6 +12,7 @@ from checkin.store import open_store
 from checkin.store.models import Journal
 from checkin.ui.export_dialog import ExportDialog
 from checkin.ui.import_dialog import FileDialog
+from tests.helpers.window import english_window, hand_desk_to
 
 
 @pytest.fixture
@@ -25,24 +24,20 @@ def window(qtbot, sqlite_url, tmp_path, monkeypatch):
                                     "ORDER BY id LIMIT 1").scalar()
     ScanService(engine, 1, desk="A").scan(code)
     monkeypatch.setenv("CHECKIN_CONFIG_DIR", str(tmp_path / "config"))
-    win = create_window(sqlite_url, language="en")
-    qtbot.addWidget(win)
-    yield win
-    install_translators(QApplication.instance(), "en")
+    with english_window(qtbot, sqlite_url) as win:
+        yield win
 
 
 def test_volunteers_and_coordinators_cannot_export(window):
     assert not window._export_action.isEnabled() and not window._export_action.isVisible()
-    window._desk.switch_to(Role.COORDINATOR)
-    window._apply_role()
+    hand_desk_to(window, Role.COORDINATOR)
     assert not window._export_action.isEnabled()
     window._export_action.trigger()
     assert window.findChild(ExportDialog, "exportDialog") is None
 
 
 def test_staff_export_a_file_with_progress_and_a_journal_entry(qtbot, window, monkeypatch, tmp_path):
-    window._desk.switch_to(Role.STAFF)
-    window._apply_role()
+    hand_desk_to(window, Role.STAFF)
     assert window._export_action.isEnabled()
     out = tmp_path / "absents"
     monkeypatch.setattr(FileDialog, "save_file", staticmethod(lambda *a: str(out)))
@@ -58,8 +53,7 @@ def test_staff_export_a_file_with_progress_and_a_journal_entry(qtbot, window, mo
     with window._engine.connect() as conn:
         actor = conn.execute(sa.select(Journal.actor).where(Journal.action == "export")).scalar()
     assert actor == "staff"
-    window._desk.switch_to(Role.VOLUNTEER)
-    window._apply_role()  # the desk handed back to a volunteer keeps no export open
+    hand_desk_to(window, Role.VOLUNTEER)  # the desk handed back to a volunteer keeps no export open
     assert window._export_dialog is None
 
 

@@ -3,16 +3,18 @@ an outcome the desk colours and sounds by."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from checkin.core.admission.scan import ScanAnswer
-from checkin.ui.models.history import MAX_ANSWERS, HistoryModel, outcome_of
+from checkin.ui.models.history import MAX_ANSWERS, HistoryModel
+from checkin.ui.outcomes import outcome_of
+from tests.helpers.model_validator import ModelValidator
 
-MORNING = datetime(2026, 12, 10, 8, 12, tzinfo=timezone.utc)  # 09:12 in Amiens
+MORNING = datetime(2026, 12, 10, 8, 12, tzinfo=UTC)  # 09:12 in Amiens
 
 
 def answer(result: str = "admitted", **fields) -> ScanAnswer:
@@ -42,21 +44,24 @@ def test_outcome_of_each_result(result, attention, expected) -> None:
     assert outcome_of(answer(result, attention_text=attention)) == expected
 
 
-def test_model_passes_qtmodeltester(qtmodeltester) -> None:
+def test_model_passes_qtmodeltester(model_validator: ModelValidator) -> None:
     model = HistoryModel()
+    model_validator.set_model(model)  # empty, then checked on each answer and after the last
     for i, result in enumerate(("admitted", "already_in", "unknown_code")):
         model.add(answer(result, scan_id=i), at=MORNING)
-    qtmodeltester.check(model)
+    assert model.rowCount() == 3
 
 
-def test_a_line_says_when_in_event_time_who_and_what() -> None:
+def test_a_line_says_when_in_event_time_who_and_what(model_validator: ModelValidator) -> None:
     model = HistoryModel(timezone="Europe/Paris")
+    model_validator.set_model(model)
     model.add(answer(), at=MORNING)
     assert texts(model) == ["09:12 ✓ Hélène Dupré — admitted"]
 
 
-def test_an_unknown_code_is_shown_by_its_code() -> None:
+def test_an_unknown_code_is_shown_by_its_code(model_validator: ModelValidator) -> None:
     model = HistoryModel()
+    model_validator.set_model(model)
     model.add(answer("unknown_code", code="XYZ-9", first_name="", last_name="",
                      attendee_id=None, reason="no registrant has this code"), at=MORNING)
     assert texts(model) == ["09:12 ✗ XYZ-9 — unknown code"]
@@ -64,8 +69,9 @@ def test_an_unknown_code_is_shown_by_its_code() -> None:
         "no registrant has this code"
 
 
-def test_newest_first_with_outcome_colour_and_reason() -> None:
+def test_newest_first_with_outcome_colour_and_reason(model_validator: ModelValidator) -> None:
     model = HistoryModel()
+    model_validator.set_model(model)
     model.add(answer("admitted", first_name="Ana", last_name="Roux"), at=MORNING)
     model.add(answer("already_in", first_name="Léo", last_name="Blanc",
                      reason="came in at 09:05 (Desk 1)"), at=MORNING + timedelta(minutes=1))
@@ -87,8 +93,10 @@ def test_newest_first_with_outcome_colour_and_reason() -> None:
         "Atelier émergence"
 
 
-def test_attention_text_makes_a_warning_and_shows_in_the_tooltip() -> None:
+def test_attention_text_makes_a_warning_and_shows_in_the_tooltip(
+        model_validator: ModelValidator) -> None:
     model = HistoryModel()
+    model_validator.set_model(model)
     model.add(answer(attention_text="Fauteuil roulant : ascenseur B", reason=""), at=MORNING)
     assert model.data(model.index(0), HistoryModel.OutcomeRole) == "warning"
     assert texts(model) == ["09:12 ! Hélène Dupré — admitted"]
@@ -96,8 +104,9 @@ def test_attention_text_makes_a_warning_and_shows_in_the_tooltip() -> None:
         "Fauteuil roulant : ascenseur B"
 
 
-def test_only_the_last_twenty_answers_are_kept(qtbot) -> None:
+def test_only_the_last_twenty_answers_are_kept(qtbot, model_validator: ModelValidator) -> None:
     model = HistoryModel()
+    model_validator.set_model(model)
     for i in range(MAX_ANSWERS):
         model.add(answer(last_name=f"N{i:02d}", scan_id=i), at=MORNING)
     assert model.rowCount() == 20
@@ -109,20 +118,20 @@ def test_only_the_last_twenty_answers_are_kept(qtbot) -> None:
     assert not any("N00" in t for t in texts(model))
 
 
-def test_without_a_time_the_clock_stamps_the_answer() -> None:
+def test_without_a_time_the_clock_stamps_the_answer(model_validator: ModelValidator) -> None:
     model = HistoryModel(clock=lambda: MORNING, timezone="UTC")
+    model_validator.set_model(model)
     model.add(answer())
     assert texts(model)[0].startswith("08:12 ")
     model.set_timezone("Europe/Paris")
     assert texts(model)[0].startswith("09:12 ")
-    model.clear()
-    assert model.rowCount() == 0
 
 
-def test_outcome_words_follow_the_desk_language(qapp) -> None:
+def test_outcome_words_follow_the_desk_language(qapp, model_validator: ModelValidator) -> None:
     from checkin.app import install_translators
 
     model = HistoryModel()
+    model_validator.set_model(model)
     model.add(answer("already_in"), at=MORNING)
     install_translators(qapp, "fr")
     try:

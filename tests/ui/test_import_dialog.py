@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
-from checkin.app import create_window, install_translators
 from checkin.core.programme.event_file import read_programme, sample_event_path
 from checkin.core.programme.load import load_programme
 from checkin.core.roles import Role
 from checkin.store import open_store
 from checkin.store.models import Attendee
 from checkin.ui.import_dialog import FileDialog, ImportDialog
+from tests.helpers.window import english_window, hand_desk_to
 
 CSV = ("Liste des inscrits — Pop-Up;;;\n"
        "Nom;Prénom;Structure;Courriel;Atelier\n"
@@ -24,15 +24,12 @@ CSV = ("Liste des inscrits — Pop-Up;;;\n"
 def window(qtbot, sqlite_url, tmp_path, monkeypatch):
     load_programme(open_store(sqlite_url), read_programme(sample_event_path()))
     monkeypatch.setenv("CHECKIN_CONFIG_DIR", str(tmp_path / "config"))
-    win = create_window(sqlite_url, language="en")
-    qtbot.addWidget(win)
-    yield win
-    install_translators(QApplication.instance(), "en")
+    with english_window(qtbot, sqlite_url) as win:
+        yield win
 
 
 def _open(window, monkeypatch, path) -> ImportDialog:
-    window._desk.switch_to(Role.COORDINATOR)
-    window._apply_role()
+    hand_desk_to(window, Role.COORDINATOR)
     monkeypatch.setattr(FileDialog, "open_file", staticmethod(lambda *a: str(path)))
     window._import_action.trigger()
     dialog = window.findChild(ImportDialog, "importDialog")

@@ -5,15 +5,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStackedWidget, QTableView
 
 from checkin.app import create_window, install_translators
+from tests.helpers.window import english_window
 
 
 @pytest.fixture
 def window(qtbot, sqlite_url):
-    win = create_window(sqlite_url, language="en")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    install_translators(QApplication.instance(), "en")
+    with english_window(qtbot, sqlite_url, show=True) as win:
+        yield win
 
 
 def _page(win) -> str:

@@ -3,15 +3,15 @@ door mode at the desk and overrides — driven as a coordinator would."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, UTC
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window
 from checkin.core.demo import load_demo
@@ -19,10 +19,12 @@ from checkin.core.monitoring.occupancy import occupancy
 from checkin.core.roles import Role
 from checkin.store import open_store
 from checkin.ui.models.occupancy import OccupancyModel
-from tests.ui.test_desk_view import panel, scan
+from tests.helpers.desk import panel, scan
+from tests.helpers.model_validator import ModelValidator
+from tests.helpers.window import hand_desk_to
 
 PARIS = ZoneInfo("Europe/Paris")
-AFTERNOON = datetime(2026, 12, 10, 13, 5, tzinfo=timezone.utc)  # 14:05 in Amiens
+AFTERNOON = datetime(2026, 12, 10, 13, 5, tzinfo=UTC)  # 14:05 in Amiens
 
 
 @pytest.fixture
@@ -36,26 +38,30 @@ def _sid(url: str, key: str) -> int:
         return conn.execute("SELECT id FROM session WHERE key = ?", (key,)).fetchone()[0]
 
 
-def test_the_model_passes_qtmodeltester_and_colours_full_rooms(qtmodeltester, demo_url):
+def test_the_model_passes_qtmodeltester_and_colours_full_rooms(model_validator: ModelValidator,
+                                                               demo_url):
     engine = open_store(demo_url)
     occ = occupancy(engine, 1, AFTERNOON)
     model = OccupancyModel()
+    model_validator.set_model(model)  # empty, then on each refresh and after the test
     model.set_sessions(occ.sessions, PARIS)
-    qtmodeltester.check(model)
     full = next(s for s in occ.sessions if s.capacity)
     full.present = full.capacity
     model.set_sessions([full], PARIS)
     assert model.index(0, OccupancyModel.PRESENT).data(OccupancyModel.FillRole) == 1.0
     assert model.index(0, 0).data(__import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.BackgroundRole) is not None
-    qtmodeltester.check(model)
+    # The same room refreshed: its row changes in place (dataChanged, no reset).
+    emptier = dataclasses.replace(full, present=0)
+    model.set_sessions([emptier], PARIS)
+    assert model.rowCount() == 1
+    assert model.index(0, OccupancyModel.PRESENT).data(OccupancyModel.FillRole) == 0.0
 
 
 @pytest.fixture
 def coordinator_window(qtbot, demo_url):
     win = create_window(demo_url, language="en")
     qtbot.addWidget(win)
-    win._desk.switch_to(Role.COORDINATOR)
-    win._apply_role()
+    hand_desk_to(win, Role.COORDINATOR)
     win.show()
     yield win
     win.close()
@@ -65,12 +71,10 @@ def test_only_coordinators_see_the_rooms(qtbot, demo_url):
     win = create_window(demo_url, language="en")
     qtbot.addWidget(win)
     assert win.occupancy_view() is None  # a volunteer's desk
-    win._desk.switch_to(Role.COORDINATOR)
-    win._apply_role()
+    hand_desk_to(win, Role.COORDINATOR)
     assert win.occupancy_view() is not None
     assert win.findChild(type(win.occupancy_view().table), "occupancyTable") is not None
-    win._desk.switch_to(Role.VOLUNTEER)
-    win._apply_role()
+    hand_desk_to(win, Role.VOLUNTEER)
     assert win.occupancy_view() is None
     win.close()
 
@@ -124,7 +128,7 @@ def test_door_mode_and_a_coordinator_override(qtbot, coordinator_window, demo_ur
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
         code = conn.execute("SELECT code FROM attendee WHERE profession NOT IN ('etat', "
                             "'animateur-charte') AND status = 'registered' LIMIT 1").fetchone()[0]
-    scan(qtbot, coordinator_window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(coordinator_window).result == "not_eligible", timeout=5000)
     assert desk.override_button.isVisible()
     desk.override_button.click()
@@ -142,7 +146,7 @@ def test_a_door_refusal_says_who_the_workshop_is_for(qtbot, coordinator_window, 
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
         code = conn.execute("SELECT code FROM attendee WHERE profession NOT IN ('etat', "
                             "'animateur-charte') AND status = 'registered' LIMIT 1").fetchone()[0]
-    scan(qtbot, coordinator_window, code)
+    scan(code)
     qtbot.waitUntil(lambda: panel(coordinator_window).result == "not_eligible", timeout=5000)
     route = panel(coordinator_window).findChild(type(panel(coordinator_window)._route), "routeText")
     assert "Services de l'État" in route.text() and "Atelier réseau" in route.text()

@@ -75,5 +75,5 @@ def audience_restriction(professions: list[str], categories: list[str], professi
 
 
 def _names(conn: sa.Connection, table: str, event_id: int, keys: list[str]) -> str:
-    names = dict(conn.execute(_NAMES[table], {"event": event_id}).all())
+    names: dict[str, str] = dict(conn.execute(_NAMES[table], {"event": event_id}).all())
     return ", ".join(names.get(k, k) for k in keys)

@@ -20,7 +20,8 @@ import uuid as uuidlib
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Iterator
+from typing import TypedDict
+from collections.abc import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -204,7 +205,7 @@ class ScanService:
                 return rec(person[0], ScanResult.ALREADY_IN, "already inside",
                            first_entry_at=aware(person[9]), first_entry_desk=person[10] or "",
                            **fields)
-            if not door:
+            if session_id is None:  # the entrance: nothing more to decide
                 return rec(person[0], ScanResult.ADMITTED, "", **fields)
             if self._pg:  # two desks, one last seat: counted one after the other
                 conn.execute(sa.text("SELECT id FROM session WHERE id = :s FOR UPDATE"),
@@ -219,10 +220,10 @@ class ScanService:
                            **fields)
             return self._door_answer(rec, person[0], decision, override, fields)
 
-    def _door_answer(self, rec: "_Recorder", attendee: int, decision: DoorDecision,
+    def _door_answer(self, rec: _Recorder, attendee: int, decision: DoorDecision,
                      override: bool, fields: dict) -> ScanAnswer:
-        where = dict(session_title=decision.title, room=decision.room,
-                     seats_left=decision.seats_left, reserved_for=decision.reserved_for)
+        where = _DoorFields(session_title=decision.title, room=decision.room,
+                            seats_left=decision.seats_left, reserved_for=decision.reserved_for)
         if decision.result == ScanResult.ADMITTED:
             return rec(attendee, ScanResult.ADMITTED, "", **where, **fields)
         if not override:
@@ -331,6 +332,15 @@ def _run(conn: sa.Connection, sql: str, params: dict) -> tuple | None:
         cursor.close()
 
 
+class _DoorFields(TypedDict):
+    """What a door's answer says about the session, whatever the decision."""
+
+    session_title: str
+    room: str
+    seats_left: int | None
+    reserved_for: str
+
+
 class _Recorder:
     """Writes the one scan row of a decision (and the presence it changes), then answers."""
 
@@ -343,11 +353,14 @@ class _Recorder:
                  undoes: int | None = None, **fields) -> ScanAnswer:
         s = self.s
         stamp = s._time(s._clock())
-        scan_id = _run(self.conn, s._sql[_INSERT], {
+        inserted = _run(self.conn, s._sql[_INSERT], {
             "uuid": self.uuid, "event": s._event, "code": self.code, "attendee": attendee,
             "kind": self.kind, "session": self.session_id, "desk": s._desk,
             "operator": s._operator, "desk_time": stamp, "recorded_at": stamp,
-            "result": result, "reason": reason, "undoes": undoes})[0]
+            "result": result, "reason": reason, "undoes": undoes})
+        if inserted is None:  # INSERT … RETURNING id always gives its row back
+            raise RuntimeError("the scan insert returned no id")
+        scan_id = inserted[0]
         if result in (ScanResult.ADMITTED, ScanResult.EXITED) and attendee is not None:
             _run(self.conn, s._sql[_PRESENCE], {
                 "attendee": attendee, "place": self.session_id or VENUE, "event": s._event,

@@ -39,7 +39,7 @@ class Box:
     w: float
     h: float
 
-    def inside(self, other: "Box", slack: float = 1e-6) -> bool:
+    def inside(self, other: Box, slack: float = 1e-6) -> bool:
         return (self.x >= other.x - slack and self.y >= other.y - slack
                 and self.x + self.w <= other.x + other.w + slack
                 and self.y + self.h <= other.y + other.h + slack)

@@ -12,7 +12,7 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from fpdf import FPDF
 from PIL import Image
@@ -126,7 +126,7 @@ def _qr(pdf: FPDF, plan: BadgePlan, ox: float, oy: float) -> None:
                 c += 1
             ops.append(f"{x0 + start * m:.3f} {y:.3f} {(c - start) * m:.3f} {-m * 1.02:.3f} re")
     pdf.set_fill_color(0, 0, 0)
-    pdf._out(" ".join(ops) + " f")  # noqa: SLF001 — fpdf2's page content writer
+    pdf._out(" ".join(ops) + " f")
 
 
 def _cut_marks(pdf: FPDF, layout: Layout) -> None:

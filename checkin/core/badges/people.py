@@ -7,7 +7,7 @@ batches and marks reprints, so a lost badge reprinted at a desk can be told apar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -49,6 +49,7 @@ def select_badges(engine: Engine, event_id: int, *, category: str | None = None,
             q = q.where(Category.key == category)
         if not_printed:
             q = q.where(~sa.exists().where(BadgePrint.attendee_id == Attendee.id))
+        rows: Sequence[sa.Row]
         if only:
             rows = _rows_for_codes(conn, q, list(dict.fromkeys(c.strip() for c in only)))
         else:

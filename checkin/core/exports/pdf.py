@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import sqlalchemy as sa
 
@@ -87,6 +88,8 @@ def _pdf(lang: str) -> Any:
             belongs to this document's font subset, so the memory is this document's.
             Raises AttributeError if this fpdf2 has other internals (callers fall back)."""
             font = self.current_font
+            if font is None:  # no font chosen yet: the callers' public path copes
+                raise AttributeError("no current font")
             if not self.current_font_is_set_on_page:
                 self._out(self._set_font_for_page(font, self.font_size_pt))
             key = (font.fontkey, text)

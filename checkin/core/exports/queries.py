@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -83,7 +84,7 @@ def event_info(conn: sa.Connection, event_id: int) -> EventInfo:
     return EventInfo(row[0], row[1], row[2], row[3], zone(row[4] or "UTC"), row[5])
 
 
-def _q(sql: str, **types: Any) -> sa.TextClause:
+def _q(sql: str, **types: Any) -> sa.TextClause | sa.TextualSelect:
     """A text query whose datetime columns come back as aware UTC datetimes on every backend."""
     return sa.text(sql).columns(**{k: UTCDateTime for k in types}) if types else sa.text(sql)
 

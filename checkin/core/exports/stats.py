@@ -141,11 +141,12 @@ def _sessions(conn: sa.Connection, ev: EventInfo) -> tuple[list[list[Any]], list
             "SELECT e.session_id, e.status, COUNT(*) FROM enrollment e JOIN session x "
             "ON x.id = e.session_id WHERE x.event_id = :e GROUP BY e.session_id, e.status"),
             {"e": ev.id})}
-    entered = dict(conn.execute(sa.text(
+    entered: dict[int, int] = dict(conn.execute(sa.text(
         "SELECT s.session_id, COUNT(DISTINCT s.attendee_id) FROM scan s WHERE s.event_id = :e "
         "AND s.kind = 'session_entry' AND s.result = 'admitted' AND s.attendee_id IS NOT NULL "
         f"AND {NOT_UNDONE} GROUP BY s.session_id"), {"e": ev.id}).all())
-    per_session, tracks = [], {}
+    per_session: list[list[Any]] = []
+    tracks: dict[str, list[Any]] = {}
     for sid, (_key, title, room, track, starts, _ends, seats, _kind) in titles.items():
         b, w, n = booked.get((sid, "booked"), 0), booked.get((sid, "waitlisted"), 0), entered.get(sid, 0)
         per_session.append([title, track or "", room or "", ev.local(starts), seats, b, w, n])
@@ -163,6 +164,8 @@ def _arrival_curve(conn: sa.Connection, ev: EventInfo) -> list[list[Any]]:
                            "JOIN scan f ON f.id = r.first_id", recorded_at=1), {"e": ev.id})
     for (moment,) in rows:
         local = ev.local(moment)
+        if local is None:  # scan.recorded_at is NOT NULL, and the join to it is an inner one
+            raise ValueError(f"arrival scan without a recorded_at in event {ev.id}")
         slot = local.replace(minute=local.minute - local.minute % SLOT_MINUTES, second=0,
                              microsecond=0)
         counts[slot] = counts.get(slot, 0) + 1

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from checkin.store.rows import aware
+from checkin.store.rows import aware_not_null
 
 
 @dataclass
@@ -45,8 +45,8 @@ def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int =
     from checkin.store.rows import time_binder
 
     with engine.connect() as conn:
-        start = aware(conn.execute(sa.text("SELECT starts_at FROM event WHERE id = :e"),
-                                   {"e": event_id}).scalar_one())
+        start = aware_not_null(conn.execute(sa.text("SELECT starts_at FROM event WHERE id = :e"),
+                                            {"e": event_id}).scalar_one(), "event.starts_at")
         start = start - timedelta(hours=1)  # early arrivals (staff, speakers) count too
         slices = max(1, int((until - start).total_seconds() // (minutes * 60)) + 1)
         dialect = engine.dialect.name

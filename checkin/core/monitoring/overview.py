@@ -81,10 +81,10 @@ def event_summary(engine: Engine, event_id: int) -> EventSummary:
 
     with engine.connect() as conn:
         ev = conn.execute(sa.select(Event).where(Event.id == event_id)).mappings().one()
-        by_status = dict(conn.execute(
+        by_status: dict[str, int] = dict(conn.execute(
             sa.select(Attendee.status, sa.func.count()).where(Attendee.event_id == event_id)
             .group_by(Attendee.status)).all())
-        categories = dict(conn.execute(
+        categories: dict[str, int] = dict(conn.execute(
             sa.select(Category.name, sa.func.count(Attendee.id))
             .join(Attendee, sa.and_(Attendee.category_id == Category.id,
                                     Attendee.status == AttendeeStatus.REGISTERED), isouter=True)

@@ -141,12 +141,12 @@ def parse_programme(raw: dict[str, Any], text: str = "") -> Programme:
     category_keys = {c.get("key") for c in categories}
     person_keys = {p.get("key") for p in people}
 
-    for i, room in enumerate(rooms, 1):
+    for room in rooms:
         cap = room.get("capacity")
         if cap not in (None, "") and not _is_capacity(cap):  # a missing one: see need()
             problems.append(f"{room['_where']}: capacity must be a whole number ≥ 0")
 
-    for i, s in enumerate(sessions, 1):
+    for s in sessions:
         where = s["_where"]
         for name in ("audience_categories", "audience_professions", "speakers"):
             if not isinstance(s.get(name, []), list):
@@ -179,14 +179,15 @@ def parse_programme(raw: dict[str, Any], text: str = "") -> Programme:
             ):
                 problems.append(f"{where}: {s['start']}–{s['end']} is outside the day "
                                 f"({ev.get('starts')}–{ev.get('ends')})")
-        room = room_by_key.get(s.get("room"))
+        held_in = room_by_key.get(s.get("room"))
         cap = s.get("capacity")
-        if room and isinstance(cap, int) and isinstance(room.get("capacity"), int) and cap > room["capacity"]:
-            warnings.append(f"{where}: capacity {cap} is above the room's ({room['capacity']}); "
+        if (held_in and isinstance(cap, int) and isinstance(held_in.get("capacity"), int)
+                and cap > held_in["capacity"]):
+            warnings.append(f"{where}: capacity {cap} is above the room's ({held_in['capacity']}); "
                             "the room's is used")
 
     _check_room_clashes(sessions, problems)
-    for i, p in enumerate(people, 1):
+    for p in people:
         where = p["_where"]
         if p.get("category") and p["category"] not in category_keys:
             problems.append(f"{where}: unknown category '{p['category']}'")

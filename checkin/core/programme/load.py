@@ -210,17 +210,24 @@ def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None
             loader.assign(row, values, "person")
     # Someone taken out of the file keeps their scans: their ticket is cancelled, not
     # deleted, and their seats go back to others.
-    cancelled = []
+    cancelled: list[int] = []
     for key, row in existing.items():
         if key not in wanted and row.status != AttendeeStatus.CANCELLED:
             row.status = AttendeeStatus.CANCELLED
             row.updated_at = loader.now
-            cancelled.append(row.id)
+            cancelled.append(_stored_id(row))
             loader.count(loader.report.removed, "person")
             loader.report.changes.append(f"person '{key}': cancelled (no longer in the file)")
-    db.flush()
-    release_seats(db.connection(), cancelled, loader.now)  # new people get their ids; then their search words, in this transaction
-    reindex_attendees(db.connection(), [row.id for row in [*existing.values(), *added]])
+    db.flush()  # new people get their ids; then their search words, in this transaction
+    release_seats(db.connection(), cancelled, loader.now)
+    reindex_attendees(db.connection(), [_stored_id(row) for row in [*existing.values(), *added]])
+
+
+def _stored_id(row: Attendee) -> int:
+    """The id of a registrant that is in the store: read from it, or flushed to it."""
+    if row.id is None:
+        raise RuntimeError(f"registrant {row.code!r} has no id: it was never flushed to the store")
+    return row.id
 
 
 def _remove(loader: _Loader, removals: dict[str, dict[str, Any]], force: bool) -> None:
@@ -241,7 +248,7 @@ def _remove(loader: _Loader, removals: dict[str, dict[str, Any]], force: bool) -
             .where(Enrollment.session_id == session.id,
                    Enrollment.status != EnrollmentStatus.CANCELLED)
             .order_by(Attendee.last_name, Attendee.first_name)).all()
-        names = [f"{full_name(f, l)} ({c}, {st}) — session '{key}'" for c, f, l, st in enrolled]
+        names = [f"{full_name(first, last)} ({c}, {st}) — session '{key}'" for c, first, last, st in enrolled]
         if enrolled and not force:
             problems.append(f"session '{key}' is not in the file but {len(enrolled)} people are "
                             "enrolled in it; load with --force to remove it and their enrollments")

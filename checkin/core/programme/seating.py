@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from checkin.core.programme.enrollments import seats, session_counts
-from checkin.store.rows import aware, json_list
+from checkin.store.rows import aware_not_null, json_list
 from checkin.store.types import UTCDateTime
 from checkin.store.vocabulary import VENUE
 
@@ -78,12 +78,13 @@ def event_seats(conn: sa.Connection, event_id: int, now: datetime) -> list[Sessi
     """Every session of the event with its seats at `now`, in programme order."""
     booked, waiting = session_counts(conn, event_id)
     params = {"event": event_id, "venue": VENUE}
-    present = dict(conn.execute(_PRESENT, params).all())
-    came = dict(conn.execute(_BOOKED_CAME, params).all())
+    present: dict[int, int] = dict(conn.execute(_PRESENT, params).all())
+    came: dict[int, int] = dict(conn.execute(_BOOKED_CAME, params).all())
     out = []
     for row in conn.execute(_SESSIONS, {"event": event_id}):
         sid = row[0]
-        starts, ends = aware(row[8]), aware(row[9])
+        starts = aware_not_null(row[8], "session.starts_at")
+        ends = aware_not_null(row[9], "session.ends_at")
         hold_until = starts + timedelta(minutes=row[12] or 0)
         # Booked people who never came hold their seat only until the hold ends.
         held = max(0, booked.get(sid, 0) - came.get(sid, 0)) if now < hold_until else 0
@@ -115,7 +116,8 @@ class SessionDoor:
 def session_doors(conn: sa.Connection, event_id: int, now: datetime) -> list[SessionDoor]:
     """The sessions not over yet, in programme order: the doors a desk may scan at. No seat
     counts, so that a desk opening is not kept waiting for them."""
-    return [SessionDoor(sid, title, room or "", aware(starts), aware(ends))
+    return [SessionDoor(sid, title, room or "", aware_not_null(starts, "session.starts_at"),
+                        aware_not_null(ends, "session.ends_at"))
             for sid, title, room, starts, ends in conn.execute(
                 _DOORS, {"event": event_id, "now": now})]
 
@@ -174,7 +176,7 @@ def door(conn: sa.Connection, event_id: int, session_id: int, attendee_id: int,
     present = held = 0
     if capacity is not None:
         present = conn.execute(_ONE_PRESENT, {"event": event_id, "session": session_id}).scalar_one()
-        if now < aware(row[4]) + timedelta(minutes=row[8] or 0):
+        if now < aware_not_null(row[4], "session.starts_at") + timedelta(minutes=row[8] or 0):
             held = conn.execute(_ONE_HELD, {"session": session_id, "attendee": attendee_id}).scalar_one()
     return Door(session_id=row[0], key=row[1], title=row[2], kind=row[3], room=row[7] or "",
                 capacity=capacity, present=present, held_by_others=held,

@@ -82,7 +82,7 @@ class ImportContext:
         return self._memo[key]
 
     @classmethod
-    def load(cls, conn: sa.Connection, event_id: int, source: str, overrides: dict[str, str]) -> "ImportContext":
+    def load(cls, conn: sa.Connection, event_id: int, source: str, overrides: dict[str, str]) -> ImportContext:
         tz = zone(conn.execute(sa.select(Event.timezone).where(Event.id == event_id)).scalar_one())
         cats = conn.execute(sa.select(Category.id, Category.key, Category.name, Category.badge_label)
                             .where(Category.event_id == event_id).order_by(Category.id)).all()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, UTC
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -69,9 +69,9 @@ def parse_when(value: Any, tz: ZoneInfo) -> datetime | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(timezone.utc)
+        return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(UTC)
     if isinstance(value, date):
-        return datetime.combine(value, time(0), tzinfo=tz).astimezone(timezone.utc)
+        return datetime.combine(value, time(0), tzinfo=tz).astimezone(UTC)
     raw = text(value)
     m = _DATE.match(raw)
     try:
@@ -79,9 +79,9 @@ def parse_when(value: Any, tz: ZoneInfo) -> datetime | None:
             d, mo, y, hh, mm, ss = m.groups()
             year = int(y) + (2000 if len(y) == 2 else 0)
             moment = datetime(year, int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz)
-            return moment.astimezone(timezone.utc)
+            return moment.astimezone(UTC)
         moment = datetime.fromisoformat(raw)
-        return (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(timezone.utc)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(UTC)
     except ValueError:
         return None
 

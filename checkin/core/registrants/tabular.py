@@ -102,7 +102,8 @@ def _read_xlsx(path: Path, limit: int | None = None) -> Table:
         raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
-        lines = [(i, list(r)) for i, r in islice(enumerate(sheet.iter_rows(values_only=True), 1), limit)]  # lists: rows get padded
+        # lists, not tuples: short rows get padded later
+        lines = [(i, list(r)) for i, r in islice(enumerate(sheet.iter_rows(values_only=True), 1), limit)]
     finally:
         book.close()
     return _with_header(lines, str(path))

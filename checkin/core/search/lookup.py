@@ -139,8 +139,8 @@ def _by_code_prefix(conn: sa.Connection, event_id: int, code: str, limit: int) -
     params: dict[str, Any] = {"e": event_id, "n": limit, "len": len(code)}
     for i, v in enumerate(variants):
         params[f"lo{i}"], params[f"hi{i}"] = v, _alnum_after(v) or "\uffff"
-    rows = conn.execute(_code_prefix_query(len(variants)), params).all()
-    rows.sort(key=lambda r: (r[1], r[0]))
+    rows = sorted(conn.execute(_code_prefix_query(len(variants)), params).all(),
+                  key=lambda r: (r[1], r[0]))
     return [_hit(r, CODE_PREFIX) for r in rows[:limit]]
 
 
@@ -232,7 +232,8 @@ def _words_query(count: int, lead: int, fuzzy: tuple[bool, ...]) -> sa.TextClaus
         f"SELECT {_SHOWN}, top.r FROM ({top}) AS top "
         f"JOIN attendee a ON a.id = top.attendee_id LEFT OUTER JOIN category c "
         f"ON c.id = a.category_id WHERE a.event_id = :e ORDER BY top.r, top.s, top.attendee_id")
-    expanding = [sa.bindparam(f"close{i}", expanding=True) for i in range(count) if fuzzy[i]]
+    expanding: list[sa.BindParameter[Any]] = [
+        sa.bindparam(f"close{i}", expanding=True) for i in range(count) if fuzzy[i]]
     return query.bindparams(*expanding) if expanding else query
 
 

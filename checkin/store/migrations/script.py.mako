@@ -7,9 +7,10 @@ Create Date: ${create_date}
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
-import checkin.store.types
 ${imports if imports else ""}
+## No checkin import here (checkin.store.types, models, core): a migration must keep
+## meaning what it meant when it shipped, so it writes out or freezes what it needs
+## (see frozen_0003.py); tests/store/test_frozen_migrations.py fails on such an import.
 
 revision = ${repr(up_revision)}
 down_revision = ${repr(down_revision)}

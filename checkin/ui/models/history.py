@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from checkin.core.admission.scan import ScanAnswer
 from checkin.core.clock import Clock, system_clock
 from checkin.store.vocabulary import ScanResult
-from checkin.ui.outcomes import ADMITTED, COLOURS, REFUSED, SYMBOLS, WARNING, outcome_of  # noqa: F401
+from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,15 +83,6 @@ class HistoryModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), MAX_ANSWERS, len(self._lines) - 1)
             del self._lines[MAX_ANSWERS:]
             self.endRemoveRows()
-
-    def clear(self) -> None:
-        """Forget every answer (another event opened, or the desk handed over)."""
-        self.beginResetModel()
-        self._lines.clear()
-        self.endResetModel()
-
-    def answer_at(self, row: int) -> ScanAnswer:
-        return self._lines[row].answer
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)

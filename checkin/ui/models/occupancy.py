@@ -42,9 +42,6 @@ class OccupancyModel(QAbstractTableModel):
         self._rows = list(sessions)
         self.endResetModel()
 
-    def session_at(self, row: int) -> SessionSeats:
-        return self._rows[row]
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

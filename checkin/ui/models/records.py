@@ -8,7 +8,8 @@ names the row and the problem.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -35,12 +36,10 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self._rows: list[dict[str, Any]] = []
-        self.dirty = False
 
     def set_records(self, records: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = [dict(r) for r in records]
-        self.dirty = False
         self.endResetModel()
 
     def records(self) -> list[dict[str, Any]]:
@@ -51,7 +50,6 @@ class RecordTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(dict(record, **{self.NEW_FLAG: True}))
         self.endInsertRows()
-        self.dirty = True
         return row
 
     def remove_rows(self, rows: list[int]) -> None:
@@ -60,7 +58,6 @@ class RecordTableModel(QAbstractTableModel):
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
                 self.endRemoveRows()
-                self.dirty = True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -127,7 +124,6 @@ class RecordTableModel(QAbstractTableModel):
         if record.get(col.name) == new:
             return False
         record[col.name] = new
-        self.dirty = True
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         return True
 

@@ -29,9 +29,6 @@ class SessionTableModel(QAbstractTableModel):
         self._tz = ZoneInfo(timezone or "UTC")
         self.endResetModel()
 
-    def session_at(self, row: int) -> SessionLine:
-        return self._rows[row]
-
     def _headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Session"), self.tr("Kind"), self.tr("Track"),
                 self.tr("Room"), self.tr("Seats"), self.tr("Booked"), self.tr("Waitlist")]

@@ -1,20 +1,27 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 09:37:33.126662
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
-
-import checkin.store.types
+import sqlmodel.sql.sqltypes
 
 
 revision = '0001'
 down_revision = None
 branch_labels = None
 depends_on = None
+
+
+def _utc_datetime() -> sa.types.TypeEngine:
+    """The timestamp columns as 0001 created them: written out rather than taken from
+    checkin.store.types.UTCDateTime, which may change, so this migration keeps meaning what
+    it meant when it shipped. Only the DDL matters here (no value goes through the type),
+    and UTCDateTime's DDL is DateTime(timezone=True)'s: DATETIME on SQLite, TIMESTAMP WITH
+    TIME ZONE on PostgreSQL."""
+    return sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
@@ -26,10 +33,10 @@ def upgrade() -> None:
     sa.Column('venue', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('address', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('timezone', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('starts_at', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('ends_at', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('created_at', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('starts_at', _utc_datetime(), nullable=False),
+    sa.Column('ends_at', _utc_datetime(), nullable=False),
+    sa.Column('created_at', _utc_datetime(), nullable=False),
+    sa.Column('updated_at', _utc_datetime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_event')),
     sa.UniqueConstraint('key', name=op.f('uq_event_key'))
     )
@@ -47,7 +54,7 @@ def upgrade() -> None:
     op.create_table('journal',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=True),
-    sa.Column('at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('at', _utc_datetime(), nullable=False),
     sa.Column('action', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('actor', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('desk', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -106,8 +113,8 @@ def upgrade() -> None:
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('walk_in', sa.Boolean(), nullable=False),
     sa.Column('search_text', sqlmodel.sql.sqltypes.AutoString(length=1200), nullable=False),
-    sa.Column('created_at', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('created_at', _utc_datetime(), nullable=False),
+    sa.Column('updated_at', _utc_datetime(), nullable=False),
     sa.ForeignKeyConstraint(['category_id'], ['category.id'], name=op.f('fk_attendee_category_id_category'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_attendee_event_id_event'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attendee')),
@@ -125,8 +132,8 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('track_id', sa.Integer(), nullable=True),
     sa.Column('room_id', sa.Integer(), nullable=True),
-    sa.Column('starts_at', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('ends_at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('starts_at', _utc_datetime(), nullable=False),
+    sa.Column('ends_at', _utc_datetime(), nullable=False),
     sa.Column('capacity', sa.Integer(), nullable=True),
     sa.Column('audience_categories', sa.JSON(), nullable=False),
     sa.Column('audience_professions', sa.JSON(), nullable=False),
@@ -149,7 +156,7 @@ def upgrade() -> None:
     sa.Column('operator', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('printer', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('reprint', sa.Boolean(), nullable=False),
-    sa.Column('printed_at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('printed_at', _utc_datetime(), nullable=False),
     sa.ForeignKeyConstraint(['attendee_id'], ['attendee.id'], name=op.f('fk_badge_print_attendee_id_attendee'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_badge_print'))
     )
@@ -162,8 +169,8 @@ def upgrade() -> None:
     sa.Column('session_id', sa.Integer(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('created_at', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('created_at', _utc_datetime(), nullable=False),
+    sa.Column('updated_at', _utc_datetime(), nullable=False),
     sa.ForeignKeyConstraint(['attendee_id'], ['attendee.id'], name=op.f('fk_enrollment_attendee_id_attendee'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['session_id'], ['session.id'], name=op.f('fk_enrollment_session_id_session'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_enrollment')),
@@ -182,8 +189,8 @@ def upgrade() -> None:
     sa.Column('session_id', sa.Integer(), nullable=True),
     sa.Column('desk', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('operator', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('desk_time', checkin.store.types.UTCDateTime(), nullable=False),
-    sa.Column('recorded_at', checkin.store.types.UTCDateTime(), nullable=False),
+    sa.Column('desk_time', _utc_datetime(), nullable=False),
+    sa.Column('recorded_at', _utc_datetime(), nullable=False),
     sa.Column('result', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.Column('undoes_scan_id', sa.Integer(), nullable=True),

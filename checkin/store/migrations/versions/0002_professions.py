@@ -6,9 +6,7 @@ Create Date: 2026-11-26 10:03:20.693386
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
-
-import checkin.store.types
+import sqlmodel.sql.sqltypes
 
 
 revision = '0002'

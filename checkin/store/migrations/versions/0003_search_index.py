@@ -6,7 +6,11 @@ Create Date: 2026-11-26 10:31:19.381337
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
+
+# A frozen copy of the index code as 0003 shipped it, not checkin.core.search.index: this
+# migration must index old stores the same way whatever the live code becomes.
+from checkin.store.migrations.frozen_0003 import index_existing_registrants
 
 
 revision = '0003'
@@ -40,6 +44,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['attendee_id'], ['attendee.id'], name=op.f('fk_search_person_attendee_id_attendee'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('attendee_id', name=op.f('pk_search_person'))
     )
+    # A store that already holds registrants gets them indexed now, so search finds them;
+    # the indexes come after the rows: one sort each beats inserting into them row by row.
+    index_existing_registrants(op.get_bind())
     for column in ('last_words', 'first_words', 'organisation_words'):
         op.create_index(op.f(f'ix_search_person_event_id_{column}_sort_key'), 'search_person',
                         ['event_id', column, 'sort_key'], unique=False)
@@ -47,20 +54,6 @@ def upgrade() -> None:
                     ['event_id', 'email_words', 'sort_key'], unique=False,
                     sqlite_where=sa.text("email_words != ''"),
                     postgresql_where=sa.text("email_words != ''"))
-    _index_existing_registrants()
-
-
-def _index_existing_registrants() -> None:
-    """A store that already holds registrants gets them indexed now, so search finds them."""
-    from checkin.core.search.index import index_new_attendees
-
-    attendee = sa.table('attendee', *(sa.column(n) for n in (
-        'id', 'event_id', 'first_name', 'last_name', 'organisation', 'email')))
-    conn = op.get_bind()
-    people = conn.execute(sa.select(
-        attendee.c.id, attendee.c.event_id, attendee.c.first_name, attendee.c.last_name,
-        attendee.c.organisation, attendee.c.email).order_by(attendee.c.id)).all()
-    index_new_attendees(conn, people)
 
 
 def downgrade() -> None:

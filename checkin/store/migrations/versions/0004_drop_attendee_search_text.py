@@ -6,9 +6,6 @@ Create Date: 2026-11-26 11:08:42.465748
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
-
-import checkin.store.types
 
 
 revision = '0004'

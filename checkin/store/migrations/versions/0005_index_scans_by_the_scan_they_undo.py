@@ -5,10 +5,6 @@ Revises: 0004
 Create Date: 2026-11-26 11:38:30.141316
 """
 from alembic import op
-import sqlalchemy as sa
-import sqlmodel
-
-import checkin.store.types
 
 
 revision = '0005'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import sqlalchemy as sa
 
@@ -18,7 +18,7 @@ SESSION_KEY = "emergence-matin"  # 10:15–12:15 Paris on 2026-12-10
 
 
 def utc(hour: int, minute: int) -> datetime:
-    return datetime(2026, 12, 10, hour, minute, tzinfo=timezone.utc)
+    return datetime(2026, 12, 10, hour, minute, tzinfo=UTC)
 
 
 @dataclass
@@ -39,7 +39,7 @@ def door(engine, event_id: int, attendee_id: int, code: str, session_id: int, ki
             .returning(Scan.__table__.c.id)).scalar_one()
 
 
-def book_carole_elsewhere(engine, day: "Day") -> int:
+def book_carole_elsewhere(engine, day: Day) -> int:
     """Carole books another session of the morning; returns that session's id."""
     with engine.begin() as conn:
         other = conn.execute(sa.text("SELECT id FROM session WHERE event_id = :e AND key = :k"),
