@@ -8,19 +8,15 @@ the package: the folder beside the package is used. CHECKIN_RESOURCES points els
 for packagers.
 
 Callers get real file paths: Qt's translators, QSoundEffect and fpdf2's fonts open files
-by name. An installed wheel is files on disk, used where they are; only a package
-imported from a zip (zipapp, zipimport) is extracted, once, to a temporary folder.
+by name. Every way checkin ships puts the package on disk (a wheel, an editable install,
+a one-folder bundle), so the files are used where they are.
 """
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from functools import cache
 from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 PACKAGED = "_resources"  # the directory inside the package, in a wheel
@@ -39,31 +35,12 @@ def resource_path(*parts: str) -> Path:
 
 @cache
 def _located() -> Path:
-    shipped = files("checkin").joinpath(PACKAGED)
-    if isinstance(shipped, Path):
-        if shipped.is_dir():
-            return shipped  # an installed wheel
-        beside = shipped.parent.parent / "resources"  # editable install, or a checkout
-        # Neither: name the wheel's place, where a broken install would be missing it.
-        return beside if beside.is_dir() else shipped
-    return _extracted(shipped)
-
-
-def _extracted(tree: Traversable) -> Path:
-    """A copy of `tree` (in a zip) as real files, removed when the process ends."""
-    target = Path(tempfile.mkdtemp(prefix="checkin-resources-"))
-    atexit.register(shutil.rmtree, target, ignore_errors=True)
-    _copy(tree, target)
-    return target
-
-
-def _copy(tree: Traversable, target: Path) -> None:
-    for item in tree.iterdir():
-        if item.is_dir():
-            (target / item.name).mkdir()
-            _copy(item, target / item.name)
-        else:
-            (target / item.name).write_bytes(item.read_bytes())
+    shipped = Path(str(files("checkin").joinpath(PACKAGED)))
+    if shipped.is_dir():
+        return shipped  # an installed wheel
+    beside = shipped.parent.parent / "resources"  # editable install, or a checkout
+    # Neither: name the wheel's place, where a broken install would be missing it.
+    return beside if beside.is_dir() else shipped
 
 
 SAMPLE_EVENT = ("events", "pop-up-amiens.toml")

@@ -136,19 +136,6 @@ def test_a_checkout_finds_the_folder_beside_the_package(monkeypatch) -> None:
     assert resources.resource_path("fonts", "x.ttf") == Path("/elsewhere/fonts/x.ttf")
 
 
-def test_resources_in_a_zip_are_extracted_as_real_files(tmp_path) -> None:
-    """A package imported from a zip: fonts, translations and sounds must be files on disk."""
-    from checkin.resources import _extracted
-
-    archive = tmp_path / "app.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("checkin/_resources/fonts/a.ttf", b"\x00\x01font")
-        zf.writestr("checkin/_resources/i18n/checkin_fr.qm", b"qm")
-    out = _extracted(zipfile.Path(archive, "checkin/_resources/"))
-    assert (out / "fonts" / "a.ttf").read_bytes() == b"\x00\x01font"
-    assert (out / "i18n" / "checkin_fr.qm").read_bytes() == b"qm"
-
-
 # --- slow: the wheel, installed alone ----------------------------------------------------
 
 IGNORED = (".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",

@@ -11,19 +11,20 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import UTC
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")  # a real window, not the offscreen plugin
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window, ensure_app
 from checkin.core.demo import load_demo
 from checkin.core.roles import Role
-from checkin.ui.import_dialog import FileDialog
 from checkin.store import open_store
-from datetime import UTC
+from checkin.ui.import_dialog import FileDialog
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 
@@ -48,10 +49,10 @@ def shoot(app: QApplication, url: str, language: str, name: str, editor: bool = 
         window._desk.switch_to(Role.COORDINATOR)
         window._apply_role()
     if editor:
-        QTimer.singleShot(300, window._edit_programme.trigger)
+        QTimer.singleShot(300, window.findChild(QAction, "editProgrammeAction").trigger)
     if import_file:
         FileDialog.open_file = staticmethod(lambda *a: str(import_file))  # no chooser on screen
-        QTimer.singleShot(300, window._import_action.trigger)
+        QTimer.singleShot(300, window.findChild(QAction, "importAction").trigger)
 
     def grab() -> None:
         app.primaryScreen().grabWindow(0).save(str(target))

@@ -7,9 +7,9 @@ import os
 import platform
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 
 def machine() -> dict[str, Any]:

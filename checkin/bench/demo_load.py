@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 from checkin.bench.common import raw_attendee_store
-from datetime import UTC
 
 
 def bench_demo_load(tmp: Path, attendees: int) -> dict[str, Any]:

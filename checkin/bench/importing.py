@@ -34,9 +34,9 @@ def write_weezevent_csv(path: Path, rows: int, seed: int = 3) -> None:
 
 
 def bench_import(tmp: Path, rows: int) -> dict[str, Any]:
-    from checkin.core.registrants.importer import import_registrants, inspect_file
     from checkin.core.programme.event_file import read_programme, sample_event_path
     from checkin.core.programme.load import load_programme
+    from checkin.core.registrants.importer import import_registrants, inspect_file
     from checkin.store import open_store
 
     tmp = tmp / "import"  # its own folder: other figures keep their files beside it

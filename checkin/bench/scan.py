@@ -9,7 +9,7 @@ import random
 import sqlite3
 import time
 import uuid
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 

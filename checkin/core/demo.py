@@ -9,27 +9,27 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
-from functools import lru_cache
-from itertools import accumulate
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import checkin.core.demo_people as words
 from checkin.core.clock import zone
-from checkin.core.registrants.codes import code_from_bits
 from checkin.core.programme.enrollments import seats, session_counts
 from checkin.core.programme.event_file import read_programme, sample_event_path
 from checkin.core.programme.load import load_programme
+from checkin.core.registrants.codes import code_from_bits
 from checkin.core.search.index import index_new_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, Category, Enrollment, Event, EventSession, Journal, Room
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 from checkin.store.types import utcnow
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 
 SOURCE = "demo"
 WAITLIST_PER_SESSION = 8

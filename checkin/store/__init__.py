@@ -5,21 +5,17 @@ No Qt here: the CLI, the tests and the desk window all go through these function
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
-from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from checkin.store.engine import (
-    DEFAULT_BUSY_TIMEOUT_MS,
-    IMMEDIATE,
-    create_store_engine,
-    describe,
-    explain,
-    read_only_reason,
-    resolve_url,
+    DEFAULT_BUSY_TIMEOUT_MS, IMMEDIATE, create_store_engine, describe, explain,
+
+    read_only_reason, resolve_url,
 )
 from checkin.store.errors import SchemaTooNew, StoreCorrupt, StoreError, StoreUnavailable
 

@@ -7,14 +7,14 @@ work, so we hand the driver plain tuples, converted by each column's own bind pr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import UTC
 from operator import itemgetter
 from typing import Any
-from collections.abc import Iterable
 
 import sqlalchemy as sa
 from pydantic_core import PydanticUndefined
 from sqlmodel import SQLModel
-from datetime import UTC
 
 
 def model_defaults(model: type[SQLModel]) -> dict[str, Any]:

@@ -14,9 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from checkin.store.types import UTCDateTime, utcnow
-from checkin.store.vocabulary import (  # noqa: F401  (re-exported: the tables' vocabulary)
-    VENUE, AttendeeStatus, EnrollmentStatus, ScanKind, ScanResult, SessionKind,
-)
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 
 # One naming convention so that Alembic names constraints the same way on SQLite and
 # PostgreSQL and autogenerate can compare them.

@@ -9,9 +9,9 @@ once it is committed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
 from typing import Any
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
+from checkin.core.admission.routing import Route, route
 from checkin.core.admission.scan import ScanAnswer, ScanService, clean_code
 from checkin.core.clock import Clock, system_clock
-from checkin.core.admission.routing import Route, route
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.desk_search import DeskSearch
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.door_choice import DoorChoice
 from checkin.ui.models.history import HistoryModel
 from checkin.ui.outcomes import outcome_of
-from checkin.ui.sounds import Sounds
 from checkin.ui.result_panel import ResultPanel
 from checkin.ui.scanner import ScannerFilter
+from checkin.ui.sounds import Sounds
 from checkin.ui.workers import Task, start
 
 

@@ -106,10 +106,6 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         m = self._menus = WindowMenus(self, self._desk.print_on_checkin)
-        # The names the tests and tools/screenshots.py reach these actions by.
-        self._import_action, self._export_action, self._badges_action = (
-            m.import_registrants, m.export, m.print_badges)
-        self._edit_programme, self._print_on_checkin = m.edit_programme, m.print_on_checkin
         for action, slot in ((m.load_sample, self._on_load_sample), (m.import_registrants, self._on_import),
                              (m.export, self._on_export), (m.print_badges, self._on_print_badges),
                              (m.refresh, self.refresh), (m.quit, self.close),

@@ -11,8 +11,8 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from checkin.core.admission.scan import ScanAnswer
 from checkin.core.admission.routing import Route, Stop
+from checkin.core.admission.scan import ScanAnswer
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 

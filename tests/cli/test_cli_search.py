@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 from checkin.cli import main
 from checkin.core.search.lookup import reindex_attendees
 from checkin.store import open_store
-from checkin.store.models import Attendee, AttendeeStatus, Category
+from checkin.store.models import Attendee, Category
+from checkin.store.vocabulary import AttendeeStatus
 from tests.helpers.cli import run_cli
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
 from checkin.core.admission.scan import MAX_CODE, ScanService
 from checkin.core.clock import fixed_clock
-from checkin.store.models import AttendeeStatus, Scan
+from checkin.store.models import Scan
+from checkin.store.vocabulary import AttendeeStatus
 
 NINE = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)
 

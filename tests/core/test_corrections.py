@@ -3,7 +3,7 @@ the old one, the journal says who changed what, and a no-op writes nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa

@@ -4,20 +4,18 @@ twice, and as realistic as the day: full sessions, waitlists, names that break l
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from checkin.core.demo import SOURCE, DemoError, load_demo
-from checkin.core.text import fold
 from checkin.core.monitoring.overview import seats, table_counts
+from checkin.core.text import fold
 from checkin.store import open_store
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Enrollment, EnrollmentStatus, EventSession, Journal, Room,
-    SessionKind,
-)
+from checkin.store.models import Attendee, Enrollment, EventSession, Journal, Room
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 
 
 def _people(engine: sa.Engine) -> list[tuple]:

@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 
 from checkin.core.registrants.import_context import ImportRefused
-
 from checkin.core.registrants.importer import import_registrants, inspect_file, parse_map_option
-from checkin.store.models import Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, EventSession, Journal
+from checkin.store.models import Attendee, Category, Enrollment, EventSession, Journal
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 
 
 @pytest.fixture(autouse=True)

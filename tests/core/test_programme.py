@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,10 +17,8 @@ from checkin.core.programme.event_file import (
     PEOPLE_SOURCE, ProgrammeError, parse_programme, read_programme, sample_event_path,
 )
 from checkin.core.programme.load import load_programme
-from checkin.store.models import (
-    Attendee, Category, Enrollment, EnrollmentStatus, Event, EventSession, Journal, Room,
-    SessionKind, Track,
-)
+from checkin.store.models import Attendee, Category, Enrollment, Event, EventSession, Journal, Room, Track
+from checkin.store.vocabulary import EnrollmentStatus, SessionKind
 
 SAMPLE_TEXT = sample_event_path().read_text(encoding="utf-8")
 UTC = UTC

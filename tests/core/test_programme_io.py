@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 import tomllib
 import uuid
-from datetime import datetime, time, UTC
+from collections.abc import Callable
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -25,10 +25,8 @@ from checkin.core.programme.files import (
 )
 from checkin.core.programme.load import LoadReport, ProgrammeConflict, load_programme
 from checkin.store import open_store
-from checkin.store.models import (
-    Attendee, AttendeeStatus, Category, Enrollment, EnrollmentStatus, EventSession, Journal,
-    Room, Scan, ScanKind, ScanResult, SessionKind, Track,
-)
+from checkin.store.models import Attendee, Category, Enrollment, EventSession, Journal, Room, Scan, Track
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, ScanKind, ScanResult, SessionKind
 
 SAMPLE_TEXT = sample_event_path().read_text(encoding="utf-8")
 UTC = UTC

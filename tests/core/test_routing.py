@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 
+from checkin.core.admission.routing import route
 from checkin.core.admission.scan import ScanService
 from checkin.core.clock import fixed_clock
-from checkin.core.admission.routing import route
 from tests.helpers.sessions import AFTERNOON, code_of, enroll, set_capacity, sid
 
 MORNING = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)  # 9:00 in Amiens

@@ -5,15 +5,17 @@ finds someone when nothing else does, and garbage finds nobody without a fuss.""
 from __future__ import annotations
 
 import time
+from datetime import UTC
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from checkin.core.demo import load_demo
-from checkin.core.search.lookup import Hit, reindex_attendees, search
-from checkin.store.models import Attendee, AttendeeStatus, Event, SearchTerm
-from datetime import UTC
+from checkin.core.search.index import reindex_attendees
+from checkin.core.search.lookup import Hit, search
+from checkin.store.models import Attendee, Event, SearchTerm
+from checkin.store.vocabulary import AttendeeStatus
 
 
 def find(engine: sa.Engine, event: int, text: str, limit: int = 20) -> list[Hit]:
@@ -282,8 +284,8 @@ def test_a_big_load_rebuilds_the_indexes_it_needs(engine, monkeypatch) -> None:
 
 
 def test_rebuilding_and_pruning(engine, sample_event, person) -> None:
-    from checkin.core.search.lookup import reindex_event
     from checkin.core.search.index import prune_terms
+    from checkin.core.search.lookup import reindex_event
     from checkin.store.models import SearchPerson
 
     aid = person(first_name="Bérénice", last_name="Wasquehal")

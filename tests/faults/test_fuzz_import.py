@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import event as event_note
 from hypothesis import strategies as st
 
-from checkin.core.registrants.presets import GENERIC, PRESETS
 from checkin.core.registrants.import_context import ImportRefused
 from checkin.core.registrants.importer import import_registrants, inspect_file
+from checkin.core.registrants.presets import GENERIC, PRESETS
 
 pytestmark = pytest.mark.slow
 

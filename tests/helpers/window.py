@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window, install_translators
@@ -37,3 +38,11 @@ def hand_desk_to(window: MainWindow, role: Role) -> None:
     for it: what a role may do is under test here, the role dialog has tests of its own."""
     window._desk.switch_to(role)
     window._apply_role()
+
+
+def menu_action(window: MainWindow, name: str) -> QAction:
+    """A menu action by its object name (importAction, exportAction, printBadgesAction,
+    editProgrammeAction, printOnCheckinAction…), as automation finds it."""
+    action = window.findChild(QAction, name)
+    assert action is not None, f"no action {name!r} in the window"
+    return action

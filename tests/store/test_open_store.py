@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from checkin.store import (
     SchemaTooNew, StoreCorrupt, StoreError, StoreUnavailable, open_store, resolve_url,
+
     store_info,
 )
 from checkin.store.models import Attendee, Enrollment, Event, EventSession

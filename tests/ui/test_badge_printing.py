@@ -3,6 +3,8 @@ the batch dialog from the File menu. Dialogs are patched through BadgeDialogs.""
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pypdfium2
 import pytest
 import sqlalchemy as sa
@@ -17,7 +19,7 @@ from checkin.store.models import Attendee, BadgePrint
 from checkin.ui import badge_printing
 from checkin.ui.badge_printing import BadgeBatchDialog, BadgeDialogs, BadgePrinter
 from checkin.ui.desk_settings import DeskSettings, open_settings
-from datetime import UTC
+from tests.helpers.window import menu_action
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ def test_batch_dialog_from_the_file_menu_counts_and_saves_the_badges(
         qtbot, sqlite_url, store, tmp_path, monkeypatch):
     window = create_window(sqlite_url, language="en")
     qtbot.addWidget(window)
-    window.findChild(type(window._badges_action), "printBadgesAction").trigger()
+    menu_action(window, "printBadgesAction").trigger()
     dialog = window.findChild(BadgeBatchDialog, "badgeBatchDialog")
     assert dialog is not None
     with store.connect() as conn:
@@ -177,7 +179,7 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
         plenary = conn.exec_driver_sql("SELECT id FROM session WHERE key = 'cloture'").scalar_one()
     window = create_window(sqlite_url, language="en")
     qtbot.addWidget(window)
-    window._print_on_checkin.setChecked(True)
+    menu_action(window, "printOnCheckinAction").setChecked(True)
     desk = window.desk_view()
 
     def scan(code):
@@ -193,6 +195,6 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
     assert door.scan(second_code, session_id=plenary).result == "admitted"
     assert printed == [first]  # the door prints nothing
     assert scan(second_code) == "already_in" and printed == [first, second]
-    window._print_on_checkin.setChecked(False)
+    menu_action(window, "printOnCheckinAction").setChecked(False)
     assert scan(third_code) == "admitted" and printed == [first, second]
     install_translators(QApplication.instance(), "en")

@@ -12,7 +12,7 @@ from checkin.store import open_store
 from checkin.store.models import Journal
 from checkin.ui.export_dialog import ExportDialog
 from checkin.ui.import_dialog import FileDialog
-from tests.helpers.window import english_window, hand_desk_to
+from tests.helpers.window import english_window, hand_desk_to, menu_action
 
 
 @pytest.fixture
@@ -29,19 +29,19 @@ def window(qtbot, sqlite_url, tmp_path, monkeypatch):
 
 
 def test_volunteers_and_coordinators_cannot_export(window):
-    assert not window._export_action.isEnabled() and not window._export_action.isVisible()
+    assert not menu_action(window, "exportAction").isEnabled() and not menu_action(window, "exportAction").isVisible()
     hand_desk_to(window, Role.COORDINATOR)
-    assert not window._export_action.isEnabled()
-    window._export_action.trigger()
+    assert not menu_action(window, "exportAction").isEnabled()
+    menu_action(window, "exportAction").trigger()
     assert window.findChild(ExportDialog, "exportDialog") is None
 
 
 def test_staff_export_a_file_with_progress_and_a_journal_entry(qtbot, window, monkeypatch, tmp_path):
     hand_desk_to(window, Role.STAFF)
-    assert window._export_action.isEnabled()
+    assert menu_action(window, "exportAction").isEnabled()
     out = tmp_path / "absents"
     monkeypatch.setattr(FileDialog, "save_file", staticmethod(lambda *a: str(out)))
-    window._export_action.trigger()
+    menu_action(window, "exportAction").trigger()
     dialog = window.findChild(ExportDialog, "exportDialog")
     assert dialog is not None
     dialog.choose("absent", "xlsx")

@@ -3,7 +3,7 @@ an outcome the desk colours and sounds by."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt

@@ -12,7 +12,7 @@ from checkin.core.roles import Role
 from checkin.store import open_store
 from checkin.store.models import Attendee
 from checkin.ui.import_dialog import FileDialog, ImportDialog
-from tests.helpers.window import english_window, hand_desk_to
+from tests.helpers.window import english_window, hand_desk_to, menu_action
 
 CSV = ("Liste des inscrits — Pop-Up;;;\n"
        "Nom;Prénom;Structure;Courriel;Atelier\n"
@@ -31,14 +31,14 @@ def window(qtbot, sqlite_url, tmp_path, monkeypatch):
 def _open(window, monkeypatch, path) -> ImportDialog:
     hand_desk_to(window, Role.COORDINATOR)
     monkeypatch.setattr(FileDialog, "open_file", staticmethod(lambda *a: str(path)))
-    window._import_action.trigger()
+    menu_action(window, "importAction").trigger()
     dialog = window.findChild(ImportDialog, "importDialog")
     assert dialog is not None
     return dialog
 
 
 def test_volunteers_cannot_import(window):
-    assert not window._import_action.isEnabled()
+    assert not menu_action(window, "importAction").isEnabled()
 
 
 def test_check_then_import_from_the_window(qtbot, window, monkeypatch, tmp_path):

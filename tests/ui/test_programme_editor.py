@@ -16,7 +16,7 @@ from checkin.ui.models.records import Column, RecordTableModel
 from checkin.ui.programme_editor import ProgrammeEditor
 from checkin.ui.role_dialog import RoleDialog
 from tests.helpers.model_validator import ModelValidator
-from tests.helpers.window import english_window
+from tests.helpers.window import english_window, menu_action
 
 
 @pytest.fixture
@@ -28,11 +28,11 @@ def window(qtbot, sqlite_url):
 
 def _become(monkeypatch, window, role: Role, pin: str = "") -> None:
     monkeypatch.setattr(RoleDialog, "ask", staticmethod(lambda *a, **k: (role, pin)))
-    window.findChild(type(window._edit_programme), "switchRoleAction").trigger()
+    menu_action(window, "switchRoleAction").trigger()
 
 
 def _editor(window) -> ProgrammeEditor:
-    window._edit_programme.trigger()
+    menu_action(window, "editProgrammeAction").trigger()
     editor = window.findChild(ProgrammeEditor, "programmeEditor")
     assert editor is not None
     return editor
@@ -49,7 +49,7 @@ def _set(model: RecordTableModel, key: str, column: str, value: str) -> bool:
 
 def test_a_volunteer_cannot_edit_the_programme(window):
     assert window.role() == Role.VOLUNTEER
-    assert not window._edit_programme.isEnabled()
+    assert not menu_action(window, "editProgrammeAction").isEnabled()
     assert "Volunteer" in window.findChild(QLabel, "roleLabel").text()
 
 
@@ -60,7 +60,7 @@ def test_coordinator_pin_is_checked(monkeypatch, window):
     _become(monkeypatch, window, Role.COORDINATOR, "0000")
     assert window.role() == Role.VOLUNTEER and errors
     _become(monkeypatch, window, Role.COORDINATOR, "4821")
-    assert window.role() == Role.COORDINATOR and window._edit_programme.isEnabled()
+    assert window.role() == Role.COORDINATOR and menu_action(window, "editProgrammeAction").isEnabled()
 
 
 def test_capacity_change_is_saved_journaled_and_shown(monkeypatch, qtbot, window):

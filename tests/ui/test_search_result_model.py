@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from checkin.core.search.lookup import search
-from checkin.store.models import AttendeeStatus, Category
+from checkin.store.models import Category
+from checkin.store.vocabulary import AttendeeStatus
 from checkin.ui.models.search_results import SearchResultModel
 from tests.helpers.model_validator import ModelValidator
 

@@ -16,8 +16,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from checkin.core.admission.scan import clean_code
 from checkin.core.admission.door_rules import audience_restriction
+from checkin.core.admission.scan import clean_code
 from checkin.core.programme.event_file import PEOPLE_SOURCE
 from checkin.core.programme.seating import SessionSeats, event_seats
 from checkin.store.vocabulary import SessionKind

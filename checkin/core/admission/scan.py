@@ -17,23 +17,23 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import TypedDict
-from collections.abc import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from checkin.core.clock import Clock, system_clock
-from checkin.core.registrants.codes import new_code
 from checkin.core.admission.door_rules import DoorDecision, decide_at_door
+from checkin.core.clock import Clock, system_clock
 from checkin.core.programme.event_file import PEOPLE_SOURCE
-from checkin.store.rows import aware, time_binder
+from checkin.core.registrants.codes import new_code
 from checkin.core.search.index import index_new_attendees
 from checkin.store import IMMEDIATE, explain
+from checkin.store.rows import aware, time_binder
 from checkin.store.vocabulary import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error

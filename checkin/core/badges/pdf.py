@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable, Sequence
 
 from fpdf import FPDF
 from PIL import Image

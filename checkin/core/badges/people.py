@@ -6,8 +6,8 @@ batches and marks reprints, so a lost badge reprinted at a desk can be told apar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -17,8 +17,8 @@ from checkin.core.text import fold
 from checkin.store.models import (
     Attendee, BadgePrint, Category, Enrollment, Event, EventSession, Track,
 )
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 from checkin.store.types import utcnow
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
 
 CHUNK = 900  # bound parameters per IN (): SQLite's limit is 999 on old builds
 TRACK_JOIN = " · "

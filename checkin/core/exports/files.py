@@ -14,12 +14,12 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator, Sequence
 
 Progress = Callable[[int, int], None]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

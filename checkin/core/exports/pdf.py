@@ -13,16 +13,17 @@ thousands of rows stay within seconds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import sqlalchemy as sa
 
 from checkin.core.exports.files import Progress, atomic_output
-from checkin.core.exports.queries import EventInfo, door_times, session_people, \
-    session_people_count, session_titles, session_visits
+from checkin.core.exports.queries import (
+    EventInfo, door_times, session_people, session_people_count, session_titles, session_visits,
+)
 from checkin.core.exports.stats import Stats
 from checkin.resources import resource_path
 

@@ -12,10 +12,10 @@ visits (two small tuples per door scan) are held in memory, keyed by registrant.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa

@@ -10,16 +10,16 @@ machine that holds the store, so it exports as staff (see checkin/cli_export.py)
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from checkin.core.exports import queries as q
 from checkin.core.clock import Clock, system_clock
+from checkin.core.exports import queries as q
 from checkin.core.exports.files import ExportError, Progress, Table, guess_format, write_csv, write_xlsx
 from checkin.core.roles import Permission, Role, allows
 from checkin.store.models import Journal

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 _EPOCH = datetime(1899, 12, 30)

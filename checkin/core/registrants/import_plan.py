@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from checkin.core.programme.enrollments import release_seats, session_counts
 from checkin.core.registrants.codes import new_code
 from checkin.core.registrants.import_context import ImportContext, ImportRefused, ImportReport
-from checkin.core.programme.enrollments import release_seats, session_counts
 from checkin.core.search.index import index_new_attendees, reindex_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, Enrollment
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 from checkin.store.types import utcnow
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
 
 UPDATABLE = ("first_name", "last_name", "email", "phone", "organisation", "job_title",
              "profession", "category_id", "city", "postcode", "notes", "attention_text",

@@ -8,24 +8,24 @@ then code), adds the new ones and cancels those who disappeared — their scans 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.registrants import import_rows as rows_
-from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
 from checkin.core.registrants.import_context import ImportContext, ImportRefused, ImportReport
 from checkin.core.registrants.import_plan import plan_import, write_import
+from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
 from checkin.core.registrants.tabular import Table, TableError, read_table
 from checkin.store import IMMEDIATE
 from checkin.store.models import Journal
-from checkin.store.vocabulary import AttendeeStatus
 from checkin.store.types import utcnow
+from checkin.store.vocabulary import AttendeeStatus
 
 Progress = Callable[[int, int], None]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 

@@ -18,8 +18,8 @@ after a bulk insert (demo, imports).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import sqlalchemy as sa
 
