@@ -20,6 +20,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from checkin.resources import resource_path
+from checkin.terminal_signals import quit_on_terminal_signals
 
 LANG_ENV = "CHECKIN_LANG"
 _translators: list[QTranslator] = []  # kept alive as long as the application
@@ -93,6 +94,13 @@ def replace_window(old: QMainWindow) -> QMainWindow:
     return new
 
 
+def close_live_window() -> None:
+    """What the Quit menu does, on whichever window is live now (a language change
+    replaces it)."""
+    for window in list(_windows):
+        window.close()
+
+
 def main(db_url: str | None = None) -> int:
     from checkin.store import StoreError
     from checkin.ui.desk_settings import DeskSettings, open_settings
@@ -107,6 +115,7 @@ def main(db_url: str | None = None) -> int:
         ConfirmDialog.error(None, "checkin", str(exc))
         raise
     _open_window(engine, desk).show()
-    code = app.exec()
+    with quit_on_terminal_signals(close_live_window) as signals:  # Ctrl-C, kill: as Quit
+        code = signals.exit_status(app.exec())
     QThreadPool.globalInstance().waitForDone(5000)  # a read under way ends before Python does
     return code

@@ -122,6 +122,8 @@ class Attendee(SQLModel, table=True):
         sa.Index(None, "event_id", "source", "source_id"),
         sa.Index(None, "event_id", "email"),
         sa.Index(None, "event_id", "status", "walk_in"),  # the venue counts, index-only
+        # scans whatever the case: checkin.core.admission.code_reading
+        sa.Index("ix_attendee_event_id_lower_code", "event_id", sa.func.lower(sa.text("code"))),
     )
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")

@@ -5,12 +5,17 @@ The badge is drawn by the core (checkin.core.badges) — the same picture as the
 PDF — and painted onto the QPrinter page at the printer's resolution. Every badge
 printed is logged in badge_print with the desk, the role and the printer, so a reprint
 shows as one. Dialogs that wait for the user go through `BadgeDialogs`, which tests patch.
+
+A print is cut in steps so that the desk can run all but its dialog off the UI thread:
+`prepare_badge` (store, printers, rendering), then the dialog, then `print_prepared`,
+`log_print` or `save_prepared`. Those three and `prepare_badge` never touch a widget.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Signal
@@ -22,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.badges import Layout, LayoutError, available_layouts, find_layout, render_badge
+from checkin.core.badges import (
+    BadgeData, Layout, LayoutError, available_layouts, find_layout, render_badge,
+)
 from checkin.core.badges.pdf import BadgeOutputError, write_pdf
 from checkin.core.badges.people import (
     badge_for, count_badges, find_code, record_prints, select_badges,
@@ -60,6 +67,13 @@ def available_printers() -> list[str]:
     return [p.printerName() for p in QPrinterInfo.availablePrinters()]
 
 
+def make_printer(name: str) -> QPrinter:
+    """The desk's printer, by name (a seam: tests make it print to a PDF file)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(name)
+    return printer
+
+
 def pil_to_qimage(image) -> QImage:
     rgb = image.convert("RGB")
     data = rgb.tobytes("raw", "RGB")
@@ -79,83 +93,149 @@ def setup_page(printer: QPrinter, layout: Layout) -> None:
                                       QPageLayout.Unit.Millimeter))
 
 
-def paint_badge(printer: QPrinter, image, layout: Layout) -> None:
-    """One badge at the first place of the sheet (a walk-in on a label printer: the page)."""
+def paint_badge(printer: QPrinter, image: QImage, layout: Layout) -> bool:
+    """One badge at the first place of the sheet (a walk-in on a label printer: the page).
+    The image is scaled to the page: a printer picked in the preview with another
+    resolution gets the same badge, not a new rendering on the UI thread. False when the
+    printer would not start a page."""
     x, y = layout.slots()[0]
     dpi = printer.resolution()
     to_px = dpi / 25.4
-    painter = QPainter(printer)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # sharp QR
         painter.drawImage(QRectF(x * to_px, y * to_px, layout.width * to_px,
-                                 layout.height * to_px), pil_to_qimage(image))
+                                 layout.height * to_px), image)
     finally:
         painter.end()
+    return True
+
+
+def layout_for(key: str) -> Layout:
+    try:
+        return find_layout(key or DEFAULT_LAYOUT)
+    except LayoutError:
+        return find_layout(DEFAULT_LAYOUT)  # a layout file moved away: print anyway
+
+
+@dataclass(frozen=True)
+class PrintOrder:
+    """What a print needs from the desk's settings, read on the UI thread (the settings
+    object is the window's) and handed to the printing thread as plain values."""
+
+    layout: str
+    printer: str  # the printer this desk printed on last ("" until then)
+    desk: str
+    operator: str
+
+    @classmethod
+    def of(cls, desk: DeskSettings) -> PrintOrder:  # (desk_printing reads the same fields)
+        return cls(desk.badge_layout, desk.badge_printer, desk.desk, desk.role.value)
+
+
+@dataclass
+class PreparedBadge:
+    """One person's badge, read and rendered, with the printer it is for (None: this
+    machine has no printer, the badge goes to a PDF and needs no rendering)."""
+
+    data: BadgeData
+    layout: Layout
+    printer: QPrinter | None = None
+    printer_name: str = ""
+    image: QImage | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.data.first_name} {self.data.last_name}".strip() or self.data.code
+
+    def pdf_name(self) -> str:
+        return f"badge-{self.data.last_name or self.data.code}.pdf".replace(os.sep, "-")
+
+    def paint(self, target: QPrinter) -> None:
+        """What the preview paints: the rendered badge, nothing read or drawn anew."""
+        if self.image is not None:
+            paint_badge(target, self.image, self.layout)
+
+
+def prepare_badge(engine: Engine, attendee_id: int, order: PrintOrder) -> PreparedBadge:
+    """Reads the badge, finds the printer and renders the badge at its resolution."""
+    data = badge_for(engine, attendee_id)
+    layout = layout_for(order.layout)
+    printers = available_printers()
+    if not printers:
+        return PreparedBadge(data, layout)
+    name = (order.printer if order.printer in printers
+            else QPrinterInfo.defaultPrinterName() or printers[0])
+    printer = make_printer(name)
+    setup_page(printer, layout)
+    dpi = min(printer.resolution(), MAX_DPI)
+    image = pil_to_qimage(render_badge(data, layout, dpi))
+    return PreparedBadge(data, layout, printer, name, image)
+
+
+def log_print(engine: Engine, badge: PreparedBadge, order: PrintOrder, printer: str) -> None:
+    if badge.data.attendee_id is not None:
+        record_prints(engine, [badge.data.attendee_id], badge.layout.key, desk=order.desk,
+                      operator=order.operator, printer=printer)
+
+
+def print_prepared(engine: Engine, badge: PreparedBadge, order: PrintOrder) -> None:
+    """Straight to the printer, no dialog (print at check-in), then logged."""
+    if (badge.printer is None or badge.image is None
+            or not paint_badge(badge.printer, badge.image, badge.layout)):
+        raise BadgeOutputError(f"the printer {badge.printer_name or '?'} did not start")
+    log_print(engine, badge, order, badge.printer_name)
+
+
+def save_prepared(engine: Engine, badge: PreparedBadge, order: PrintOrder, path: str) -> None:
+    write_pdf([badge.data], badge.layout, Path(path))
+    log_print(engine, badge, order, f"pdf:{path}")
+
+
+def pdf_title() -> str:
+    return QCoreApplication.translate("BadgePrinting", "No printer: save the badge as a PDF")
+
+
+def not_saved_title() -> str:  # shared with the desk, which saves off the UI thread
+    return QCoreApplication.translate("BadgePrinting", "The badge was not saved")
 
 
 class BadgePrinter:
-    """Prints one person's badge at this desk. `print_badge` returns what happened:
-    "printed", "saved" (to a PDF, when no printer is installed) or "cancelled"."""
+    """Prints one person's badge, every step on the calling thread (the batch dialog's
+    "Print this badge…"; the desk runs the same steps off the UI thread, desk_printing).
+    `print_badge` returns what happened: "printed", "saved" (to a PDF, when no printer is
+    installed) or "cancelled"."""
 
     def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None) -> None:
         self._engine, self._desk, self._parent = engine, desk, parent
         self.last_path: str = ""
         self.last_name: str = ""  # whose badge was printed last, for the desk's message
 
-    def layout(self) -> Layout:
-        try:
-            return find_layout(self._desk.badge_layout or DEFAULT_LAYOUT)
-        except LayoutError:
-            return find_layout(DEFAULT_LAYOUT)  # a layout file moved away: print anyway
-
-    def print_badge(self, attendee_id: int, *, preview: bool = True) -> str:
-        data = badge_for(self._engine, attendee_id)
-        self.last_name = f"{data.first_name} {data.last_name}".strip() or data.code
-        layout = self.layout()
-        printers = available_printers()
-        if not printers:
-            return self._save_pdf(data, layout)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        wanted = self._desk.badge_printer
-        printer.setPrinterName(wanted if wanted in printers else
-                               (QPrinterInfo.defaultPrinterName() or printers[0]))
-        setup_page(printer, layout)
-        image_cache: dict[int, object] = {}
-
-        def paint(target: QPrinter) -> None:
-            dpi = min(target.resolution(), MAX_DPI)
-            if dpi not in image_cache:
-                image_cache[dpi] = render_badge(data, layout, dpi)
-            paint_badge(target, image_cache[dpi], layout)
-
-        if not preview:
-            paint(printer)  # print at check-in: straight to the desk's printer
-        elif not BadgeDialogs.preview(self._parent, printer, paint):
+    def print_badge(self, attendee_id: int) -> str:
+        order = PrintOrder.of(self._desk)
+        badge = prepare_badge(self._engine, attendee_id, order)
+        self.last_name = badge.name
+        if badge.printer is None:
+            return self._save_pdf(badge, order)
+        if not BadgeDialogs.preview(self._parent, badge.printer, badge.paint):
             return "cancelled"
-        self._desk.badge_printer = printer.printerName()
-        self._log(attendee_id, layout, printer.printerName())
+        self._desk.badge_printer = badge.printer.printerName()
+        log_print(self._engine, badge, order, badge.printer.printerName())
         return "printed"
 
-    def _save_pdf(self, data, layout: Layout) -> str:
-        name = f"badge-{data.last_name or data.code}.pdf".replace(os.sep, "-")
-        path = BadgeDialogs.choose_pdf(self._parent, QCoreApplication.translate(
-            "BadgePrinting", "No printer: save the badge as a PDF"), name)
+    def _save_pdf(self, badge: PreparedBadge, order: PrintOrder) -> str:
+        path = BadgeDialogs.choose_pdf(self._parent, pdf_title(), badge.pdf_name())
         if not path:
             return "cancelled"
         try:
-            write_pdf([data], layout, Path(path))
+            save_prepared(self._engine, badge, order, path)
         except BadgeOutputError as exc:
-            ConfirmDialog.error(self._parent, QCoreApplication.translate(
-                "BadgePrinting", "The badge was not saved"), str(exc))
+            ConfirmDialog.error(self._parent, not_saved_title(), str(exc))
             return "cancelled"
         self.last_path = path
-        self._log(data.attendee_id, layout, f"pdf:{path}")
         return "saved"
-
-    def _log(self, attendee_id: int | None, layout: Layout, printer: str) -> None:
-        if attendee_id is not None:
-            record_prints(self._engine, [attendee_id], layout.key, desk=self._desk.desk,
-                          operator=self._desk.role.value, printer=printer)
 
 
 class BadgeBatchDialog(QDialog):

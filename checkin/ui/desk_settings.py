@@ -10,6 +10,7 @@ import socket
 
 from PySide6.QtCore import QSettings
 
+from checkin.core.admission.code_reading import LAYOUTS, ScannerSetup
 from checkin.core.roles import Role, check_pin, hash_pin
 
 SETTINGS_ENV = "CHECKIN_SETTINGS"  # an .ini path: tests and several desks on one machine
@@ -132,4 +133,32 @@ class DeskSettings:
     @print_on_checkin.setter
     def print_on_checkin(self, on: bool) -> None:
         self._s.setValue("badges/print_on_checkin", bool(on))
+        self._s.sync()
+
+    @property
+    def scanner(self) -> ScannerSetup:
+        """How this desk's scanner types (Desk ▸ Test the scanner finds it out). A layout
+        this version does not know (a hand-edited file) reads as the default."""
+        layout = str(self._s.value("scanner/layout", "") or "")
+        return ScannerSetup(layout=layout if layout in LAYOUTS else ScannerSetup().layout,
+                            prefix=str(self._s.value("scanner/prefix", "") or "")[:16],
+                            suffix=str(self._s.value("scanner/suffix", "") or "")[:16])
+
+    @scanner.setter
+    def scanner(self, setup: ScannerSetup) -> None:
+        self._s.setValue("scanner/layout", setup.layout)
+        self._s.setValue("scanner/prefix", setup.prefix)
+        self._s.setValue("scanner/suffix", setup.suffix)
+        self._s.sync()
+
+    @property
+    def scanner_terminator(self) -> str:
+        """What the scanner sends after a code, as last tested: "enter", "tab" or "" (none,
+        or not tested). Informative: every terminator is taken, whatever is stored."""
+        value = str(self._s.value("scanner/terminator", "") or "")
+        return value if value in ("enter", "tab", "none") else ""
+
+    @scanner_terminator.setter
+    def scanner_terminator(self, value: str) -> None:
+        self._s.setValue("scanner/terminator", value)
         self._s.sync()

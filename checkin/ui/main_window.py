@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
                              (m.export, self._on_export), (m.print_badges, self._on_print_badges),
                              (m.refresh, self.refresh), (m.quit, self.close),
                              (m.edit_programme, self._on_edit_programme), (m.settings, self._on_settings),
+                             (m.test_scanner, self._on_test_scanner),
                              (m.switch_role, self._on_switch_role), (m.set_pin, self._on_set_pin),
                              (m.about, self._on_about)):
             action.triggered.connect(slot)
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
                                    operator=lambda: self._desk.role.value,
                                    muted=not self._desk.sound,
                                    can_override=lambda: allows(self._desk.role, Permission.OVERRIDE),
-                                   parent=self._desk_tab)
+                                   scanner=self._desk.scanner, parent=self._desk_tab)
         self._desk_view.answered.connect(self._on_answered)
         self._desk_view.reprint_requested.connect(self._on_reprint)
         self._desk_layout.addWidget(self._desk_view)
@@ -302,6 +303,25 @@ class MainWindow(QMainWindow):
             self._apply_role()
         if "language" in changed:
             self.language_changed.emit()  # the composition root rebuilds the window
+
+    def _on_test_scanner(self) -> None:
+        """Desk ▸ Test the scanner: the raw burst goes to the dialog, not to the desk."""
+        from checkin.ui.scanner_test_dialog import ScannerTestDialog, remember
+
+        view = self._desk_view
+        if view is not None:
+            view.scanner.pause(True)
+        try:
+            report = ScannerTestDialog.ask(self, self._desk)
+        finally:
+            if view is not None:
+                view.scanner.pause(False)
+        if report is None:
+            return
+        remember(self._desk, report)
+        if view is not None:
+            view.controller.scanner = report.setup
+            view.panel.show_notice(self.tr("Scanner tested: its settings are saved for this desk"))
 
     def closeEvent(self, event) -> None:
         if self._desk_view is not None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from checkin.core.admission.routing import Route, Stop
-from checkin.core.admission.scan import ScanAnswer
+from checkin.core.admission.scan import GARBLED, ScanAnswer
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 
@@ -101,7 +101,11 @@ class ResultPanel(QFrame):
         self._name.setText(name)
         self._name.setVisible(bool(name))
         details = " · ".join(p for p in (answer.organisation, answer.category) if p)
-        if answer.result not in (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.ALREADY_IN,
+        if answer.reason == GARBLED:
+            details = self.tr("The scanner seems set for another keyboard (it typed “%1”). "
+                              "Scan again; if it happens again, use Desk ▸ Test the scanner.") \
+                .replace("%1", answer.code[:40])
+        elif answer.result not in (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.ALREADY_IN,
                                  ScanResult.UNDONE) and answer.reason and not name:
             details = answer.code
         self._details.setText(details)
@@ -140,6 +144,11 @@ class ResultPanel(QFrame):
         self._headline.setText(message)
         self._clear.start()
 
+    def text(self) -> str:
+        """What the panel says now, line by line, as the volunteer reads it."""
+        labels = (self._symbol, self._headline, self._name, self._details, self._attention, self._route)
+        return "\n".join(w.text() for w in labels if not w.isHidden() and w.text())
+
     def _on_acknowledge(self) -> None:
         self.needs_acknowledgement = False
         self._ack.hide()
@@ -160,6 +169,8 @@ class ResultPanel(QFrame):
                         .replace("%1", self._hhmm(a.first_entry_at))
                         .replace("%2", a.first_entry_desk or "?"))
             return self.tr("Already in")
+        if a.reason == GARBLED:
+            return self.tr("Badge misread")
         texts = {
             ScanResult.UNKNOWN_CODE: self.tr("Unknown code"),
             ScanResult.CANCELLED: self.tr("Cancelled ticket"),

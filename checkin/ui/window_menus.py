@@ -20,7 +20,9 @@ class WindowMenus(QObject):
         self.import_registrants = self._add(file_menu, self.tr("&Import registrants…"), "importAction")
         self.export = self._add(file_menu, self.tr("&Export…"), "exportAction")
         self.print_badges = self._add(file_menu, self.tr("Print &badges…"), "printBadgesAction")
-        self.refresh = self._add(file_menu, self.tr("&Refresh"), shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh = self._add(file_menu, self.tr("&Refresh"), "refreshAction")
+        # Not the platform's Refresh key (F5 on Windows and Linux): F5 reprints the badge at the desk.
+        self.refresh.setShortcut(QKeySequence("Ctrl+R"))
         file_menu.addSeparator()
         self.quit = self._add(file_menu, self.tr("&Quit"), shortcut=QKeySequence.StandardKey.Quit)
         programme_menu = bar.addMenu(self.tr("&Programme"))
@@ -28,6 +30,7 @@ class WindowMenus(QObject):
                                         "editProgrammeAction")
         desk_menu = bar.addMenu(self.tr("&Desk"))
         self.settings = self._add(desk_menu, self.tr("Se&ttings…"), "settingsAction")
+        self.test_scanner = self._add(desk_menu, self.tr("Test the scan&ner…"), "testScannerAction")
         self.print_on_checkin = self._add(desk_menu, self.tr("&Print the badge at check-in"),
                                           "printOnCheckinAction")
         self.print_on_checkin.setCheckable(True)

@@ -4,92 +4,92 @@
 <context>
     <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="171"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="252"/>
         <source>Print badges</source>
         <translation>Imprimer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="183"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="264"/>
         <source>Everybody</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="186"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="267"/>
         <source>Only people who have no badge yet</source>
         <translation>Seulement les personnes qui n’ont pas encore de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="195"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="276"/>
         <source>Layout</source>
         <translation>Modèle de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="196"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="277"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="204"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="285"/>
         <source>Scan or type a ticket code</source>
         <translation>Scannez ou tapez un code de billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="205"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="286"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="207"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="288"/>
         <source>Print this badge…</source>
         <translation>Imprimer ce badge…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="212"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="293"/>
         <source>One person</source>
         <translation>Une personne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="214"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="295"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="232"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="313"/>
         <source>%1 badges on %2 pages</source>
         <translation>%1 badges sur %2 pages</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="239"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="320"/>
         <source>Save the badges</source>
         <translation>Enregistrer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="272"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="353"/>
         <source>No ticket %1 in this event.</source>
         <translation>Aucun billet %1 dans cet événement.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="277"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="358"/>
         <source>Badge of %1 sent to the printer.</source>
         <translation>Badge de %1 envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="280"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="361"/>
         <source>Badge of %1 saved to %2.</source>
         <translation>Badge de %1 enregistré dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="294"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="375"/>
         <source>%1 badges saved to %2.</source>
         <translation>%1 badges enregistrés dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="296"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="377"/>
         <source>%1 of them had a badge already.</source>
         <translation>%1 d’entre eux avaient déjà un badge.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="304"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="385"/>
         <source>The badges were not saved: %1</source>
         <translation>Les badges n’ont pas été enregistrés : %1</translation>
     </message>
@@ -97,17 +97,17 @@
 <context>
     <name>BadgePrinting</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="43"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="50"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="140"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="198"/>
         <source>No printer: save the badge as a PDF</source>
         <translation>Aucune imprimante : enregistrer le badge en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="147"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="202"/>
         <source>The badge was not saved</source>
         <translation>Le badge n’a pas été enregistré</translation>
     </message>
@@ -163,114 +163,124 @@
 <context>
     <name>DeskPrinting</name>
     <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="41"/>
+        <location filename="../../checkin/ui/desk_printing.py" line="102"/>
         <source>No printer: the badge was not printed</source>
         <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="50"/>
+        <location filename="../../checkin/ui/desk_printing.py" line="142"/>
         <source>Badge printed</source>
         <translation>Badge imprimé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="51"/>
+        <location filename="../../checkin/ui/desk_printing.py" line="133"/>
         <source>Badge saved as a PDF</source>
         <translation>Badge enregistré en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_printing.py" line="159"/>
+        <source>Badge printing failed: %1</source>
+        <translation>L’impression du badge a échoué : %1</translation>
     </message>
 </context>
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="97"/>
-        <location filename="../../checkin/ui/desk_view.py" line="98"/>
+        <location filename="../../checkin/ui/desk_view.py" line="111"/>
+        <location filename="../../checkin/ui/desk_view.py" line="112"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="103"/>
+        <location filename="../../checkin/ui/desk_view.py" line="116"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="105"/>
+        <location filename="../../checkin/ui/desk_view.py" line="118"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk_view.py" line="128"/>
         <source>&amp;Undo last scan</source>
-        <translation>&amp;Annuler le dernier scan</translation>
+        <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="117"/>
+        <location filename="../../checkin/ui/desk_view.py" line="129"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="118"/>
+        <location filename="../../checkin/ui/desk_view.py" line="130"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="119"/>
+        <location filename="../../checkin/ui/desk_view.py" line="131"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="120"/>
+        <location filename="../../checkin/ui/desk_view.py" line="132"/>
         <source>&amp;Reprint badge</source>
-        <translation>Ré&amp;imprimer le badge</translation>
+        <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="121"/>
+        <location filename="../../checkin/ui/desk_view.py" line="133"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="126"/>
+        <location filename="../../checkin/ui/desk_view.py" line="138"/>
         <source>Admit &amp;anyway</source>
-        <translation>&amp;Faire entrer quand même</translation>
+        <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk_view.py" line="140"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="132"/>
+        <location filename="../../checkin/ui/desk_view.py" line="144"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <location filename="../../checkin/ui/desk_view.py" line="154"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="149"/>
+        <location filename="../../checkin/ui/desk_view.py" line="158"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="160"/>
-        <location filename="../../checkin/ui/desk_view.py" line="165"/>
+        <location filename="../../checkin/ui/desk_view.py" line="167"/>
+        <location filename="../../checkin/ui/desk_view.py" line="172"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="266"/>
+        <location filename="../../checkin/ui/desk_view.py" line="218"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="270"/>
+        <location filename="../../checkin/ui/desk_view.py" line="287"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk_view.py" line="354"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="300"/>
+        <source>The database is slow to answer: the scan is waiting…</source>
+        <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
 </context>
 <context>
@@ -546,103 +556,103 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="47"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="48"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="60"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="61"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="61"/>
-        <location filename="../../checkin/ui/import_dialog.py" line="64"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="62"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="65"/>
         <source>Layout</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="65"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="66"/>
         <source>Recognised from the header</source>
         <translation>Reconnu d&apos;après l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="73"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="74"/>
         <source>Columns and first rows</source>
         <translation>Colonnes et premières lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="75"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="76"/>
         <source>First row: what each column holds (change it if needed). Below: the first rows of the file.</source>
         <translation>Première ligne : ce que contient chaque colonne (modifiable). En dessous : les premières lignes du fichier.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="88"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="89"/>
         <source>&amp;Check (writes nothing)</source>
         <translation>&amp;Vérifier (sans rien enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="90"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="91"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="92"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="93"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="109"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="110"/>
         <source>This file cannot be imported:</source>
         <translation>Ce fichier ne peut pas être importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="116"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="117"/>
         <source>Layout: %1 · %2 rows</source>
         <translation>Format : %1 · %2 lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="126"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="127"/>
         <source>holds</source>
         <translation>contient</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="129"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="130"/>
         <source>Field for column %1</source>
         <translation>Champ de la colonne %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="130"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="131"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="165"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="166"/>
         <source>Say which column holds the names (last name, first name or full name).</source>
         <translation>Indiquez quelle colonne contient les noms (nom, prénom ou nom complet).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="196"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="197"/>
         <source>Check only, nothing was written. The import would give:</source>
         <translation>Vérification seule, rien n&apos;a été enregistré. L&apos;import donnerait :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="197"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
         <source>Imported:</source>
         <translation>Importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="199"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 cancelled, %5 skipped; %6 enrollments (%7 waitlisted).</source>
         <translation>%1 ajoutés, %2 mis à jour, %3 inchangés, %4 annulés, %5 ignorés ; %6 inscriptions aux sessions (%7 en liste d&apos;attente).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="204"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="205"/>
         <source>row %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="213"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="214"/>
         <source>Not imported, nothing was written:</source>
         <translation>Non importé, rien n&apos;a été enregistré :</translation>
     </message>
@@ -655,7 +665,7 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="351"/>
+        <location filename="../../checkin/ui/main_window.py" line="367"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -675,91 +685,96 @@
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="129"/>
+        <location filename="../../checkin/ui/main_window.py" line="126"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="132"/>
+        <location filename="../../checkin/ui/main_window.py" line="129"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="145"/>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
+        <location filename="../../checkin/ui/main_window.py" line="142"/>
+        <location filename="../../checkin/ui/main_window.py" line="149"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="146"/>
+        <location filename="../../checkin/ui/main_window.py" line="143"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
+        <location filename="../../checkin/ui/main_window.py" line="149"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="159"/>
-        <location filename="../../checkin/ui/main_window.py" line="165"/>
+        <location filename="../../checkin/ui/main_window.py" line="156"/>
+        <location filename="../../checkin/ui/main_window.py" line="162"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="160"/>
+        <location filename="../../checkin/ui/main_window.py" line="157"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="165"/>
+        <location filename="../../checkin/ui/main_window.py" line="162"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="174"/>
+        <location filename="../../checkin/ui/main_window.py" line="171"/>
         <source>Import registrants</source>
         <translation>Importer des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="175"/>
+        <location filename="../../checkin/ui/main_window.py" line="172"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="243"/>
+        <location filename="../../checkin/ui/main_window.py" line="240"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="331"/>
+        <location filename="../../checkin/ui/main_window.py" line="347"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="352"/>
+        <location filename="../../checkin/ui/main_window.py" line="368"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="354"/>
+        <location filename="../../checkin/ui/main_window.py" line="370"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="380"/>
+        <location filename="../../checkin/ui/main_window.py" line="396"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="387"/>
+        <location filename="../../checkin/ui/main_window.py" line="403"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="388"/>
+        <location filename="../../checkin/ui/main_window.py" line="404"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="324"/>
+        <source>Scanner tested: its settings are saved for this desk</source>
+        <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
     </message>
 </context>
 <context>
@@ -1052,120 +1067,130 @@
         <translation>Prêt : scannez un badge ou tapez un nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="110"/>
+        <location filename="../../checkin/ui/result_panel.py" line="114"/>
         <source>Attention: %1</source>
         <translation>Attention : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="128"/>
+        <location filename="../../checkin/ui/result_panel.py" line="132"/>
         <source>Not recorded — scan again</source>
         <translation>Non enregistré — scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="153"/>
+        <location filename="../../checkin/ui/result_panel.py" line="162"/>
         <source>Admitted by override</source>
         <translation>Admis par dérogation</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="155"/>
+        <location filename="../../checkin/ui/result_panel.py" line="164"/>
         <source>Welcome to the session</source>
         <translation>Bienvenue dans la session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="156"/>
+        <location filename="../../checkin/ui/result_panel.py" line="165"/>
         <source>Welcome!</source>
         <translation>Bienvenue !</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="159"/>
+        <location filename="../../checkin/ui/result_panel.py" line="168"/>
         <source>Already in since %1 (desk %2)</source>
         <translation>Déjà entré à %1 (poste %2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="162"/>
+        <location filename="../../checkin/ui/result_panel.py" line="171"/>
         <source>Already in</source>
         <translation>Déjà entré</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="164"/>
+        <location filename="../../checkin/ui/result_panel.py" line="175"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="165"/>
+        <location filename="../../checkin/ui/result_panel.py" line="176"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="166"/>
+        <location filename="../../checkin/ui/result_panel.py" line="177"/>
         <source>Not for this workshop</source>
         <translation>Atelier réservé à d&apos;autres métiers</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="167"/>
+        <location filename="../../checkin/ui/result_panel.py" line="178"/>
         <source>Room full</source>
         <translation>Salle complète</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="168"/>
+        <location filename="../../checkin/ui/result_panel.py" line="179"/>
         <source>Checked out — see you soon</source>
         <translation>Sortie enregistrée — à tout à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="169"/>
+        <location filename="../../checkin/ui/result_panel.py" line="180"/>
         <source>Not inside</source>
         <translation>Pas à l&apos;intérieur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="170"/>
+        <location filename="../../checkin/ui/result_panel.py" line="181"/>
         <source>Scan undone</source>
         <translation>Scan annulé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="185"/>
+        <location filename="../../checkin/ui/result_panel.py" line="196"/>
         <source>Reserved for: %1</source>
         <translation>Réservé à : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="187"/>
+        <location filename="../../checkin/ui/result_panel.py" line="198"/>
         <source>No free seat: every seat is taken or held for a booked person</source>
         <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="199"/>
+        <location filename="../../checkin/ui/result_panel.py" line="210"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="201"/>
+        <location filename="../../checkin/ui/result_panel.py" line="212"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="203"/>
+        <location filename="../../checkin/ui/result_panel.py" line="214"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="213"/>
+        <location filename="../../checkin/ui/result_panel.py" line="224"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="215"/>
+        <location filename="../../checkin/ui/result_panel.py" line="226"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="217"/>
+        <location filename="../../checkin/ui/result_panel.py" line="228"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="189"/>
-        <location filename="../../checkin/ui/result_panel.py" line="219"/>
+        <location filename="../../checkin/ui/result_panel.py" line="200"/>
+        <location filename="../../checkin/ui/result_panel.py" line="230"/>
         <source>%1 seats left</source>
         <translation>%1 places libres</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="173"/>
+        <source>Badge misread</source>
+        <translation>Badge mal lu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="105"/>
+        <source>The scanner seems set for another keyboard (it typed “%1”). Scan again; if it happens again, use Desk ▸ Test the scanner.</source>
+        <translation>Le lecteur semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur.</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1271,155 @@
         <location filename="../../checkin/ui/models/history.py" line="44"/>
         <source>undone</source>
         <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestDialog</name>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="99"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="110"/>
+        <source>Test the scanner</source>
+        <translation>Tester le lecteur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="116"/>
+        <source>Scan this test badge (on the screen or printed)</source>
+        <translation>Scannez ce badge de test (à l’écran ou imprimé)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="124"/>
+        <source>Test badge</source>
+        <translation>Badge de test</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="126"/>
+        <source>Print the test badge…</source>
+        <translation>Imprimer le badge de test…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="136"/>
+        <source>Waiting for a scan…</source>
+        <translation>En attente d’un scan…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="144"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="147"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="239"/>
+        <source>Test badge read.</source>
+        <translation>Badge de test lu.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="241"/>
+        <source>Keyboard: scanner set to QWERTY (US) on an AZERTY keyboard — codes will be read correctly</source>
+        <translation>Clavier : lecteur réglé en QWERTY (US) sur un clavier AZERTY — les codes seront lus correctement</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="244"/>
+        <source>Keyboard: the scanner types for this computer&apos;s keyboard — codes are read as they are</source>
+        <translation>Clavier : le lecteur est réglé pour le clavier de cet ordinateur — les codes sont lus tels quels</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="247"/>
+        <source>Caps Lock is on: codes are recognised anyway, but turn it off</source>
+        <translation>Verr. Maj. est activé : les codes sont reconnus quand même, mais désactivez-le</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="248"/>
+        <source>Prefix: “%1”</source>
+        <translation>Préfixe : « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="249"/>
+        <source>Prefix: none</source>
+        <translation>Préfixe : aucun</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="250"/>
+        <source>Suffix: “%1”</source>
+        <translation>Suffixe : « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="251"/>
+        <source>Suffix: none</source>
+        <translation>Suffixe : aucun</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="253"/>
+        <source>AIM identifier %1: removed automatically</source>
+        <translation>Identifiant AIM %1 : retiré automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="254"/>
+        <source>End of code: Enter</source>
+        <translation>Fin de code : Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="254"/>
+        <source>End of code: Tab</source>
+        <translation>Fin de code : Tabulation</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="255"/>
+        <source>End of code: none</source>
+        <translation>Fin de code : aucune</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="256"/>
+        <source>Save to use these settings at this desk (%1).</source>
+        <translation>Enregistrez pour utiliser ces réglages sur ce poste (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="263"/>
+        <source>This is not the test badge: scan the badge shown above</source>
+        <translation>Ce n’est pas le badge de test : scannez le badge affiché ci-dessus</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="264"/>
+        <source>Received: “%1”</source>
+        <translation>Reçu : « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="268"/>
+        <source>Scanner test badge: scan it in Desk ▸ Test the scanner</source>
+        <translation>Badge de test du lecteur : scannez-le dans Poste ▸ Tester le lecteur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="280"/>
+        <source>Test badge sent to the printer %1.</source>
+        <translation>Badge de test envoyé à l’imprimante %1.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="283"/>
+        <source>The test badge could not be printed.</source>
+        <translation>Le badge de test n’a pas pu être imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="287"/>
+        <source>No printer: save the test badge as a PDF</source>
+        <translation>Aucune imprimante : enregistrer le badge de test en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="288"/>
+        <source>scanner-test-badge.pdf</source>
+        <translation>badge-de-test-lecteur.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="295"/>
+        <source>Test badge saved to %1.</source>
+        <translation>Badge de test enregistré dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="297"/>
+        <source>The test badge could not be saved to %1.</source>
+        <translation>Le badge de test n’a pas pu être enregistré dans %1.</translation>
     </message>
 </context>
 <context>
@@ -1506,54 +1680,59 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="25"/>
+        <location filename="../../checkin/ui/window_menus.py" line="27"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="26"/>
+        <location filename="../../checkin/ui/window_menus.py" line="28"/>
         <source>&amp;Programme</source>
-        <translation>&amp;Programme</translation>
+        <translation>P&amp;rogramme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="27"/>
+        <location filename="../../checkin/ui/window_menus.py" line="29"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="29"/>
+        <location filename="../../checkin/ui/window_menus.py" line="31"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="30"/>
+        <location filename="../../checkin/ui/window_menus.py" line="32"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="31"/>
+        <location filename="../../checkin/ui/window_menus.py" line="34"/>
         <source>&amp;Print the badge at check-in</source>
         <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="35"/>
+        <location filename="../../checkin/ui/window_menus.py" line="38"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="36"/>
+        <location filename="../../checkin/ui/window_menus.py" line="39"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="37"/>
+        <location filename="../../checkin/ui/window_menus.py" line="40"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="38"/>
+        <location filename="../../checkin/ui/window_menus.py" line="41"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="33"/>
+        <source>Test the scan&amp;ner…</source>
+        <translation>Tester le &amp;lecteur…</translation>
     </message>
 </context>
 <context>

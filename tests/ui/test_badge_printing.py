@@ -154,23 +154,27 @@ def test_one_lost_badge_is_printed_again_by_its_ticket_code(qtbot, store, tmp_pa
 
 def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
         qtbot, sqlite_url, store, monkeypatch):
+    import threading
     from datetime import datetime
 
     from checkin.core.admission.scan import ScanService
     from checkin.store.types import utcnow
+    from checkin.ui.desk_printing import DeskPrinting
 
     printed = []
+    on_gui_thread = []
 
-    def fake_print(self, attendee_id, *, preview=True):
-        assert preview is False  # straight to the desk's printer, no dialog at the desk
-        printed.append(attendee_id)
+    def fake_print(engine, badge, order):
+        # Straight to the desk's printer (no dialog at the desk), off the UI thread.
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        printed.append(badge.data.attendee_id)
         with store.begin() as conn:  # what the real printing logs
             conn.execute(sa.insert(BadgePrint.__table__).values(
-                attendee_id=attendee_id, layout="a6", desk="d", operator="o", printed_at=utcnow()))
-        return "printed"
+                attendee_id=badge.data.attendee_id, layout="a6", desk="d", operator="o",
+                printed_at=utcnow()))
 
     monkeypatch.setattr(badge_printing, "available_printers", lambda: ["QL-820NWB"])
-    monkeypatch.setattr(BadgePrinter, "print_badge", fake_print)
+    monkeypatch.setattr(badge_printing, "print_prepared", fake_print)
     with store.connect() as conn:
         people = [tuple(r) for r in conn.execute(
             sa.select(Attendee.id, Attendee.code).where(Attendee.status == "registered",
@@ -181,10 +185,12 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
     qtbot.addWidget(window)
     menu_action(window, "printOnCheckinAction").setChecked(True)
     desk = window.desk_view()
+    printing = window.findChild(DeskPrinting)
 
     def scan(code):
         with qtbot.waitSignal(desk.answered, timeout=10_000) as answer:
             desk.submit_scan(code)
+        qtbot.waitUntil(lambda: not printing.is_busy(), timeout=20_000)  # the printing thread
         return answer.args[0].result
 
     (first, first_code), (second, second_code), (third, third_code) = people
@@ -197,4 +203,5 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
     assert scan(second_code) == "already_in" and printed == [first, second]
     menu_action(window, "printOnCheckinAction").setChecked(False)
     assert scan(third_code) == "admitted" and printed == [first, second]
+    assert on_gui_thread == [False, False]
     install_translators(QApplication.instance(), "en")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 from checkin.app import create_window
 from checkin.core.demo import load_demo
 from checkin.store import open_store
+from checkin.ui.desk_printing import DeskPrinting
 from tests.helpers.desk import panel, scan
 from tests.helpers.keyboard import press_at_focus, type_at_focus
 
@@ -132,6 +133,8 @@ def test_reprint_goes_to_the_badge_printer_and_is_logged(qtbot, window, demo_url
     scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     window.desk_view().reprint_button.click()  # no printer here: the badge becomes a PDF
+    printing = window.findChild(DeskPrinting)
+    qtbot.waitUntil(lambda: not printing.is_busy(), timeout=20_000)
     assert target.exists() and target.read_bytes().startswith(b"%PDF")
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
         assert conn.execute("SELECT count(*) FROM badge_print").fetchone()[0] == 1
@@ -178,8 +181,12 @@ def test_correcting_a_name_is_journaled_and_searchable(qtbot, window, demo_url, 
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
     monkeypatch.setattr(CorrectDialog, "ask", staticmethod(lambda parent, first, last, org: (first, "Zyrgoviç", org)))
     window.desk_view().correct_button.click()
-    desk = window.desk_view()
-    assert [h.code for h in search(desk._engine, desk.event_id, "zyrgovic")] == [code]
+    qtbot.waitUntil(lambda: "Zyrgoviç" in panel(window).text(), timeout=5000)
+    engine = open_store(demo_url)
+    try:
+        assert [h.code for h in search(engine, window.desk_view().event_id, "zyrgovic")] == [code]
+    finally:
+        engine.dispose()
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as conn:
         assert conn.execute("SELECT count(*) FROM journal WHERE action = 'correct'").fetchone()[0] == 1
 

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
+from checkin.core.admission.code_reading import ScannerSetup, looks_garbled, readings
 from checkin.core.admission.door_rules import DoorDecision, decide_at_door
 from checkin.core.clock import Clock, system_clock
 from checkin.core.programme.event_file import PEOPLE_SOURCE
@@ -122,6 +123,17 @@ _JOURNAL = sa.text(
     "VALUES (:e, :at, :action, :actor, :desk, :subject, :details)"
 ).bindparams(sa.bindparam("details", type_=sa.JSON))
 _ENTRIES = (ScanKind.ENTRY, ScanKind.SESSION_ENTRY)
+# The codes a burst's readings match whatever their case (index ix_attendee_event_id_lower_code).
+_FOLDED_CODES = sa.text(
+    "SELECT code FROM attendee WHERE event_id = :event AND lower(code) IN :codes LIMIT 2"
+).bindparams(sa.bindparam("codes", expanding=True))
+GARBLED = "garbled: the scanner types for another keyboard layout"
+
+
+def _unknown_reason(typed: str, code: str) -> str:
+    if not code:
+        return "empty scan"
+    return GARBLED if looks_garbled(typed) else "no registrant has this code"
 
 
 class ScanService:
@@ -129,8 +141,9 @@ class ScanService:
     door when `session_id` is given."""
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str = "", operator: str = "",
-                 clock: Clock = system_clock) -> None:
+                 clock: Clock = system_clock, scanner: ScannerSetup = ScannerSetup()) -> None:
         self._engine = engine.execution_options(**{IMMEDIATE: True})
+        self._reader = engine  # reads that decide nothing take no write lock
         self._url = engine.url.render_as_string(hide_password=False)
         # The hot statements run on the driver's own cursor, whose errors SQLAlchemy never sees.
         self._driver_error: type[Exception] = engine.dialect.loaded_dbapi.Error
@@ -138,6 +151,7 @@ class ScanService:
         self._desk = desk
         self._operator = operator
         self._clock = clock
+        self._scanner = scanner  # how this desk's scanner types: its codes are read through it
         self._pg = engine.dialect.name == "postgresql"
         self._time = time_binder(engine)
         self._sql = {q: _driver_style(q, self._pg)
@@ -175,22 +189,17 @@ class ScanService:
             kind = ScanKind.SESSION_EXIT if exit else ScanKind.SESSION_ENTRY
         else:
             kind = ScanKind.EXIT if exit else ScanKind.ENTRY
-        place = session_id if door else VENUE
+        place = VENUE if session_id is None else session_id
         with self._begin() as conn:
             if replay:  # only a UUID the desk made earlier can be in the store already
                 replayed = self._replayed(conn, scan_uuid)
                 if replayed is not None:
                     return replayed
-            rec = _Recorder(self, conn, scan_uuid, code, kind, session_id)
-            if self._pg and code:
-                # Two desks, one badge: the second waits here for the first's commit, and
-                # only then reads where the person is (SQLite: BEGIN IMMEDIATE did this).
-                _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
-            person = _run(conn, self._sql[_PERSON], {"event": self._event, "code": code,
-                                                     "place": place}) if code else None
+            found, person = self._find_person(conn, code, place)
+            # A scan row keeps the code of whom it admitted; an unknown one, what was typed.
+            rec = _Recorder(self, conn, scan_uuid, found if person else code, kind, session_id)
             if person is None:
-                return rec(None, ScanResult.UNKNOWN_CODE,
-                           "no registrant has this code" if code else "empty scan")
+                return rec(None, ScanResult.UNKNOWN_CODE, _unknown_reason(raw_code, code))
             fields = dict(first_name=person[1], last_name=person[2], organisation=person[3],
                           category=person[7] or "",
                           attention_text=(person[6] or "attention") if person[5] else "")
@@ -219,6 +228,38 @@ class ScanService:
                 return rec(person[0], ScanResult.UNKNOWN_CODE, f"no session {session_id} in this event",
                            **fields)
             return self._door_answer(rec, person[0], decision, override, fields)
+
+    def knows(self, raw_code: str) -> bool:
+        """Does this burst read as the code of someone in the event (nothing is recorded)?"""
+        code = clean_code(raw_code)
+        if not code:
+            return False
+        with self._reader.connect() as conn:
+            return self._find_person(conn, code, VENUE, lock=False)[1] is not None
+
+    def _find_person(self, conn: sa.Connection, typed: str, place: int,
+                     lock: bool = True) -> tuple[str, tuple | None]:
+        """The registrant a burst stands for, and their code: the code as read (one indexed
+        read, the usual case), else the one registrant its other readings match, whatever
+        the case (checkin.core.admission.code_reading). On PostgreSQL the row is locked:
+        two desks, one badge, the second waits here for the first's commit."""
+        candidates = readings(typed, self._scanner)
+        code = candidates[0] if candidates else ""
+        person = self._person(conn, code, place, lock)
+        if person is None and candidates:
+            found = conn.execute(_FOLDED_CODES, {"event": self._event,
+                                                 "codes": [c.lower() for c in candidates]}).scalars().all()
+            if len(found) == 1:
+                code = found[0]
+                person = self._person(conn, code, place, lock)
+        return code, person
+
+    def _person(self, conn: sa.Connection, code: str, place: int, lock: bool = True) -> tuple | None:
+        if not code:
+            return None
+        if self._pg and lock:
+            _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
+        return _run(conn, self._sql[_PERSON], {"event": self._event, "code": code, "place": place})
 
     def _door_answer(self, rec: _Recorder, attendee: int, decision: DoorDecision,
                      override: bool, fields: dict) -> ScanAnswer:
@@ -274,10 +315,7 @@ class ScanService:
         """Cancel this person's last counted scan, if this desk made it (a new row)."""
         code = clean_code(raw_code)
         with self._begin() as conn:
-            if self._pg and code:
-                _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
-            person = _run(conn, self._sql[_PERSON], {"event": self._event, "code": code,
-                                                     "place": VENUE}) if code else None
+            person = self._person(conn, code, VENUE)
             rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.UNDO, None)
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE, "no registrant has this code")

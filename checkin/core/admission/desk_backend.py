@@ -1,0 +1,116 @@
+"""Who decides a desk's scans: a backend, asked with a deadline of the desk's own.
+
+`StoreBackend` decides on the store itself (the desk's SQLite file, or the event's shared
+PostgreSQL server) and adds where the person goes next. `DeadlineBackend` asks another
+backend on a thread of its own and waits for it at most `deadline` seconds by the desk's
+clock — a wait on a condition, never on a socket — then tells the desk it is late and keeps
+waiting for the answer, which is shown once durable. The offline desks will put a second
+backend behind the deadline (decide locally, replay later); the desk's controller does not
+change for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.engine import Engine
+
+from checkin.core.admission.code_reading import ScannerSetup, readings
+from checkin.core.admission.routing import Route, route
+from checkin.core.admission.scan import ScanAnswer, ScanService, clean_code
+from checkin.core.clock import Clock, system_clock
+from checkin.store.vocabulary import ScanResult
+
+DEADLINE = 1.5  # s: a scan not answered by then is late (the offline desks decide it locally)
+_ROUTED = (ScanResult.ADMITTED, ScanResult.ALREADY_IN)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A durable answer, and where the person goes next when they were let in."""
+
+    answer: ScanAnswer
+    route: Route | None = None
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    """One thing a volunteer asked for at the desk."""
+
+    code: str
+    operator: str
+    exit: bool = False
+    session_id: int | None = None
+    override: bool = False
+    undo: bool = False
+    only_if_code: bool = False  # a burst without a terminator: a scan only if it reads as a code
+    walk_in: dict | None = None  # the walk-in form's values: register, then admit
+
+
+class Backend(Protocol):
+    def decide(self, request: ScanRequest) -> Decision | None: ...
+
+
+class StoreBackend:
+    """Decides on the store, one ScanService per operator (the role can change between scans)."""
+
+    def __init__(self, engine: Engine, event_id: int, *, desk: str, clock: Clock = system_clock,
+                 scanner: ScannerSetup = ScannerSetup()) -> None:
+        self._engine, self._event, self._desk, self._clock = engine, event_id, desk, clock
+        self.scanner = scanner
+        self._services: dict[tuple[str, ScannerSetup], ScanService] = {}
+
+    def service(self, operator: str) -> ScanService:
+        key = (operator, self.scanner)
+        if key not in self._services:
+            self._services[key] = ScanService(self._engine, self._event, desk=self._desk,
+                                              operator=operator, clock=self._clock,
+                                              scanner=self.scanner)
+        return self._services[key]
+
+    def decide(self, request: ScanRequest) -> Decision | None:
+        svc = self.service(request.operator)
+        if request.walk_in is not None:
+            answer = svc.walk_in(**request.walk_in)
+        elif request.undo:
+            answer = svc.undo_last(request.code)
+        elif request.only_if_code and not svc.knows(request.code):
+            return None
+        else:
+            answer = svc.scan(request.code, exit=request.exit, session_id=request.session_id,
+                              override=request.override)
+        way = None
+        if answer.attendee_id is not None and answer.result in _ROUTED:
+            way = route(self._engine, self._event, answer.code, self._clock())
+        return Decision(answer, way)
+
+
+class DeadlineBackend:
+    """Asks `primary` on its own thread, in the order asked; `decide` returns its decision,
+    calling `late()` once if it is not there within `deadline` seconds."""
+
+    def __init__(self, primary: Backend, deadline: float = DEADLINE) -> None:
+        self._primary = primary
+        self.deadline = deadline
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-backend")
+
+    def decide(self, request: ScanRequest, late: Callable[[], None] = lambda: None) -> Decision | None:
+        future: Future[Decision | None] = self._thread.submit(self._primary.decide, request)
+        try:
+            return future.result(timeout=self.deadline)
+        except FutureTimeout:
+            late()
+            return future.result()
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=False, cancel_futures=False)
+
+
+def reads_as_code(text: str, scanner: ScannerSetup = ScannerSetup()) -> bool:
+    """Could this burst be a ticket code at all (one word, something left once stripped)?"""
+    code = clean_code(text)
+    return bool(code) and " " not in code and bool(readings(code, scanner))
