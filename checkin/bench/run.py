@@ -35,6 +35,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench.occupancy import bench_occupancy
 
         results.append(bench_occupancy(Path(tmp) / "demo.sqlite3"))
+        say("desk: keys typed in the window, scanner bursts to the answer painted…")
+        from checkin.bench.desk_keys import bench_desk_keys
+
+        results.extend(bench_desk_keys(Path(tmp) / "demo.sqlite3"))
         say("start: a fresh process to a ready desk window…")
         from checkin.bench.start import bench_start
 

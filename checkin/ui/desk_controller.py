@@ -9,10 +9,11 @@ another key comes is not queued behind, its answer is dropped).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.engine import Engine
 
 from checkin.core.admission.code_reading import ScannerSetup
@@ -23,6 +24,7 @@ from checkin.core.admission.scan import ScanAnswer, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.core.search.lookup import Hit, search
 from checkin.store.vocabulary import ScanResult
+from checkin.ui.scanner import BURST_GAP_MS
 from checkin.ui.workers import Task, start
 
 MIN_SEARCH = 2  # letters before searching
@@ -56,6 +58,11 @@ class DeskController(QObject):
         self._pending: set[Task] = set()
         self._search_running = ""
         self._search_wanted = ""
+        self._last_edit = 0.0
+        self._burst_wait = QTimer(self)
+        self._burst_wait.setSingleShot(True)
+        self._burst_wait.setInterval(BURST_GAP_MS)
+        self._burst_wait.timeout.connect(self._search_now)
         self._last_found: tuple[str, list[Hit]] = ("", [])
         self._enter_on = ""  # Enter was pressed on this text: decide once its search is in
         self.current: ScanAnswer | None = None  # the person the action buttons act on
@@ -187,8 +194,26 @@ class DeskController(QObject):
 
     # ---- the search field -------------------------------------------------------------
     def search(self, text: str) -> None:
-        """The field's text changed: its results, as soon as they are read."""
+        """The field's text changed: its results, as soon as they are read. Keys coming
+        faster than anyone types are a scanner's: their search waits for the burst to end
+        (which takes its letters back), so a scan never waits behind searches for half codes."""
+        now = time.monotonic()
+        fast = now - self._last_edit < BURST_GAP_MS / 1000
+        self._last_edit = now
         self._search_wanted = text
+        if fast:
+            self._burst_wait.start()
+            return
+        self._burst_wait.stop()
+        self._search_now()
+
+    def forget_search(self) -> None:
+        """A scanner's letters were taken back from the field: nothing left to search."""
+        self._burst_wait.stop()
+        self._search_wanted = ""
+
+    def _search_now(self) -> None:
+        text = self._search_wanted
         if len(text.strip()) < MIN_SEARCH:
             self._last_found = (text, [])
             self.found.emit(text, [])

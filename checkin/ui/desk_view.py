@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget,
@@ -33,6 +33,9 @@ from checkin.ui.outcomes import outcome_of
 from checkin.ui.result_panel import ResultPanel
 from checkin.ui.scanner import ScannerFilter
 from checkin.ui.sounds import Sounds
+
+
+HISTORY_AFTER_MS = 40
 
 
 class DeskView(QWidget):
@@ -154,6 +157,8 @@ class DeskView(QWidget):
         self.result_list.setAccessibleName(self.tr("People found"))
         self.result_list.setStyleSheet("font-size: 14pt;")
         self.result_list.setMaximumHeight(260)
+        # One line each: laid out from the first row, so a key's results paint sooner.
+        self.result_list.setUniformItemSizes(True)
         self.result_list.hide()
         self.nobody = QLabel(self.tr("Nobody found: check the spelling, or register a walk-in (F2)."), self)
         self.nobody.setObjectName("nobodyFound")
@@ -241,11 +246,13 @@ class DeskView(QWidget):
     def _on_burst(self, text: str, terminator: str) -> None:
         if terminator:
             self._search.show_nothing()  # the burst's own letters found people: not the point
+            self.controller.forget_search()
         self.controller.burst(text, terminator)
 
     def _on_burst_was_code(self, text: str) -> None:
         self._scanner.take_back_last(text)
         self._search.show_nothing()
+        self.controller.forget_search()
 
     # ---- scans ------------------------------------------------------------------------
     def submit_scan(self, code: str, *, exit: bool = False, override: bool = False) -> None:
@@ -302,7 +309,9 @@ class DeskView(QWidget):
     def _on_decided(self, decision: Decision) -> None:
         answer = decision.answer
         self.panel.show_answer(answer, decision.route, self._tz)
-        self.history_model.add(answer)
+        # The list of last answers after the answer's own frame: its word-wrapped rows take
+        # longer to lay out and paint (7 ms) than the answer itself.
+        QTimer.singleShot(HISTORY_AFTER_MS, self, lambda: self.history_model.add(answer))
         self.sounds.play(outcome_of(answer))
         self._update_actions()
         self.answered.emit(answer)

@@ -12,7 +12,8 @@ def test_bench_reports_every_figure_with_its_baseline(capsys):
     names = [r["name"] for r in report["results"]]
     assert names[0] == "demo_load" and "import" in names
     assert any(n.startswith("search") for n in names)
-    assert {"occupancy_refresh", "cold_start", "scan_decision"} <= set(names)
+    assert {"occupancy_refresh", "cold_start", "scan_decision", "desk_key_to_results",
+            "desk_burst_to_answer"} <= set(names)
     scans = next(r for r in report["results"] if r["name"] == "scan_decision")
     assert scans["results"].get("admitted", 0) > 0 and scans["p99_ms"] >= scans["p50_ms"] > 0
     for r in report["results"]:

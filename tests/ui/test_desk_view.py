@@ -59,8 +59,9 @@ def test_a_scanner_burst_admits_and_a_second_scan_is_already_in(qtbot, window, d
     scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "already_in", timeout=5000)
     assert panel(window).outcome == "warning"
-    history = window.findChild(QListView, "deskHistory")
-    assert history.model().rowCount() == 2 and last in history.model().index(1, 0).data()
+    history = window.findChild(QListView, "deskHistory")  # follows the answer's own frame
+    qtbot.waitUntil(lambda: history.model().rowCount() == 2, timeout=2000)
+    assert last in history.model().index(1, 0).data()
 
 
 def test_a_scan_while_the_results_list_has_focus(qtbot, window, demo_url):
