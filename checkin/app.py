@@ -20,7 +20,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from checkin.resources import resource_path
-from checkin.terminal_signals import quit_on_terminal_signals
+from checkin.ui.terminal_signals import quit_on_terminal_signals
 
 LANG_ENV = "CHECKIN_LANG"
 _translators: list[QTranslator] = []  # kept alive as long as the application

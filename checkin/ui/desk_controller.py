@@ -40,6 +40,7 @@ class DeskController(QObject):
     choose_result = Signal()        # Enter on a name: walk into the people found
     burst_was_code = Signal(str)    # a burst without terminator read as a code: scanned
     doors = Signal(list)            # [SessionDoor] not over yet
+    read_failed = Signal(str)       # a read for the screen failed (the store is unreachable…)
     corrected = Signal(str)         # the name as corrected
     correction_refused = Signal(str)
 
@@ -162,6 +163,7 @@ class DeskController(QObject):
         self._read(read, done)
 
     def close(self) -> None:
+        self._burst_wait.stop()
         self._backend.close()
 
     def _decide(self, request: ScanRequest,
@@ -197,6 +199,8 @@ class DeskController(QObject):
         """The field's text changed: its results, as soon as they are read. Keys coming
         faster than anyone types are a scanner's: their search waits for the burst to end
         (which takes its letters back), so a scan never waits behind searches for half codes."""
+        if text != self._enter_on:
+            self._enter_on = ""  # typed on after an Enter: that Enter was for another text
         now = time.monotonic()
         fast = now - self._last_edit < BURST_GAP_MS / 1000
         self._last_edit = now
@@ -211,6 +215,7 @@ class DeskController(QObject):
         """A scanner's letters were taken back from the field: nothing left to search."""
         self._burst_wait.stop()
         self._search_wanted = ""
+        self._enter_on = ""
 
     def _search_now(self) -> None:
         text = self._search_wanted
@@ -236,7 +241,7 @@ class DeskController(QObject):
         engine, event = self._engine, self._event
         task = self._track(Task(lambda _p: search(engine, event, text.strip())))
         task.signals.finished.connect(lambda hits: self._on_found(text, hits))
-        task.signals.failed.connect(lambda _m: self._on_found(text, []))
+        task.signals.failed.connect(lambda message: self._on_search_failed(text, message))
         start(task, self._reads)
 
     def _on_found(self, text: str, hits: list[Hit]) -> None:
@@ -248,6 +253,12 @@ class DeskController(QObject):
         self._last_found = (text, hits)
         self.found.emit(text, hits)
         self._after_search(text, hits)
+
+    def _on_search_failed(self, text: str, message: str) -> None:
+        self._search_running = ""
+        self.read_failed.emit(message)  # not "nobody found": the store did not answer
+        if text != self._search_wanted and len(self._search_wanted.strip()) >= MIN_SEARCH:
+            self._start_search(self._search_wanted)
 
     def _after_search(self, text: str, hits: list[Hit]) -> None:
         if self._enter_on != text:
@@ -275,6 +286,7 @@ class DeskController(QObject):
     def _read(self, work: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
         task = self._track(Task(work))
         task.signals.finished.connect(done)
+        task.signals.failed.connect(self.read_failed.emit)
         start(task, self._reads)
 
     def _track(self, task: Task) -> Task:

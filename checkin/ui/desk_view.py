@@ -43,6 +43,7 @@ class DeskView(QWidget):
 
     answered = Signal(object)       # ScanAnswer, once committed and shown
     reprint_requested = Signal(int)      # attendee id
+    wants_front = Signal()          # a badge was scanned while another tab was shown
 
     def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, desk: str,
                  operator: Callable[[], str], clock: Clock = system_clock,
@@ -81,6 +82,7 @@ class DeskView(QWidget):
             app.removeEventFilter(self._scanner)
         if self._camera is not None:
             self._camera.stop()
+        self._scanner.reset()
         self.controller.close()
 
     @property
@@ -146,6 +148,7 @@ class DeskView(QWidget):
         actions.addStretch(1)
         self.mode_label = QLabel(self.tr("Scanning at:"), self)
         self.door_choice = DoorChoice(self)
+        self.door_choice.show_doors([], self._tz, keep=None)  # the entrance, until the doors are read
         actions.addWidget(self.mode_label)
         actions.addWidget(self.door_choice)
         v.addLayout(actions)
@@ -218,6 +221,8 @@ class DeskView(QWidget):
         c.choose_result.connect(self._search.walk_in)
         c.burst_was_code.connect(self._on_burst_was_code)
         c.doors.connect(self._on_doors)
+        c.read_failed.connect(lambda message: self.panel.show_notice(
+            self.tr("The database did not answer: %1").replace("%1", message)))
         c.corrected.connect(self._on_corrected)
         c.correction_refused.connect(
             lambda message: ConfirmDialog.error(self, self.tr("Correct name"), message))
@@ -244,6 +249,8 @@ class DeskView(QWidget):
         self.search_input.setFocus()
 
     def _on_burst(self, text: str, terminator: str) -> None:
+        if not self.isVisible():
+            self.wants_front.emit()  # the answer is on the desk tab: show it
         if terminator:
             self._search.show_nothing()  # the burst's own letters found people: not the point
             self.controller.forget_search()

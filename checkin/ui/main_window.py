@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
                                    scanner=self._desk.scanner, parent=self._desk_tab)
         self._desk_view.answered.connect(self._on_answered)
         self._desk_view.reprint_requested.connect(self._on_reprint)
+        self._desk_view.wants_front.connect(lambda: self._tabs.setCurrentWidget(self._desk_tab))
         self._desk_layout.addWidget(self._desk_view)
         self._desk_view.search_input.setFocus()
 

@@ -32,7 +32,10 @@ from PySide6.QtWidgets import (
 BURST_GAP_MS = 45     # between two keys of a scanner (2–30 ms; people: 80 ms and more)
 MIN_BURST = 4         # keys: shorter bursts are people, or noise
 PAUSE_MS = 120        # a burst with no terminator ends after this silence
-ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A burst's own keys: a slower key inside it (a Bluetooth scanner, a busy USB hub) does not
+# cut it when this many fast keys came before — people do not type three keys 45 ms apart.
+FAST_RUN = 3
+LATE_TERMINATOR_MS = 600  # an Enter or Tab this soon after a burst ended by its pause is its own
 TERMINATORS = {Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter", Qt.Key.Key_Tab: "tab"}
 _CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
@@ -72,6 +75,8 @@ class ScannerFilter(QObject):
         self._receiver: QWidget | None = None   # where the burst's characters landed
         self._paused = False
         self._last_burst: tuple[str, QWidget | None] = ("", None)
+        self._paused_burst_at = -1e9  # the last key of the last burst that ended by a pause
+        self._fast = 0                 # fast gaps in a row in the current burst
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
@@ -86,6 +91,7 @@ class ScannerFilter(QObject):
     def reset(self) -> None:
         self._chars.clear()
         self._receiver = None
+        self._fast = 0
         self._pause.stop()
 
     def take_back(self, text: str, field: QWidget | None = None) -> None:
@@ -94,7 +100,7 @@ class ScannerFilter(QObject):
         field = field or self._receiver
         if not isinstance(field, QLineEdit) or not field.text().endswith(text):
             return
-        if field is self._search():
+        if field is self._search() or field.objectName() == "scanInput":
             field.clear()
         else:
             field.setText(field.text()[: len(field.text()) - len(text)])
@@ -107,12 +113,13 @@ class ScannerFilter(QObject):
             return False
         if not watched.isWindow() and QApplication.focusWidget() is not watched:
             return False  # the same key travels up through parents: count it once
-        if self._search() is None:
-            return False  # this desk is not on screen: its keys are another window's
+        window = self._window()
+        if window is None or not window.isVisible():
+            return False  # this desk's window is gone or hidden: its keys are another's
         if kind == QEvent.Type.ShortcutOverride:
             return self._on_shortcut_override(watched, event)
         if event.key() in TERMINATORS and not _is_chord(event):
-            return self._on_terminator(TERMINATORS[event.key()])  # type: ignore[index]
+            return self._on_terminator(TERMINATORS[event.key()], key_time_ms(event))  # type: ignore[index]
         text = event.text()
         if len(text) != 1 or not text.isprintable() or _is_chord(event):
             return False
@@ -129,8 +136,12 @@ class ScannerFilter(QObject):
         return False
 
     def _on_char(self, watched: QWidget, text: str, at: float) -> bool:
-        if at - self._last > BURST_GAP_MS or watched is not self._receiver:
+        gap = at - self._last
+        if watched is not self._receiver or (gap > BURST_GAP_MS and self._fast < FAST_RUN):
             self._chars.clear()
+            self._fast = 0
+        elif gap <= BURST_GAP_MS:
+            self._fast += 1
         self._chars.append(text)
         self._last = at
         self._pause.start()
@@ -151,12 +162,15 @@ class ScannerFilter(QObject):
         self._receiver = target
         return True
 
-    def _on_terminator(self, terminator: str) -> bool:
-        if len(self._chars) < MIN_BURST or not self._recent():
-            self.reset()
-            return False  # a person's Enter or Tab: the widget's own
-        self._finish(terminator)
-        return True
+    def _on_terminator(self, terminator: str, at: float) -> bool:
+        if len(self._chars) >= MIN_BURST and self._recent():
+            self._finish(terminator)
+            return True
+        late = not self._chars and 0 <= at - self._paused_burst_at < LATE_TERMINATOR_MS
+        self.reset()
+        # The terminator of a burst the pause already ended (a slow scanner, a busy window):
+        # the burst was decided then; its Enter must not scan it again, its Tab not move on.
+        return late
 
     def _recent(self) -> bool:
         # The burst's pause has not run out. The terminator's own time is not compared: a
@@ -166,12 +180,14 @@ class ScannerFilter(QObject):
 
     def _on_pause(self) -> None:
         if len(self._chars) >= MIN_BURST:
+            self._paused_burst_at = self._last
             self._finish("")
 
     def _finish(self, terminator: str) -> None:
         text = "".join(self._chars)
         receiver = self._receiver
         self._chars.clear()
+        self._fast = 0
         self._pause.stop()
         if terminator:
             self.take_back(text, receiver)

@@ -31,7 +31,7 @@ class WindowMenus(QObject):
         desk_menu = bar.addMenu(self.tr("&Desk"))
         self.settings = self._add(desk_menu, self.tr("Se&ttings…"), "settingsAction")
         self.test_scanner = self._add(desk_menu, self.tr("Test the scan&ner…"), "testScannerAction")
-        self.print_on_checkin = self._add(desk_menu, self.tr("&Print the badge at check-in"),
+        self.print_on_checkin = self._add(desk_menu, self.tr("Print the badge at &check-in"),
                                           "printOnCheckinAction")
         self.print_on_checkin.setCheckable(True)
         self.print_on_checkin.setChecked(print_on_checkin)

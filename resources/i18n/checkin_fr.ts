@@ -186,101 +186,106 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="111"/>
-        <location filename="../../checkin/ui/desk_view.py" line="112"/>
+        <location filename="../../checkin/ui/desk_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk_view.py" line="117"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk_view.py" line="121"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="118"/>
+        <location filename="../../checkin/ui/desk_view.py" line="123"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk_view.py" line="133"/>
         <source>&amp;Undo last scan</source>
         <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk_view.py" line="134"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="130"/>
+        <location filename="../../checkin/ui/desk_view.py" line="135"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="131"/>
+        <location filename="../../checkin/ui/desk_view.py" line="136"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="132"/>
+        <location filename="../../checkin/ui/desk_view.py" line="137"/>
         <source>&amp;Reprint badge</source>
         <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="133"/>
+        <location filename="../../checkin/ui/desk_view.py" line="138"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="138"/>
+        <location filename="../../checkin/ui/desk_view.py" line="143"/>
         <source>Admit &amp;anyway</source>
         <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="140"/>
+        <location filename="../../checkin/ui/desk_view.py" line="145"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <location filename="../../checkin/ui/desk_view.py" line="149"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="154"/>
+        <location filename="../../checkin/ui/desk_view.py" line="160"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="158"/>
+        <location filename="../../checkin/ui/desk_view.py" line="166"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
-        <translation>Personne trouvé : vérifiez l&apos;orthographe, ou inscrivez la personne sur place (F2).</translation>
+        <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="167"/>
-        <location filename="../../checkin/ui/desk_view.py" line="172"/>
+        <location filename="../../checkin/ui/desk_view.py" line="175"/>
+        <location filename="../../checkin/ui/desk_view.py" line="180"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="218"/>
+        <location filename="../../checkin/ui/desk_view.py" line="228"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="287"/>
+        <location filename="../../checkin/ui/desk_view.py" line="301"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="354"/>
+        <location filename="../../checkin/ui/desk_view.py" line="370"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="300"/>
+        <location filename="../../checkin/ui/desk_view.py" line="314"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="225"/>
+        <source>The database did not answer: %1</source>
+        <translation>La base de données n’a pas répondu : %1</translation>
     </message>
 </context>
 <context>
@@ -665,7 +670,7 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="367"/>
+        <location filename="../../checkin/ui/main_window.py" line="368"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -742,37 +747,37 @@
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="347"/>
+        <location filename="../../checkin/ui/main_window.py" line="348"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="368"/>
+        <location filename="../../checkin/ui/main_window.py" line="369"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <location filename="../../checkin/ui/main_window.py" line="371"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="396"/>
+        <location filename="../../checkin/ui/main_window.py" line="397"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="403"/>
+        <location filename="../../checkin/ui/main_window.py" line="404"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="404"/>
+        <location filename="../../checkin/ui/main_window.py" line="405"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="324"/>
+        <location filename="../../checkin/ui/main_window.py" line="325"/>
         <source>Scanner tested: its settings are saved for this desk</source>
         <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
     </message>
@@ -1190,7 +1195,7 @@
     <message>
         <location filename="../../checkin/ui/result_panel.py" line="105"/>
         <source>The scanner seems set for another keyboard (it typed “%1”). Scan again; if it happens again, use Desk ▸ Test the scanner.</source>
-        <translation>Le lecteur semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur.</translation>
+        <translation>Le lecteur de badges semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur de badges.</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1662,7 @@
     <message>
         <location filename="../../checkin/ui/window_menus.py" line="19"/>
         <source>Load the &amp;sample event</source>
-        <translation>Charger l&apos;événement &amp;exemple</translation>
+        <translation>Charger l’événement e&amp;xemple</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/window_menus.py" line="20"/>
@@ -1705,11 +1710,6 @@
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="34"/>
-        <source>&amp;Print the badge at check-in</source>
-        <translation>&amp;Imprimer le badge à l&apos;arrivée</translation>
-    </message>
-    <message>
         <location filename="../../checkin/ui/window_menus.py" line="38"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
@@ -1732,7 +1732,12 @@
     <message>
         <location filename="../../checkin/ui/window_menus.py" line="33"/>
         <source>Test the scan&amp;ner…</source>
-        <translation>Tester le &amp;lecteur…</translation>
+        <translation>Tester le &amp;lecteur de badges…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="34"/>
+        <source>Print the badge at &amp;check-in</source>
+        <translation>&amp;Imprimer le badge à l’arrivée</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMenu, QTabWidget
 
 from checkin.app import create_window, install_translators
 from checkin.store import open_store
@@ -267,6 +267,13 @@ def _window_keys(win: MainWindow) -> list[tuple[str, str]]:
     return keys
 
 
+def _menu_mnemonics(win: MainWindow) -> dict[str, list[str]]:
+    """Per menu, the Alt+letter of each of its items (unique within their menu)."""
+    return {menu.title(): [QKeySequence.mnemonic(a.text()).toString() for a in menu.actions()
+                           if not a.isSeparator() and not QKeySequence.mnemonic(a.text()).isEmpty()]
+            for menu in win.menuBar().findChildren(QMenu)}
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_shortcut_of_the_window_is_unique(qtbot, sqlite_url, store, language):
     win = _window(qtbot, sqlite_url, language=language)
@@ -276,6 +283,8 @@ def test_every_shortcut_of_the_window_is_unique(qtbot, sqlite_url, store, langua
         clashes = {k: [w for kk, w in keys if kk == k] for k, _ in keys
                    if sum(kk == k for kk, _ in keys) > 1}
         assert clashes == {}
+        for title, letters in _menu_mnemonics(win).items():
+            assert len(letters) == len(set(letters)), (title, letters)
     finally:
         win.desk_view().detach()
         install_translators(QApplication.instance(), "en")
@@ -341,3 +350,65 @@ def test_no_sql_on_the_gui_thread_during_a_search_a_scan_and_a_print(qtbot, wind
         _answered(qtbot, window, "already_in")
         time.sleep(0.05)
     assert seen == []
+
+
+# ---- what a review found: other tabs, late terminators, slow keys, a tested desk ----------
+def test_a_badge_scanned_on_another_tab_is_a_scan_and_shows_the_desk(qtbot, window, store):
+    engine, codes = store
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    tabs.setCurrentIndex(1)  # the programme and its seats
+    qtbot.waitUntil(lambda: not window.desk_view().isVisible(), timeout=2000)
+    table = tabs.currentWidget().findChild(QAbstractItemView)
+    table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table, timeout=2000)
+    _burst(codes[PERSON])
+    assert _name(engine, codes[PERSON]) in _answered(qtbot, window, "admitted")
+    assert window.desk_view().isVisible()
+
+
+def test_an_enter_after_the_burst_ended_by_its_pause_scans_once(qtbot, window, store):
+    engine, codes = store
+    desk = window.desk_view()
+    _burst(codes[PERSON], end=None)
+    qtbot.wait(250)          # the pause ended the burst; the scanner's Enter comes late
+    system_key(Qt.Key.Key_Return)
+    _answered(qtbot, window, "admitted")
+    qtbot.waitUntil(lambda: not desk.busy(), timeout=3000)
+    qtbot.wait(200)
+    assert _admissions(engine) == [(codes[PERSON], "admitted")]
+    assert QApplication.focusWidget() is desk.search_input
+
+
+def test_a_late_tab_does_not_move_the_focus(qtbot, window, store):
+    engine, codes = store
+    desk = window.desk_view()
+    _burst(codes[PERSON], end=None)
+    qtbot.wait(250)
+    system_key(Qt.Key.Key_Tab)
+    _answered(qtbot, window, "admitted")
+    assert QApplication.focusWidget() is desk.search_input
+
+
+def test_one_slow_key_inside_a_burst_does_not_cut_it(qtbot, window, store):
+    engine, codes = store
+    code = codes[PERSON]
+    system_type(code[:4])
+    time.sleep(0.07)   # a Bluetooth scanner's hiccup: slower than a scanner, faster than a pause
+    system_type(code[4:])
+    system_key(Qt.Key.Key_Return)
+    assert _name(engine, code) in _answered(qtbot, window, "admitted")
+    assert _admissions(engine) == [(code, "admitted")]
+
+
+def test_a_desk_set_to_us_on_azerty_says_unknown_not_misread(qtbot, sqlite_url, store):
+    from checkin.core.admission.code_reading import LAYOUT_US_ON_FRENCH, ScannerSetup
+
+    win = _window(qtbot, sqlite_url, language="fr")
+    try:
+        win.desk_view().controller.scanner = ScannerSetup(layout=LAYOUT_US_ON_FRENCH)
+        _burst(on_azerty("3200000000003"))  # read right through the table: nobody has it
+        text = _answered(qtbot, win, "unknown_code")
+        assert "Code inconnu" in text and "Badge mal lu" not in text
+    finally:
+        win.desk_view().detach()
+        install_translators(QApplication.instance(), "en")

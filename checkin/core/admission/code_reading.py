@@ -48,7 +48,7 @@ FRENCH_TO_US.update(dict(zip("ÉÈÇÀ", "2790")))
 
 # Characters no ticket code holds and a US scanner on AZERTY types for digits and AIM
 # brackets: seeing them, the volunteer is told the scanner's keyboard setting is wrong.
-_TELLTALES = frozenset("&é\"'(è_çà$£ù²µ§°¨^") | frozenset(_COMPOSED)
+_TELLTALES = frozenset("&é\"'(èçà$£ù²µ§°¨^") | frozenset(_COMPOSED)  # not "_": codes may hold it
 # AIM identifier: "]", a symbology letter, a modifier character (ISO/IEC 15424).
 _AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 

@@ -65,11 +65,12 @@ class StoreBackend:
         self._services: dict[tuple[str, ScannerSetup], ScanService] = {}
 
     def service(self, operator: str) -> ScanService:
-        key = (operator, self.scanner)
+        scanner = self.scanner  # read once: the desk may set a new one meanwhile
+        key = (operator, scanner)
         if key not in self._services:
             self._services[key] = ScanService(self._engine, self._event, desk=self._desk,
                                               operator=operator, clock=self._clock,
-                                              scanner=self.scanner)
+                                              scanner=scanner)
         return self._services[key]
 
     def decide(self, request: ScanRequest) -> Decision | None:

@@ -27,7 +27,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from checkin.core.admission.code_reading import ScannerSetup, looks_garbled, readings
+from checkin.core.admission.code_reading import (
+    LAYOUT_US_ON_FRENCH, ScannerSetup, looks_garbled, readings,
+)
 from checkin.core.admission.door_rules import DoorDecision, decide_at_door
 from checkin.core.clock import Clock, system_clock
 from checkin.core.programme.event_file import PEOPLE_SOURCE
@@ -130,10 +132,14 @@ _FOLDED_CODES = sa.text(
 GARBLED = "garbled: the scanner types for another keyboard layout"
 
 
-def _unknown_reason(typed: str, code: str) -> str:
+def _unknown_reason(typed: str, code: str, scanner: ScannerSetup) -> str:
+    """Why nobody was found. "Garbled" sends the volunteer to test the scanner: not once the
+    desk knows it types US on AZERTY (its codes were read through the table: just unknown)."""
     if not code:
         return "empty scan"
-    return GARBLED if looks_garbled(typed) else "no registrant has this code"
+    if looks_garbled(typed) and scanner.layout != LAYOUT_US_ON_FRENCH:
+        return GARBLED
+    return "no registrant has this code"
 
 
 class ScanService:
@@ -199,7 +205,7 @@ class ScanService:
             # A scan row keeps the code of whom it admitted; an unknown one, what was typed.
             rec = _Recorder(self, conn, scan_uuid, found if person else code, kind, session_id)
             if person is None:
-                return rec(None, ScanResult.UNKNOWN_CODE, _unknown_reason(raw_code, code))
+                return rec(None, ScanResult.UNKNOWN_CODE, _unknown_reason(raw_code, code, self._scanner))
             fields = dict(first_name=person[1], last_name=person[2], organisation=person[3],
                           category=person[7] or "",
                           attention_text=(person[6] or "attention") if person[5] else "")
