@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the desk's three answer sounds into resources/sounds/ (committed; rerun only to
+"""Writes the desk's four answer sounds into resources/sounds/ (committed; rerun only to
 change them). Generated rather than downloaded so their licence is ours and they can be
 tuned here: a volunteer must tell them apart without looking, in a noisy hall.
 
 - admitted.wav: a rising two-note chime (E5 then A5) — "go ahead";
 - warning.wav: one mid beep (A4, a little longer) — "look at the screen";
-- refused.wav: a low double buzz (a square-ish 150 Hz, twice) — "stop".
+- refused.wav: a low double buzz (a square-ish 150 Hz, twice) — "stop";
+- undone.wav: a falling two-note chime (A5 then C5), the admitted one turned down — "taken back".
 
 16-bit mono 22050 Hz, each under 0.4 s, with short fades so no click is heard.
 Usage: python tools/make_sounds.py [OUT_DIR]
@@ -51,6 +52,8 @@ def sounds() -> dict[str, list[float]]:
         "warning": tone(440.0, 0.22, harmonics=(1.0, 0.3, 0.1)),
         "refused": tone(150.0, 0.13, harmonics=buzz) + silence(0.05)
         + tone(150.0, 0.13, harmonics=buzz),
+        "undone": tone(880.0, 0.11, harmonics=(1.0, 0.1)) + silence(0.015)
+        + tone(523.25, 0.2, harmonics=(1.0, 0.1)),
     }
 
 

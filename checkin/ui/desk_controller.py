@@ -139,6 +139,10 @@ class DeskController(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def forget_person(self) -> None:
+        """The answer left the screen: the buttons no longer act on that person."""
+        self.current = None
+
     @property
     def backend(self) -> StoreBackend:
         """The store's own backend (behind the deadline): for tools and start-up checks."""
@@ -188,8 +192,8 @@ class DeskController(QObject):
                     then: Callable[[Decision], None] | None) -> None:
         if decision is None:
             return  # a terminator-less burst that was typing after all
-        if decision.answer.attendee_id is not None:
-            self.current = decision.answer
+        # The buttons act on whom the answer shows: nobody after an unknown code.
+        self.current = decision.answer if decision.answer.attendee_id is not None else None
         if then is not None:
             then(decision)
         self.decided.emit(decision)

@@ -213,6 +213,7 @@ class DeskView(QWidget):
         self.result_list.activated.connect(self._on_result_activated)
         self.door_choice.currentIndexChanged.connect(self._on_door_changed)
         self.panel.acknowledged.connect(self.search_input.setFocus)
+        self.panel.cleared.connect(self._on_answer_cleared)
         c.decided.connect(self._on_decided)
         c.failed.connect(self.panel.show_failure)
         c.late.connect(self._on_late)
@@ -322,6 +323,11 @@ class DeskView(QWidget):
         self.sounds.play(outcome_of(answer))
         self._update_actions()
         self.answered.emit(answer)
+
+    def _on_answer_cleared(self) -> None:
+        """Undo, Correct, Check out and Reprint act on the person on screen, or nobody."""
+        self.controller.forget_person()
+        self._update_actions()
 
     def _update_actions(self) -> None:
         a = self.current

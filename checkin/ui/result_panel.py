@@ -21,6 +21,7 @@ CLEAR_MS = 8000
 
 class ResultPanel(QFrame):
     acknowledged = Signal()
+    cleared = Signal()  # an answer went away after its delay: nobody is shown any more
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +76,7 @@ class ResultPanel(QFrame):
         self._clear = QTimer(self)
         self._clear.setSingleShot(True)
         self._clear.setInterval(CLEAR_MS)
-        self._clear.timeout.connect(self.show_idle)
+        self._clear.timeout.connect(self._on_delay_over)
         self.needs_acknowledgement = False
         self.show_idle()
 
@@ -144,6 +145,12 @@ class ResultPanel(QFrame):
         self._headline.setText(message)
         self._clear.start()
 
+    def _on_delay_over(self) -> None:
+        if self.needs_acknowledgement:
+            return
+        self.show_idle()
+        self.cleared.emit()
+
     def text(self) -> str:
         """What the panel says now, line by line, as the volunteer reads it."""
         labels = (self._symbol, self._headline, self._name, self._details, self._attention, self._route)
@@ -178,7 +185,7 @@ class ResultPanel(QFrame):
             ScanResult.SESSION_FULL: self.tr("Room full"),
             ScanResult.EXITED: self.tr("Checked out — see you soon"),
             ScanResult.NOT_INSIDE: self.tr("Not inside"),
-            ScanResult.UNDONE: self.tr("Scan undone"),
+            ScanResult.UNDONE: self.tr("Scan undone: it no longer counts"),
         }
         return texts.get(a.result, a.result)
 

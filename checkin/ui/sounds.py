@@ -1,5 +1,6 @@
 """The desk's answer sounds: in the morning rush the volunteer is looking at the person,
-not the screen, and hears whether to wave them through, look, or stop them.
+not the screen, and hears whether to wave them through, look, or stop them — or that the
+last scan was undone.
 
 Sound is a nicety, never a reason to fail: QtMultimedia may be missing (a trimmed
 install), the machine may have no audio device or no sound server (a kiosk, CI, a
@@ -17,11 +18,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QApplication
 
 from checkin.resources import resource_path
+from checkin.ui.outcomes import ADMITTED, REFUSED, UNDONE, WARNING
 
 log = logging.getLogger(__name__)
 
-ADMITTED, WARNING, REFUSED = "admitted", "warning", "refused"
-OUTCOMES = (ADMITTED, WARNING, REFUSED)
+OUTCOMES = (ADMITTED, WARNING, REFUSED, UNDONE)
 VOLUME = 0.8
 
 
@@ -31,7 +32,7 @@ def sound_file(outcome: str) -> Path:
 
 
 class Sounds(QObject):
-    """Plays the sound of a scan's outcome ("admitted", "warning" or "refused").
+    """Plays the sound of a scan's outcome ("admitted", "warning", "refused" or "undone").
 
     `played` is emitted with the outcome whenever a sound was asked for and not muted,
     whichever way it was rendered — the desk's tests listen to it, not to a speaker.

@@ -263,27 +263,27 @@
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="228"/>
+        <location filename="../../checkin/ui/desk_view.py" line="229"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="301"/>
+        <location filename="../../checkin/ui/desk_view.py" line="302"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="370"/>
+        <location filename="../../checkin/ui/desk_view.py" line="376"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="314"/>
+        <location filename="../../checkin/ui/desk_view.py" line="315"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="225"/>
+        <location filename="../../checkin/ui/desk_view.py" line="226"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
@@ -1057,145 +1057,145 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="28"/>
+        <location filename="../../checkin/ui/result_panel.py" line="29"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="59"/>
+        <location filename="../../checkin/ui/result_panel.py" line="60"/>
         <source>I have read it (Space)</source>
         <translation>J&apos;ai lu (Espace)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="89"/>
+        <location filename="../../checkin/ui/result_panel.py" line="90"/>
         <source>Ready: scan a badge or type a name</source>
         <translation>Prêt : scannez un badge ou tapez un nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="114"/>
+        <location filename="../../checkin/ui/result_panel.py" line="115"/>
         <source>Attention: %1</source>
         <translation>Attention : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="132"/>
+        <location filename="../../checkin/ui/result_panel.py" line="133"/>
         <source>Not recorded — scan again</source>
         <translation>Non enregistré — scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="162"/>
+        <location filename="../../checkin/ui/result_panel.py" line="169"/>
         <source>Admitted by override</source>
         <translation>Admis par dérogation</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="164"/>
+        <location filename="../../checkin/ui/result_panel.py" line="171"/>
         <source>Welcome to the session</source>
         <translation>Bienvenue dans la session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="165"/>
+        <location filename="../../checkin/ui/result_panel.py" line="172"/>
         <source>Welcome!</source>
         <translation>Bienvenue !</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="168"/>
+        <location filename="../../checkin/ui/result_panel.py" line="175"/>
         <source>Already in since %1 (desk %2)</source>
         <translation>Déjà entré à %1 (poste %2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="171"/>
+        <location filename="../../checkin/ui/result_panel.py" line="178"/>
         <source>Already in</source>
         <translation>Déjà entré</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="175"/>
+        <location filename="../../checkin/ui/result_panel.py" line="182"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="176"/>
+        <location filename="../../checkin/ui/result_panel.py" line="183"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="177"/>
+        <location filename="../../checkin/ui/result_panel.py" line="184"/>
         <source>Not for this workshop</source>
         <translation>Atelier réservé à d&apos;autres métiers</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="178"/>
+        <location filename="../../checkin/ui/result_panel.py" line="185"/>
         <source>Room full</source>
         <translation>Salle complète</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="179"/>
+        <location filename="../../checkin/ui/result_panel.py" line="186"/>
         <source>Checked out — see you soon</source>
         <translation>Sortie enregistrée — à tout à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="180"/>
+        <location filename="../../checkin/ui/result_panel.py" line="187"/>
         <source>Not inside</source>
         <translation>Pas à l&apos;intérieur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="181"/>
-        <source>Scan undone</source>
-        <translation>Scan annulé</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="196"/>
+        <location filename="../../checkin/ui/result_panel.py" line="203"/>
         <source>Reserved for: %1</source>
         <translation>Réservé à : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="198"/>
+        <location filename="../../checkin/ui/result_panel.py" line="205"/>
         <source>No free seat: every seat is taken or held for a booked person</source>
         <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="210"/>
+        <location filename="../../checkin/ui/result_panel.py" line="217"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="212"/>
+        <location filename="../../checkin/ui/result_panel.py" line="219"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="214"/>
+        <location filename="../../checkin/ui/result_panel.py" line="221"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="224"/>
+        <location filename="../../checkin/ui/result_panel.py" line="231"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="226"/>
+        <location filename="../../checkin/ui/result_panel.py" line="233"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="228"/>
+        <location filename="../../checkin/ui/result_panel.py" line="235"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="200"/>
-        <location filename="../../checkin/ui/result_panel.py" line="230"/>
+        <location filename="../../checkin/ui/result_panel.py" line="207"/>
+        <location filename="../../checkin/ui/result_panel.py" line="237"/>
         <source>%1 seats left</source>
         <translation>%1 places libres</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="173"/>
+        <location filename="../../checkin/ui/result_panel.py" line="180"/>
         <source>Badge misread</source>
         <translation>Badge mal lu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="105"/>
+        <location filename="../../checkin/ui/result_panel.py" line="106"/>
         <source>The scanner seems set for another keyboard (it typed “%1”). Scan again; if it happens again, use Desk ▸ Test the scanner.</source>
         <translation>Le lecteur de badges semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur de badges.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="188"/>
+        <source>Scan undone: it no longer counts</source>
+        <translation>Scan annulé : il ne compte plus</translation>
     </message>
 </context>
 <context>

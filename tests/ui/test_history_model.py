@@ -32,7 +32,7 @@ def texts(model: HistoryModel) -> list[str]:
     ("admitted", "", "admitted"),
     ("admitted", "Interprète LSF réservée", "warning"),
     ("exited", "", "admitted"),
-    ("undone", "", "admitted"),
+    ("undone", "", "undone"),
     ("already_in", "", "warning"),
     ("unknown_code", "", "refused"),
     ("cancelled", "", "refused"),

@@ -1,0 +1,99 @@
+"""The answer a volunteer can trust (issue 17): an undone scan looks, sounds and reads like
+nothing else, and the desk's buttons act on the person on screen or on nobody. Keys go to the
+focused widget as the window system delivers them, shortcuts included."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from checkin.app import create_window, install_translators
+from checkin.store import open_store
+from checkin.ui.main_window import MainWindow
+from tests.helpers.desk import panel
+from tests.helpers.keyboard import system_key, system_type
+from tests.helpers.stores import demo_store
+
+ACTIONS = ("undo_button", "correct_button", "checkout_button", "reprint_button")
+
+
+@pytest.fixture
+def store(sqlite_url):
+    engine = open_store(sqlite_url)
+    _, codes = demo_store(engine, 20, seed=5)
+    yield engine, codes
+    engine.dispose()
+
+
+@pytest.fixture
+def window(qtbot, sqlite_url, store):
+    win = create_window(sqlite_url, language="fr")
+    assert isinstance(win, MainWindow)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.desk_view().search_input.setFocus()
+    yield win
+    win.desk_view().detach()
+    install_translators(QApplication.instance(), "en")
+
+
+def _scan(code: str) -> None:
+    system_type(code)
+    system_key(Qt.Key.Key_Return)
+
+
+def _rows(engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text("SELECT kind, result FROM scan ORDER BY id"))]
+
+
+def test_an_undone_scan_has_its_own_colour_mark_sound_and_words(qtbot, window, store):
+    engine, codes = store
+    desk = window.desk_view()
+    heard: list[str] = []
+    desk.sounds.played.connect(heard.append)
+    _scan(codes[0])
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    admitted = (panel(window).outcome, panel(window).property("outcome"), panel(window).text())
+    system_key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel(window).result == "undone", timeout=5000)
+    text = panel(window).text()
+    assert panel(window).outcome == "undone" != admitted[0]
+    assert panel(window).property("outcome") == "undone"  # the colour the panel is painted in
+    assert text.startswith("↶") and "Scan annulé : il ne compte plus" in text and "✓" not in text
+    assert heard == ["admitted", "undone"]
+    assert _rows(engine) == [("entry", "admitted"), ("undo", "undone")]
+
+
+def test_after_the_answer_clears_the_buttons_act_on_nobody(qtbot, window, store):
+    engine, codes = store
+    desk = window.desk_view()
+    desk.panel._clear.setInterval(300)  # the answer's delay, shortened for the test
+    _scan(codes[1])
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    assert all(getattr(desk, b).isEnabled() for b in ACTIONS)
+    qtbot.waitUntil(lambda: panel(window).result == "", timeout=3000)  # back to "Prêt"
+    assert not any(getattr(desk, b).isEnabled() for b in ACTIONS)
+    with qtbot.assertNotEmitted(desk.reprint_requested, wait=300):
+        system_key(Qt.Key.Key_F5)
+    system_key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not desk.busy(), timeout=3000)
+    assert _rows(engine) == [("entry", "admitted")]  # the earlier person was not undone
+
+
+def test_an_unknown_code_leaves_no_one_for_the_buttons(qtbot, window, store):
+    engine, codes = store
+    desk = window.desk_view()
+    _scan(codes[2])
+    qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)
+    _scan("NOBODY-HAS-THIS")
+    qtbot.waitUntil(lambda: panel(window).result == "unknown_code", timeout=5000)
+    assert not any(getattr(desk, b).isEnabled() for b in ACTIONS)
+    system_key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not desk.busy(), timeout=3000)
+    assert [r for r in _rows(engine) if r[0] == "undo"] == []
