@@ -41,6 +41,7 @@ class DeskController(QObject):
     burst_was_code = Signal(str)    # a burst without terminator read as a code: scanned
     doors = Signal(list)            # [SessionDoor] not over yet
     read_failed = Signal(str)       # a read for the screen failed (the store is unreachable…)
+    seats = Signal(int, object)     # (session id, free seats or None): a door's seats left
     corrected = Signal(str)         # the name as corrected
     correction_refused = Signal(str)
 
@@ -286,6 +287,19 @@ class DeskController(QObject):
                 return session_doors(conn, event, now)
 
         self._read(work, self.doors.emit)
+
+    def read_seats(self, session_id: int) -> None:
+        """A door's seats left now, read off the GUI thread (the banner shows them)."""
+        from checkin.core.programme.seating import event_seats
+
+        engine, event, now = self._engine, self._event, self._clock()
+
+        def work(_p: Any) -> object:
+            with engine.connect() as conn:
+                return next((s.free for s in event_seats(conn, event, now)
+                             if s.session_id == session_id), None)
+
+        self._read(work, lambda free: self.seats.emit(session_id, free))
 
     def _read(self, work: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
         task = self._track(Task(work))

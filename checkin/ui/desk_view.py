@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,12 +28,16 @@ from checkin.store.vocabulary import ScanResult
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_search import DeskSearch
 from checkin.ui.dialogs import ConfirmDialog
+from checkin.ui.door_banner import DoorBanner
 from checkin.ui.door_choice import DoorChoice
 from checkin.ui.models.history import HistoryModel
 from checkin.ui.outcomes import outcome_of
 from checkin.ui.result_panel import ResultPanel
 from checkin.ui.scanner import ScannerFilter
 from checkin.ui.sounds import Sounds
+
+if TYPE_CHECKING:  # the programme module is read at the first door, not to start
+    from checkin.core.programme.seating import SessionDoor
 
 
 HISTORY_AFTER_MS = 40
@@ -142,6 +147,9 @@ class DeskView(QWidget):
             actions.addWidget(b)
         self.override_button = self._button("overrideButton", self.tr("Admit &anyway"), "F7",
                                             self.override)
+        keep_place = self.override_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the toolbar does not jump when it shows
+        self.override_button.setSizePolicy(keep_place)
         self.override_button.setToolTip(self.tr("Coordinator: admit despite a full room or an "
                                                 "audience restriction (journaled) (F7)"))
         actions.addWidget(self.override_button)
@@ -149,8 +157,10 @@ class DeskView(QWidget):
         self.mode_label = QLabel(self.tr("Scanning at:"), self)
         self.door_choice = DoorChoice(self)
         self.door_choice.show_doors([], self._tz, keep=None)  # the entrance, until the doors are read
-        actions.addWidget(self.mode_label)
-        actions.addWidget(self.door_choice)
+        # On the fields' row: with the buttons (and Admit anyway's reserved place) it would
+        # not fit a 1366-pixel laptop screen at the desk's text size.
+        top.addWidget(self.mode_label)
+        top.addWidget(self.door_choice)
         v.addLayout(actions)
 
         body = QHBoxLayout()
@@ -168,6 +178,9 @@ class DeskView(QWidget):
         self.nobody.hide()
         self._search = DeskSearch(self.search_input, self.result_list, self.nobody, self)
         self.panel = ResultPanel(self)
+        self.door_banner = DoorBanner(self)
+        self._doors: dict[int, SessionDoor] = {}
+        left.addWidget(self.door_banner)
         left.addWidget(self.result_list)
         left.addWidget(self.nobody)
         left.addWidget(self.panel, 1)
@@ -222,6 +235,7 @@ class DeskView(QWidget):
         c.choose_result.connect(self._search.walk_in)
         c.burst_was_code.connect(self._on_burst_was_code)
         c.doors.connect(self._on_doors)
+        c.seats.connect(self.door_banner.show_seats)
         c.read_failed.connect(lambda message: self.panel.show_notice(
             self.tr("The database did not answer: %1").replace("%1", message)))
         c.corrected.connect(self._on_corrected)
@@ -306,7 +320,16 @@ class DeskView(QWidget):
             self.reprint_requested.emit(self.current.attendee_id)
 
     def override(self) -> None:
-        self.controller.override(self.can_override())
+        """Admit anyway, once the coordinator has confirmed whom and where (journaled)."""
+        a = self.current
+        if a is None or not self.can_override() or a.result not in (ScanResult.SESSION_FULL,
+                                                                    ScanResult.NOT_ELIGIBLE):
+            return
+        name = f"{a.first_name} {a.last_name}".strip() or a.code
+        question = (self.tr("Let %1 into “%2” anyway? The override is journaled under your role.")
+                    .replace("%1", name).replace("%2", a.session_title or a.room))
+        if ConfirmDialog.ask(self, self.tr("Admit anyway"), question):
+            self.controller.override(True)
 
     def busy(self) -> bool:
         return self.controller.busy()
@@ -317,6 +340,8 @@ class DeskView(QWidget):
     def _on_decided(self, decision: Decision) -> None:
         answer = decision.answer
         self.panel.show_answer(answer, decision.route, self._tz)
+        if answer.session_id is not None and answer.seats_left is not None:
+            self.door_banner.show_seats(answer.session_id, answer.seats_left)
         # The list of last answers after the answer's own frame: its word-wrapped rows take
         # longer to lay out and paint (7 ms) than the answer itself.
         QTimer.singleShot(HISTORY_AFTER_MS, self, lambda: self.history_model.add(answer))
@@ -343,19 +368,29 @@ class DeskView(QWidget):
         self.controller.load_doors()
 
     def _on_doors(self, sessions: list) -> None:
+        self._doors = {s.session_id: s for s in sessions}
         self.door_choice.show_doors(sessions, self._tz, keep=self.session_id)
         if self.door_choice.currentData() != self.session_id and self.session_id is not None \
                 and self.door_choice.findData(self.session_id) < 0:
             self.controller.session_id = None  # that session is over: back to the entrance
+        self._show_door()
 
     def set_door(self, session_id: int | None) -> None:
         """A room's door for this session, or None for the venue entrance."""
         self.controller.session_id = session_id
         self.door_choice.choose(session_id)
+        self._show_door()
 
     def _on_door_changed(self, _index: int) -> None:
         self.controller.session_id = self.door_choice.currentData()
+        self._show_door()
         self.search_input.setFocus()
+
+    def _show_door(self) -> None:
+        door = self._doors.get(self.session_id) if self.session_id is not None else None
+        self.door_banner.show_door(door, self._tz)
+        if door is not None:
+            self.controller.read_seats(door.session_id)
 
     def toggle_camera(self) -> None:
         """Start or stop reading badges with the webcam (QtMultimedia is loaded only now)."""

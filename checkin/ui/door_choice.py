@@ -21,6 +21,10 @@ class DoorChoice(QComboBox):
         self.setObjectName("doorChoice")
         self.setAccessibleName(self.tr("Scanning at"))
         self.setMinimumWidth(320)
+        # As wide as about 30 letters, not as the longest session title: the search field
+        # beside it must stay wide. The list that opens shows the titles whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(30)
         self.currentIndexChanged.connect(self._on_changed)
 
     def show_doors(self, sessions: Iterable[SessionDoor], tz: tzinfo, keep: int | None) -> None:
@@ -34,6 +38,7 @@ class DoorChoice(QComboBox):
             self.addItem(self.tr("Door: %1").replace("%1", label), s.session_id)
         index = self.findData(keep) if keep is not None else 0
         self.setCurrentIndex(max(0, index))
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
         self.blockSignals(False)
         self._show_mode()
 

@@ -205,6 +205,9 @@ class ResultPanel(QFrame):
             lines.append(self.tr("No free seat: every seat is taken or held for a booked person"))
         elif a.seats_left is not None:
             lines.append(self.tr("%1 seats left").replace("%1", str(a.seats_left)))
+        if a.result in (ScanResult.NOT_ELIGIBLE, ScanResult.SESSION_FULL):
+            lines.append("<b>" + self.tr("Call a coordinator: only they can let someone in anyway.")
+                         + "</b>")
         return "<br>".join(lines)
 
     def _route_text(self, r: Route) -> str:

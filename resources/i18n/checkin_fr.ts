@@ -186,106 +186,139 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="116"/>
-        <location filename="../../checkin/ui/desk_view.py" line="117"/>
+        <location filename="../../checkin/ui/desk_view.py" line="121"/>
+        <location filename="../../checkin/ui/desk_view.py" line="122"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="121"/>
+        <location filename="../../checkin/ui/desk_view.py" line="126"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="123"/>
+        <location filename="../../checkin/ui/desk_view.py" line="128"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="133"/>
+        <location filename="../../checkin/ui/desk_view.py" line="138"/>
         <source>&amp;Undo last scan</source>
         <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="134"/>
+        <location filename="../../checkin/ui/desk_view.py" line="139"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="135"/>
+        <location filename="../../checkin/ui/desk_view.py" line="140"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="136"/>
+        <location filename="../../checkin/ui/desk_view.py" line="141"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="137"/>
+        <location filename="../../checkin/ui/desk_view.py" line="142"/>
         <source>&amp;Reprint badge</source>
         <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="138"/>
+        <location filename="../../checkin/ui/desk_view.py" line="143"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="143"/>
+        <location filename="../../checkin/ui/desk_view.py" line="148"/>
         <source>Admit &amp;anyway</source>
         <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="145"/>
+        <location filename="../../checkin/ui/desk_view.py" line="153"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="149"/>
+        <location filename="../../checkin/ui/desk_view.py" line="157"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="160"/>
+        <location filename="../../checkin/ui/desk_view.py" line="168"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="166"/>
+        <location filename="../../checkin/ui/desk_view.py" line="174"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="175"/>
-        <location filename="../../checkin/ui/desk_view.py" line="180"/>
+        <location filename="../../checkin/ui/desk_view.py" line="186"/>
+        <location filename="../../checkin/ui/desk_view.py" line="191"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="229"/>
+        <location filename="../../checkin/ui/desk_view.py" line="241"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="302"/>
+        <location filename="../../checkin/ui/desk_view.py" line="314"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="376"/>
+        <location filename="../../checkin/ui/desk_view.py" line="409"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="315"/>
+        <location filename="../../checkin/ui/desk_view.py" line="336"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="226"/>
+        <location filename="../../checkin/ui/desk_view.py" line="238"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="327"/>
+        <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
+        <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="329"/>
+        <source>Admit anyway</source>
+        <translation>Faire entrer quand même</translation>
+    </message>
+</context>
+<context>
+    <name>DoorBanner</name>
+    <message>
+        <location filename="../../checkin/ui/door_banner.py" line="49"/>
+        <source>seats left: …</source>
+        <translation>places libres : …</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/door_banner.py" line="51"/>
+        <source>no seat limit</source>
+        <translation>sans limite de places</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/door_banner.py" line="53"/>
+        <source>seats left: %1</source>
+        <translation>places libres : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/door_banner.py" line="54"/>
+        <source>DOOR of %1 — %2 %3 · %4</source>
+        <translation>PORTE de %1 — %2 %3 · %4</translation>
     </message>
 </context>
 <context>
@@ -1147,38 +1180,38 @@
         <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscrits</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="217"/>
+        <location filename="../../checkin/ui/result_panel.py" line="220"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="219"/>
+        <location filename="../../checkin/ui/result_panel.py" line="222"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="221"/>
+        <location filename="../../checkin/ui/result_panel.py" line="224"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="231"/>
+        <location filename="../../checkin/ui/result_panel.py" line="234"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="233"/>
+        <location filename="../../checkin/ui/result_panel.py" line="236"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="235"/>
+        <location filename="../../checkin/ui/result_panel.py" line="238"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/result_panel.py" line="207"/>
-        <location filename="../../checkin/ui/result_panel.py" line="237"/>
+        <location filename="../../checkin/ui/result_panel.py" line="240"/>
         <source>%1 seats left</source>
         <translation>%1 places libres</translation>
     </message>
@@ -1196,6 +1229,11 @@
         <location filename="../../checkin/ui/result_panel.py" line="188"/>
         <source>Scan undone: it no longer counts</source>
         <translation>Scan annulé : il ne compte plus</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/result_panel.py" line="209"/>
+        <source>Call a coordinator: only they can let someone in anyway.</source>
+        <translation>Appelez la coordination : elle seule peut faire entrer quand même.</translation>
     </message>
 </context>
 <context>

@@ -97,3 +97,48 @@ def test_an_unknown_code_leaves_no_one_for_the_buttons(qtbot, window, store):
     qtbot.wait(300)
     qtbot.waitUntil(lambda: not desk.busy(), timeout=3000)
     assert [r for r in _rows(engine) if r[0] == "undo"] == []
+
+
+def _session(engine, key: str) -> tuple[int, str, str]:
+    with engine.connect() as conn:
+        return tuple(conn.execute(sa.text(
+            "SELECT s.id, s.title, r.name FROM session s JOIN room r ON r.id = s.room_id "
+            "WHERE s.key = :k"), {"k": key}).one())
+
+
+def test_door_mode_shows_a_banner_and_asks_before_admitting_anyway(qtbot, window, store, monkeypatch):
+    from checkin.core.roles import Role
+    from checkin.ui.dialogs import ConfirmDialog
+    from tests.helpers.window import hand_desk_to
+
+    engine, _ = store
+    hand_desk_to(window, Role.COORDINATOR)
+    desk = window.desk_view()
+    session, title, room = _session(engine, "atelier-charte")
+    qtbot.waitUntil(lambda: desk.door_choice.findData(session) >= 0, timeout=5000)
+    assert not desk.door_banner.isVisible()  # the entrance: no banner
+    toolbar_x = desk.walk_in_button.x()
+    desk.set_door(session)
+    qtbot.waitUntil(lambda: "places libres : " in desk.door_banner.text()
+                    and "…" not in desk.door_banner.text(), timeout=5000)
+    banner = desk.door_banner.text()
+    assert desk.door_banner.isVisible() and banner.startswith("PORTE de " + room) and title in banner
+    with engine.connect() as conn:  # someone this workshop is not for
+        code = conn.execute(sa.text(
+            "SELECT code FROM attendee WHERE profession NOT IN ('etat', 'animateur-charte') "
+            "AND status = 'registered' ORDER BY id LIMIT 1")).scalar_one()
+    desk.search_input.setFocus()
+    _scan(code)
+    qtbot.waitUntil(lambda: panel(window).result == "not_eligible", timeout=5000)
+    assert "Appelez la coordination" in panel(window).text()
+    assert desk.override_button.isVisible() and desk.walk_in_button.x() == toolbar_x  # no jump
+    assert window.minimumSizeHint().width() <= 1366  # still fits a common laptop screen
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366, timeout=2000)
+    assert desk.search_input.width() >= 400  # the door's long titles do not squeeze the search
+    asked: list[str] = []
+    monkeypatch.setattr(ConfirmDialog, "ask", staticmethod(lambda _p, _t, text: asked.append(text) or False))
+    system_key(Qt.Key.Key_F7)
+    qtbot.wait(300)
+    assert len(asked) == 1 and "quand même" in asked[0] and panel(window).result == "not_eligible"
+    assert _rows(engine) == [("session_entry", "not_eligible")]

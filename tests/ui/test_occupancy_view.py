@@ -118,7 +118,9 @@ def test_a_room_reaching_90_and_100_percent_raises_alerts(qtbot, coordinator_win
     assert view.alerts.count() == 2
 
 
-def test_door_mode_and_a_coordinator_override(qtbot, coordinator_window, demo_url):
+def test_door_mode_and_a_coordinator_override(qtbot, coordinator_window, demo_url, monkeypatch):
+    from checkin.ui.dialogs import ConfirmDialog
+
     desk = coordinator_window.desk_view()
     desk._clock = lambda: AFTERNOON
     desk.load_doors()
@@ -131,8 +133,16 @@ def test_door_mode_and_a_coordinator_override(qtbot, coordinator_window, demo_ur
     scan(code)
     qtbot.waitUntil(lambda: panel(coordinator_window).result == "not_eligible", timeout=5000)
     assert desk.override_button.isVisible()
+    assert "Call a coordinator" in panel(coordinator_window).text()
+    asked: list[str] = []
+    monkeypatch.setattr(ConfirmDialog, "ask", staticmethod(lambda _p, _t, text: asked.append(text) or False))
+    desk.override_button.click()  # the coordinator says no: nothing recorded
+    qtbot.wait(200)
+    assert panel(coordinator_window).result == "not_eligible" and len(asked) == 1
+    monkeypatch.setattr(ConfirmDialog, "ask", staticmethod(lambda _p, _t, text: asked.append(text) or True))
     desk.override_button.click()
     qtbot.waitUntil(lambda: panel(coordinator_window).result == "admitted", timeout=5000)
+    assert "anyway" in asked[-1] and desk.current.last_name in asked[-1]
     assert desk.current.overridden and desk.current.session_id == workshop
     desk.set_door(None)  # back to the entrance in one step
     assert desk.session_id is None
