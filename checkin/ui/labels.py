@@ -52,3 +52,9 @@ def field_label(field: str) -> str:
         "buyer_last_name": QCoreApplication.translate("Field", "buyer's last name"),
         "buyer_email": QCoreApplication.translate("Field", "buyer's email"),
     }.get(field, field)
+
+
+def english_plural(text: str, count: int) -> str:
+    """An untranslated `tr("%n seat(s) left", "", n)` reads right in English too: the French
+    catalogue carries real plural forms (Qt's %n), English keeps the source's "(s)"."""
+    return text.replace("(s)", "" if count == 1 else "s")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from checkin.core.admission.routing import Route, Stop
 from checkin.core.admission.scan import GARBLED, ScanAnswer
 from checkin.store.vocabulary import ScanResult
+from checkin.ui.labels import english_plural
 from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 
 CLEAR_MS = 8000
@@ -204,7 +205,7 @@ class ResultPanel(QFrame):
         elif a.result == ScanResult.SESSION_FULL:
             lines.append(self.tr("No free seat: every seat is taken or held for a booked person"))
         elif a.seats_left is not None:
-            lines.append(self.tr("%1 seats left").replace("%1", str(a.seats_left)))
+            lines.append(english_plural(self.tr("%n seat(s) left", "", a.seats_left), a.seats_left))
         if a.result in (ScanResult.NOT_ELIGIBLE, ScanResult.SESSION_FULL):
             lines.append("<b>" + self.tr("Call a coordinator: only they can let someone in anyway.")
                          + "</b>")
@@ -237,7 +238,7 @@ class ResultPanel(QFrame):
         elif s.status == "booked":
             text += " · " + self.tr("seat booked")
         elif s.seats_left is not None:
-            text += " · " + self.tr("%1 seats left").replace("%1", str(s.seats_left))
+            text += " · " + english_plural(self.tr("%n seat(s) left", "", s.seats_left), s.seats_left)
         return text
 
     def _hhmm(self, moment: datetime) -> str:

@@ -247,53 +247,53 @@
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="168"/>
+        <location filename="../../checkin/ui/desk_view.py" line="170"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="174"/>
+        <location filename="../../checkin/ui/desk_view.py" line="176"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="186"/>
-        <location filename="../../checkin/ui/desk_view.py" line="191"/>
+        <location filename="../../checkin/ui/desk_view.py" line="188"/>
+        <location filename="../../checkin/ui/desk_view.py" line="193"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="241"/>
+        <location filename="../../checkin/ui/desk_view.py" line="243"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="314"/>
+        <location filename="../../checkin/ui/desk_view.py" line="316"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="409"/>
+        <location filename="../../checkin/ui/desk_view.py" line="411"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="336"/>
+        <location filename="../../checkin/ui/desk_view.py" line="338"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="238"/>
+        <location filename="../../checkin/ui/desk_view.py" line="240"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="327"/>
+        <location filename="../../checkin/ui/desk_view.py" line="329"/>
         <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
         <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="329"/>
+        <location filename="../../checkin/ui/desk_view.py" line="331"/>
         <source>Admit anyway</source>
         <translation>Faire entrer quand même</translation>
     </message>
@@ -329,12 +329,12 @@
         <translation>Scan à</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/door_choice.py" line="31"/>
+        <location filename="../../checkin/ui/door_choice.py" line="35"/>
         <source>Venue entrance</source>
         <translation>Entrée du lieu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/door_choice.py" line="34"/>
+        <location filename="../../checkin/ui/door_choice.py" line="38"/>
         <source>Door: %1</source>
         <translation>Porte : %1</translation>
     </message>
@@ -1210,12 +1210,6 @@
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="207"/>
-        <location filename="../../checkin/ui/result_panel.py" line="240"/>
-        <source>%1 seats left</source>
-        <translation>%1 places libres</translation>
-    </message>
-    <message>
         <location filename="../../checkin/ui/result_panel.py" line="180"/>
         <source>Badge misread</source>
         <translation>Badge mal lu</translation>
@@ -1234,6 +1228,15 @@
         <location filename="../../checkin/ui/result_panel.py" line="209"/>
         <source>Call a coordinator: only they can let someone in anyway.</source>
         <translation>Appelez la coordination : elle seule peut faire entrer quand même.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/result_panel.py" line="207"/>
+        <location filename="../../checkin/ui/result_panel.py" line="240"/>
+        <source>%n seat(s) left</source>
+        <translation>
+            <numerusform>%n place libre</numerusform>
+            <numerusform>%n places libres</numerusform>
+        </translation>
     </message>
 </context>
 <context>

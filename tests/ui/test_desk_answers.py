@@ -142,3 +142,24 @@ def test_door_mode_shows_a_banner_and_asks_before_admitting_anyway(qtbot, window
     qtbot.wait(300)
     assert len(asked) == 1 and "quand même" in asked[0] and panel(window).result == "not_eligible"
     assert _rows(engine) == [("session_entry", "not_eligible")]
+
+
+@pytest.mark.parametrize(("language", "seats", "words"), [
+    ("fr", 1, "1 place libre"), ("fr", 2, "2 places libres"),
+    ("en", 1, "1 seat left"), ("en", 2, "2 seats left")])
+def test_seats_left_read_as_the_language_says_them(qtbot, language, seats, words):
+    from datetime import UTC
+
+    from checkin.core.admission.scan import ScanAnswer
+    from checkin.ui.result_panel import ResultPanel
+
+    install_translators(QApplication.instance(), language)
+    try:
+        shown = ResultPanel()
+        qtbot.addWidget(shown)
+        shown.show_answer(ScanAnswer(result="admitted", code="X", scan_id=1, attendee_id=1,
+                                     first_name="Léa", session_id=3, session_title="Atelier",
+                                     room="Salle Somme", seats_left=seats), None, UTC)
+        assert words in shown.text() and "(s)" not in shown.text()
+    finally:
+        install_translators(QApplication.instance(), "en")
