@@ -153,8 +153,8 @@ class DeskSettings:
 
     @property
     def scanner_terminator(self) -> str:
-        """What the scanner sends after a code, as last tested: "enter", "tab" or "" (none,
-        or not tested). Informative: every terminator is taken, whatever is stored."""
+        """What the scanner sends after a code, as last tested: "enter", "tab", "none", or ""
+        (not tested). Informative: every terminator is taken, whatever is stored."""
         value = str(self._s.value("scanner/terminator", "") or "")
         return value if value in ("enter", "tab", "none") else ""
 

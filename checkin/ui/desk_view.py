@@ -68,7 +68,7 @@ class DeskView(QWidget):
         self._build()
         self._connect()
         self._scanner = ScannerFilter(self.window, lambda: self.search_input if self.isVisible() else None,
-                                      self.shortcut_keys, self)
+                                      self.shortcut_keys, (self.search_input, self.scan_input), self)
         self._scanner.scanned.connect(self._on_burst)
         app = QApplication.instance()
         if app is not None:

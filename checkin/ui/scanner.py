@@ -40,7 +40,7 @@ TERMINATORS = {Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter", Qt.Key.Key
 _CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
-def _is_chord(event: QKeyEvent) -> bool:
+def is_chord(event: QKeyEvent) -> bool:
     """Ctrl+… or Alt+…: a command, not typing. Ctrl and Alt together with a character is
     AltGr on Windows (`@`, `]`, `#` on AZERTY): typing, as a French-set scanner sends it."""
     held = event.modifiers() & _CTRL_ALT
@@ -65,11 +65,13 @@ class ScannerFilter(QObject):
     scanned = Signal(str, str)
 
     def __init__(self, window: Callable[[], QWidget | None], search_field: Callable[[], QLineEdit | None],
-                 window_keys: Callable[[], list[QKeySequence]], parent: QObject | None = None) -> None:
+                 window_keys: Callable[[], list[QKeySequence]], desk_fields: tuple[QLineEdit, ...] = (),
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._window = window             # the desk's main window
         self._search = search_field       # where stray typing goes, when it is visible
         self._window_keys = window_keys
+        self._desk_fields = desk_fields   # emptied by a scan: what they held before it is stale
         self._chars: list[str] = []
         self._last = 0.0
         self._receiver: QWidget | None = None   # where the burst's characters landed
@@ -96,11 +98,11 @@ class ScannerFilter(QObject):
 
     def take_back(self, text: str, field: QWidget | None = None) -> None:
         """Remove a burst's characters from the text field they landed in. In the desk's
-        search field nothing else is kept either: what was typed before the scan is stale."""
+        own fields (search, ticket code) nothing else is kept either: it is stale."""
         field = field or self._receiver
         if not isinstance(field, QLineEdit) or not field.text().endswith(text):
             return
-        if field is self._search() or field.objectName() == "scanInput":
+        if field in self._desk_fields:
             field.clear()
         else:
             field.setText(field.text()[: len(field.text()) - len(text)])
@@ -118,10 +120,10 @@ class ScannerFilter(QObject):
             return False  # this desk's window is gone or hidden: its keys are another's
         if kind == QEvent.Type.ShortcutOverride:
             return self._on_shortcut_override(watched, event)
-        if event.key() in TERMINATORS and not _is_chord(event):
+        if event.key() in TERMINATORS and not is_chord(event):
             return self._on_terminator(TERMINATORS[event.key()], key_time_ms(event))  # type: ignore[index]
         text = event.text()
-        if len(text) != 1 or not text.isprintable() or _is_chord(event):
+        if len(text) != 1 or not text.isprintable() or is_chord(event):
             return False
         return self._on_char(watched, text, key_time_ms(event))
 

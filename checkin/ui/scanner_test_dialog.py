@@ -24,14 +24,12 @@ from checkin.core.admission.code_reading import LAYOUT_US_ON_FRENCH
 from checkin.core.admission.scanner_test import TEST_CODE, ScannerReport, analyse
 from checkin.ui import badge_printing
 from checkin.ui.desk_settings import DeskSettings
+from checkin.ui.scanner import MIN_BURST, TERMINATORS, is_chord  # the desk's own notion of a burst
 
 SILENCE_MS = 300       # a burst with no terminator ends after this silence
-MIN_BURST = 4          # fewer keys are a person's, not a scan: ignored
 SHOWN_CHARS = 60       # of a burst that was not the test badge
 SCREEN_MODULE_PX = 8   # 37 modules (version 3 and its quiet zone): about 300 px on screen
 PRINTED_QR_MM = 40.0   # on paper, at most (less on a small label)
-_TERMINATORS = {Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter", Qt.Key.Key_Tab: "tab"}
-_CTRL, _ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
 
 def remember(desk: DeskSettings, report: ScannerReport) -> None:
@@ -203,14 +201,13 @@ class ScannerTestDialog(QDialog):
             return False  # a print or file dialog opened from here types for itself
         if not watched.isWindow() and QApplication.focusWidget() is not watched:
             return False  # the same key travels up through parents: count it once
-        held = event.modifiers() & (_CTRL | _ALT)
-        if held in (_CTRL, _ALT):
+        if is_chord(event):
             return False  # a shortcut or a mnemonic (Ctrl+Alt together is AltGr: a character)
-        if event.key() in _TERMINATORS:
+        if event.key() in TERMINATORS:
             if len(self._chars) < MIN_BURST:
                 self._chars.clear()
                 return False  # a person's Enter or Tab: the dialog's own
-            self._finish(_TERMINATORS[Qt.Key(event.key())])
+            self._finish(TERMINATORS[Qt.Key(event.key())])
             return True  # not the focus chain's Tab, not the default button's Enter
         text = event.text()
         if len(text) != 1 or not text.isprintable():

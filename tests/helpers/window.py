@@ -46,3 +46,23 @@ def menu_action(window: MainWindow, name: str) -> QAction:
     action = window.findChild(QAction, name)
     assert action is not None, f"no action {name!r} in the window"
     return action
+
+
+@contextmanager
+def desk_window(qtbot: Any, db_url: str, language: str = "en") -> Iterator[MainWindow]:
+    """The window shown on `db_url`, its desk ready for keys (the search field focused, its
+    first reads done); afterwards the desk stops catching keys and English is back."""
+    win = create_window(db_url, language=language)
+    assert isinstance(win, MainWindow)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    desk = win.desk_view()
+    assert desk is not None
+    desk.search_input.setFocus()
+    qtbot.waitUntil(lambda: not desk.busy(), timeout=5000)
+    try:
+        yield win
+    finally:
+        desk.detach()
+        install_translators(QApplication.instance(), "en")

@@ -9,12 +9,12 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from checkin.app import create_window, install_translators
+from checkin.app import install_translators
 from checkin.store import open_store
-from checkin.ui.main_window import MainWindow
 from tests.helpers.desk import panel
 from tests.helpers.keyboard import system_key, system_type
 from tests.helpers.stores import demo_store
+from tests.helpers.window import desk_window
 
 ACTIONS = ("undo_button", "correct_button", "checkout_button", "reprint_button")
 
@@ -29,15 +29,8 @@ def store(sqlite_url):
 
 @pytest.fixture
 def window(qtbot, sqlite_url, store):
-    win = create_window(sqlite_url, language="fr")
-    assert isinstance(win, MainWindow)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.desk_view().search_input.setFocus()
-    yield win
-    win.desk_view().detach()
-    install_translators(QApplication.instance(), "en")
+    with desk_window(qtbot, sqlite_url, language="fr") as win:
+        yield win
 
 
 def _scan(code: str) -> None:

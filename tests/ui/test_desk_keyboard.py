@@ -16,13 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMenu, QTabWidget
 
-from checkin.app import create_window, install_translators
 from checkin.store import open_store
 from checkin.ui.main_window import MainWindow
 from tests.helpers.desk import panel
 from tests.helpers.gui_thread import sql_on_gui_thread
 from tests.helpers.keyboard import on_azerty, system_key, system_type
 from tests.helpers.stores import demo_store
+from tests.helpers.window import desk_window
 
 PERSON = 3  # the demo registrant scanned (by position among those who may come in)
 
@@ -35,24 +35,10 @@ def store(sqlite_url):
     engine.dispose()
 
 
-def _window(qtbot, url: str, language: str = "en") -> MainWindow:
-    win = create_window(url, language=language)
-    assert isinstance(win, MainWindow)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    desk = win.desk_view()
-    assert desk is not None
-    desk.search_input.setFocus()
-    qtbot.waitUntil(lambda: not desk.busy(), timeout=5000)
-    return win
-
-
 @pytest.fixture
 def window(qtbot, sqlite_url, store):
-    win = _window(qtbot, sqlite_url)
-    yield win
-    win.desk_view().detach()
+    with desk_window(qtbot, sqlite_url) as win:
+        yield win
 
 
 def _name(engine, code: str) -> str:
@@ -109,14 +95,10 @@ def test_an_aim_prefix_typed_on_azerty_is_stripped(qtbot, window, store):
 
 
 def test_a_garbled_burst_says_so_in_french(qtbot, sqlite_url, store):
-    win = _window(qtbot, sqlite_url, language="fr")
-    try:
+    with desk_window(qtbot, sqlite_url, language="fr") as win:
         _burst(on_azerty("ZZ9Q0W17"))  # nobody's code, however it is read
         text = _answered(qtbot, win, "unknown_code")
         assert "Badge mal lu" in text and "Tester le lecteur" in text
-    finally:
-        win.desk_view().detach()
-        install_translators(QApplication.instance(), "en")
 
 
 # ---- 3. case -----------------------------------------------------------------------------
@@ -276,8 +258,7 @@ def _menu_mnemonics(win: MainWindow) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_shortcut_of_the_window_is_unique(qtbot, sqlite_url, store, language):
-    win = _window(qtbot, sqlite_url, language=language)
-    try:
+    with desk_window(qtbot, sqlite_url, language=language) as win:
         keys = _window_keys(win)
         assert {"Ctrl+Z", "F5", "Ctrl+R"} <= {k for k, _ in keys}
         clashes = {k: [w for kk, w in keys if kk == k] for k, _ in keys
@@ -285,9 +266,6 @@ def test_every_shortcut_of_the_window_is_unique(qtbot, sqlite_url, store, langua
         assert clashes == {}
         for title, letters in _menu_mnemonics(win).items():
             assert len(letters) == len(set(letters)), (title, letters)
-    finally:
-        win.desk_view().detach()
-        install_translators(QApplication.instance(), "en")
 
 
 # ---- 8. keys typed in a dialog -----------------------------------------------------------
@@ -403,12 +381,8 @@ def test_one_slow_key_inside_a_burst_does_not_cut_it(qtbot, window, store):
 def test_a_desk_set_to_us_on_azerty_says_unknown_not_misread(qtbot, sqlite_url, store):
     from checkin.core.admission.code_reading import LAYOUT_US_ON_FRENCH, ScannerSetup
 
-    win = _window(qtbot, sqlite_url, language="fr")
-    try:
+    with desk_window(qtbot, sqlite_url, language="fr") as win:
         win.desk_view().controller.scanner = ScannerSetup(layout=LAYOUT_US_ON_FRENCH)
         _burst(on_azerty("3200000000003"))  # read right through the table: nobody has it
         text = _answered(qtbot, win, "unknown_code")
         assert "Code inconnu" in text and "Badge mal lu" not in text
-    finally:
-        win.desk_view().detach()
-        install_translators(QApplication.instance(), "en")

@@ -50,7 +50,7 @@ FRENCH_TO_US.update(dict(zip("ÉÈÇÀ", "2790")))
 # brackets: seeing them, the volunteer is told the scanner's keyboard setting is wrong.
 _TELLTALES = frozenset("&é\"'(èçà$£ù²µ§°¨^") | frozenset(_COMPOSED)  # not "_": codes may hold it
 # AIM identifier: "]", a symbology letter, a modifier character (ISO/IEC 15424).
-_AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 
 LAYOUT_SAME = "same"             # the scanner types what the computer's layout expects
 LAYOUT_US_ON_FRENCH = "us-on-fr"  # a US-set scanner on an AZERTY computer
@@ -77,7 +77,7 @@ def strip_affixes(text: str, setup: ScannerSetup = ScannerSetup()) -> str:
         text = text[len(setup.prefix):]
     if setup.suffix and text.endswith(setup.suffix):
         text = text[: len(text) - len(setup.suffix)]
-    return _AIM.sub("", text, count=1)
+    return AIM.sub("", text, count=1)
 
 
 def readings(typed: str, setup: ScannerSetup = ScannerSetup()) -> list[str]:

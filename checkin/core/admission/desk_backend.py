@@ -79,8 +79,11 @@ class StoreBackend:
             answer = svc.walk_in(**request.walk_in)
         elif request.undo:
             answer = svc.undo_last(request.code)
-        elif request.only_if_code and not svc.knows(request.code):
-            return None
+        elif request.only_if_code:
+            known = svc.scan_if_known(request.code, session_id=request.session_id)
+            if known is None:
+                return None  # typing after all: nothing recorded
+            answer = known
         else:
             answer = svc.scan(request.code, exit=request.exit, session_id=request.session_id,
                               override=request.override)

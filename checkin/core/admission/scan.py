@@ -149,7 +149,6 @@ class ScanService:
     def __init__(self, engine: Engine, event_id: int, *, desk: str = "", operator: str = "",
                  clock: Clock = system_clock, scanner: ScannerSetup = ScannerSetup()) -> None:
         self._engine = engine.execution_options(**{IMMEDIATE: True})
-        self._reader = engine  # reads that decide nothing take no write lock
         self._url = engine.url.render_as_string(hide_password=False)
         # The hot statements run on the driver's own cursor, whose errors SQLAlchemy never sees.
         self._driver_error: type[Exception] = engine.dialect.loaded_dbapi.Error
@@ -187,6 +186,19 @@ class ScanService:
         `override` (a coordinator's decision, journaled) admits at a door despite a full
         room or an audience restriction; it changes nothing else.
         """
+        answer = self._scan(raw_code, exit=exit, session_id=session_id, override=override,
+                            scan_uuid=scan_uuid, record_unknown=True)
+        assert answer is not None  # an unknown code is recorded and answered
+        return answer
+
+    def scan_if_known(self, raw_code: str, *, session_id: int | None = None) -> ScanAnswer | None:
+        """A burst with no terminator: scanned when it reads as someone's code, else None and
+        nothing recorded (it was typing), in the same one transaction."""
+        return self._scan(raw_code, session_id=session_id, record_unknown=False)
+
+    def _scan(self, raw_code: str, *, exit: bool = False, session_id: int | None = None,
+              override: bool = False, scan_uuid: str | None = None,
+              record_unknown: bool) -> ScanAnswer | None:
         code = clean_code(raw_code)
         replay = scan_uuid is not None
         scan_uuid = scan_uuid or str(uuidlib.uuid4())
@@ -202,6 +214,8 @@ class ScanService:
                 if replayed is not None:
                     return replayed
             found, person = self._find_person(conn, code, place)
+            if person is None and not record_unknown:
+                return None
             # A scan row keeps the code of whom it admitted; an unknown one, what was typed.
             rec = _Recorder(self, conn, scan_uuid, found if person else code, kind, session_id)
             if person is None:
@@ -235,35 +249,26 @@ class ScanService:
                            **fields)
             return self._door_answer(rec, person[0], decision, override, fields)
 
-    def knows(self, raw_code: str) -> bool:
-        """Does this burst read as the code of someone in the event (nothing is recorded)?"""
-        code = clean_code(raw_code)
-        if not code:
-            return False
-        with self._reader.connect() as conn:
-            return self._find_person(conn, code, VENUE, lock=False)[1] is not None
-
-    def _find_person(self, conn: sa.Connection, typed: str, place: int,
-                     lock: bool = True) -> tuple[str, tuple | None]:
+    def _find_person(self, conn: sa.Connection, typed: str, place: int) -> tuple[str, tuple | None]:
         """The registrant a burst stands for, and their code: the code as read (one indexed
         read, the usual case), else the one registrant its other readings match, whatever
         the case (checkin.core.admission.code_reading). On PostgreSQL the row is locked:
         two desks, one badge, the second waits here for the first's commit."""
         candidates = readings(typed, self._scanner)
         code = candidates[0] if candidates else ""
-        person = self._person(conn, code, place, lock)
+        person = self._person(conn, code, place)
         if person is None and candidates:
             found = conn.execute(_FOLDED_CODES, {"event": self._event,
                                                  "codes": [c.lower() for c in candidates]}).scalars().all()
             if len(found) == 1:
                 code = found[0]
-                person = self._person(conn, code, place, lock)
+                person = self._person(conn, code, place)
         return code, person
 
-    def _person(self, conn: sa.Connection, code: str, place: int, lock: bool = True) -> tuple | None:
+    def _person(self, conn: sa.Connection, code: str, place: int) -> tuple | None:
         if not code:
             return None
-        if self._pg and lock:
+        if self._pg:
             _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
         return _run(conn, self._sql[_PERSON], {"event": self._event, "code": code, "place": place})
 

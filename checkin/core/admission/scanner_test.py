@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from checkin.core.admission.code_reading import (
-    FRENCH_TO_US, LAYOUT_SAME, LAYOUT_US_ON_FRENCH, ScannerSetup,
+    AIM, FRENCH_TO_US, LAYOUT_SAME, LAYOUT_US_ON_FRENCH, ScannerSetup,
 )
 
 # Starts with a consonant: a prefix ending with a dead key (^ ¨ on AZERTY) cannot merge
@@ -23,7 +23,6 @@ TEST_CODE = "CHECKIN-TEST-aqzwm-AQZWM-1234567890"
 TERMINATORS = ("enter", "tab", "none")
 # AIM identifier (ISO/IEC 15424): "]", a symbology letter, a modifier character.
 _AIM_AT_END = re.compile(r"\][A-Za-z][0-9A-Za-z]$")
-_AIM_AT_START = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 # Case folding that keeps every position (str.casefold turns "ß" into "ss").
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -99,7 +98,7 @@ def _split_aim(raw_before: str, meant_before: str, starts: list[int]) -> tuple[s
     found = _AIM_AT_END.search(meant_before)
     if found:
         return raw_before[: _raw_start(starts, found.start())], found.group()
-    found = _AIM_AT_START.match(meant_before)
+    found = AIM.match(meant_before)
     return raw_before, found.group() if found else ""
 
 
