@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 # The desk's non-Qt modules are imported before PySide6: once loaded, PySide6 reads the
@@ -14,6 +13,7 @@ from checkin.core.monitoring import arrivals, occupancy, overview  # noqa: F401
 from checkin.core.programme import seating  # noqa: F401
 from checkin.core import roles  # noqa: F401
 from checkin.core.search import lookup  # noqa: F401
+from checkin.core.messages import pick_language
 from checkin.store import open_store
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from checkin.resources import resource_path
 from checkin.ui.terminal_signals import quit_on_terminal_signals
 
-LANG_ENV = "CHECKIN_LANG"
 _translators: list[QTranslator] = []  # kept alive as long as the application
 
 
@@ -37,15 +36,19 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 
 
 def ui_language(requested: str | None = None) -> str:
-    """"fr" or "en": the desk's choice, else $CHECKIN_LANG, else the system's language."""
-    lang = (requested or os.environ.get(LANG_ENV) or QLocale.system().name()).lower()
-    return "fr" if lang.startswith("fr") else "en"
+    """"fr" or "en": the desk's choice, else $CHECKIN_LANG, else the system's language
+    (the one rule, shared with the command line: checkin.core.messages.pick_language)."""
+    return pick_language(requested, QLocale.system().name())
 
 
 def install_translators(app: QApplication, language: str) -> None:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
+    # Qt's own widgets (the file dialog's sizes and dates, spin boxes) follow the desk's
+    # language, not the machine's: a French desk on an English Windows writes "12,5 Kio".
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if language == "en":
         return
     ours = QTranslator(app)

@@ -39,6 +39,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench.desk_keys import bench_desk_keys
 
         results.extend(bench_desk_keys(Path(tmp) / "demo.sqlite3"))
+        say("desk: 300 scans printing their badges at check-in, the UI thread's longest stall…")
+        from checkin.bench.desk_print import bench_print_stall
+
+        results.extend(bench_print_stall(Path(tmp) / "demo.sqlite3"))
         say("start: a fresh process to a ready desk window…")
         from checkin.bench.start import bench_start
 

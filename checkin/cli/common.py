@@ -15,7 +15,10 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checkin.core.messages import Words
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -63,6 +66,31 @@ def progress(label: str) -> Progress:
             print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
     return report
+
+
+def user_words() -> Words:
+    """The core's messages in the user's language: the desk's choice on this workstation,
+    else $CHECKIN_LANG, else the system's (checkin.core.messages.pick_language, as the
+    window), read from the same compiled catalogue the window loads. Qt's translator is
+    used directly: no application object is needed for it. English if the catalogue
+    cannot be read (words in one language, numbers written for it)."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from checkin.core.messages import Words, pick_language
+    from checkin.resources import resource_path
+    from checkin.ui.desk_settings import DeskSettings, open_settings
+
+    lang = pick_language(DeskSettings(open_settings()).language_override, QLocale.system().name())
+    if lang == "en":
+        return Words("en")
+    translator = QTranslator()
+    if not translator.load(str(resource_path("i18n", f"checkin_{lang}.qm"))):
+        return Words("en")
+    _keep.append(translator)
+    return Words(lang, lambda context, text, n: translator.translate(context, text, None, n) or "")
+
+
+_keep: list[Any] = []  # the translators handed out, alive as long as the command runs
 
 
 def cli_actor() -> tuple[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from checkin.cli.common import (
-    EXIT_OK, UsageError, cli_actor, emit, json_flag, pick_event, pick_session, progress,
+    EXIT_OK, UsageError, cli_actor, emit, json_flag, pick_event, pick_session, progress, user_words,
 )
 
 
@@ -63,7 +63,11 @@ def run(args: argparse.Namespace) -> int:
                             session_id=session_id)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
-    unit = "registrants counted" if args.kind == "stats" else "rows"
-    emit(args, report.to_json(), f"{path}: {report.rows} {unit} ({args.kind}, {report.format}) "
-                                  f"in {report.seconds:.1f} s.")
+    if args.json:
+        emit(args, report.to_json(), "")
+        return EXIT_OK
+    words = user_words()
+    done = "export.done_stats" if args.kind == "stats" else "export.done"
+    emit(args, report.to_json(), words(done, path, args.kind, report.format,
+                                       words.number(report.seconds, 1), n=report.rows))
     return EXIT_OK

@@ -14,11 +14,12 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from checkin.cli.common import (
-    EXIT_OK, EXIT_REFUSED, UsageError, event_zone, json_flag, pick_event, pick_session,
+    EXIT_OK, EXIT_REFUSED, UsageError, event_zone, json_flag, pick_event, pick_session, user_words,
 )
 
 if TYPE_CHECKING:
     from checkin.core.admission.scan import ScanAnswer, ScanService
+    from checkin.core.messages import Words
 
 
 def add_parser(sub: Any) -> None:
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--override admits someone; it does not apply to --exit")
     service = desk_service(engine, event, args)
     tz = event_zone(engine, event)
+    words = None if args.json else user_words()
     if args.undo:
         act = service.undo_last
     else:
@@ -61,12 +63,12 @@ def run(args: argparse.Namespace) -> int:
             return service.scan(code, exit=args.exit, session_id=session, override=args.override)
     if args.code != "-":
         answer = act(args.code)
-        print_answer(answer, args.json, tz)
+        print_answer(answer, args.json, tz, words)
         return EXIT_OK if answer.accepted else EXIT_REFUSED
     for line in sys.stdin:
         if not line.strip():
             continue
-        print_answer(act(line), args.json, tz)
+        print_answer(act(line), args.json, tz, words)
     return EXIT_OK
 
 
@@ -76,23 +78,28 @@ def desk_service(engine: Any, event: int, args: argparse.Namespace) -> ScanServi
     return ScanService(engine, event, desk=args.desk or socket.gethostname(), operator="cli")
 
 
-def print_answer(answer: ScanAnswer, as_json: bool, tz: tzinfo | None = None) -> None:
+def print_answer(answer: ScanAnswer, as_json: bool, tz: tzinfo | None = None,
+                 words: Words | None = None) -> None:
+    """One line: JSON (English codes, for scripts), or for a person the answer's headline
+    as the desk shows it, the code, who, where, and why — in `words`' language."""
     if as_json:
         out = json.dumps(answer.to_json(), ensure_ascii=False)
     else:
+        from checkin.core.admission.answer_words import headline, seats_left, shown_reason
+        from checkin.core.messages import ENGLISH
+
+        words = words or ENGLISH
         who = f"{answer.first_name} {answer.last_name}".strip()
-        parts = [answer.result, answer.code]
+        parts = [headline(answer, words, tz), answer.code]
         if who:
             parts.append(who + (f" — {answer.organisation}" if answer.organisation else ""))
         if answer.session_title:
-            seats = "" if answer.seats_left is None else f", {answer.seats_left} seats left"
+            seats = "" if answer.seats_left is None else ", " + seats_left(answer.seats_left, words)
             parts.append(f"[{answer.session_title} — {answer.room}{seats}]")
-        if answer.first_entry_at is not None:
-            since = answer.first_entry_at.astimezone(tz) if tz else answer.first_entry_at
-            parts.append(f"(in since {since:%H:%M:%S} at {answer.first_entry_desk})")
         if answer.attention_text:
-            parts.append(f"ATTENTION: {answer.attention_text}")
-        if answer.reason and not answer.first_entry_at and (not answer.accepted or answer.overridden):
-            parts.append(f"({answer.reason})")
+            parts.append(words("answer.attention", answer.attention_text))
+        reason = shown_reason(answer, words)
+        if reason:
+            parts.append(f"({reason})")
         out = "  ".join(parts)
     print(out, flush=True)  # only ever after the commit: a printed answer is durable

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from checkin.cli.common import EXIT_OK, UsageError, json_flag, pick_event
+from checkin.cli.common import EXIT_OK, UsageError, event_zone, json_flag, pick_event, user_words
 from checkin.cli.scan import desk_service, print_answer
 
 
@@ -34,5 +34,6 @@ def run(args: argparse.Namespace) -> int:
                                  category=args.category, email=args.email)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    print_answer(answer, args.json)
+    print_answer(answer, args.json, event_zone(engine, service.event_id),
+                 None if args.json else user_words())
     return EXIT_OK

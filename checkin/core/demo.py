@@ -11,7 +11,7 @@ import random
 from bisect import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
 
@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 
 import checkin.core.demo_people as words
 from checkin.core.clock import zone
+from checkin.core.demo_day import programme_on, shifted
 from checkin.core.programme.enrollments import seats, session_counts
 from checkin.core.programme.event_file import read_programme, sample_event_path
 from checkin.core.programme.load import load_programme
@@ -55,25 +56,40 @@ class DemoReport:
     existing: int
     enrollments: int
     waitlisted: int
+    day: date | None = None          # the event's day, in its time zone
+    moved_from: date | None = None   # the day it was on before this run, if it moved
 
 
 def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
-              progress: Progress | None = None) -> DemoReport:
+              progress: Progress | None = None, day: date | None = None) -> DemoReport:
+    """`day`: put the event on that day (same times of day), even if already loaded;
+    None keeps the event file's date, or the day a previous run put it on."""
     if attendees < 0:
         raise DemoError("the number of attendees cannot be negative")
     programme = read_programme(sample_event_path())
     with engine.connect() as conn:
         eid = conn.execute(sa.select(Event.id).where(Event.key == programme.event["key"])).scalar()
+    moved_from = None
     if eid is None:  # loaded once: a coordinator's later edits to the programme are kept
-        eid = load_programme(engine, programme, actor="demo").event_id
+        on_day = programme_on(programme, day) if day is not None else programme
+        eid = load_programme(engine, on_day, actor="demo").event_id
+    elif day is not None:
+        with engine.connect() as conn:
+            _refuse_another_seed(conn, eid, seed)  # before moving: a refusal changes nothing
+        moved_from = _move_event_to(engine, eid, day)
+    report = _load_people(engine, eid, attendees, seed, progress)
+    report.moved_from = moved_from
     with engine.connect() as conn:
-        other = conn.execute(
-            sa.select(Attendee.source_order).where(
-                Attendee.event_id == eid, Attendee.source == SOURCE,
-                Attendee.source_order != f"seed {seed}").limit(1)).scalar()
-        if other is not None:
-            raise DemoError(f"this store already holds demo registrants made with {other}; "
-                            "use another store (--db) for another seed")
+        starts, tz = conn.execute(sa.select(Event.starts_at, Event.timezone)
+                                  .where(Event.id == eid)).one()
+    report.day = starts.astimezone(zone(tz)).date()
+    return report
+
+
+def _load_people(engine: Engine, eid: int, attendees: int, seed: int,
+                 progress: Progress | None) -> DemoReport:
+    with engine.connect() as conn:
+        _refuse_another_seed(conn, eid, seed)
         categories: dict[str, int] = dict(conn.execute(sa.select(Category.key, Category.id)
                                                        .where(Category.event_id == eid)).all())
         sessions = _sessions(conn, eid)
@@ -98,6 +114,41 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
     _insert(engine, eid, new_rows, enrollments, seed, progress)
     return DemoReport(eid, len(new_rows), len(rows) - len(new_rows), len(enrollments),
                       sum(1 for e in enrollments if e["status"] == EnrollmentStatus.WAITLISTED))
+
+
+def _move_event_to(engine: Engine, event_id: int, day: date, *, actor: str = "demo") -> date | None:
+    """Put a stored event and its sessions on `day`; the day it was on, or None when it
+    already was. Scans keep their own times: they are what happened."""
+    with engine.begin() as conn:
+        starts, ends, tz_name = conn.execute(sa.select(Event.starts_at, Event.ends_at, Event.timezone)
+                                             .where(Event.id == event_id)).one()
+        tz = zone(tz_name)
+        before = starts.astimezone(tz).date()
+        days = (day - before).days
+        if not days:
+            return None
+        now = utcnow()
+        conn.execute(sa.update(Event).where(Event.id == event_id).values(
+            starts_at=shifted(starts, days, tz), ends_at=shifted(ends, days, tz), updated_at=now))
+        sessions = conn.execute(sa.select(EventSession.id, EventSession.starts_at, EventSession.ends_at)
+                                .where(EventSession.event_id == event_id)).all()
+        for sid, s_start, s_end in sessions:
+            conn.execute(sa.update(EventSession).where(EventSession.id == sid).values(
+                starts_at=shifted(s_start, days, tz), ends_at=shifted(s_end, days, tz)))
+        conn.execute(sa.insert(Journal.__table__), [dict(
+            event_id=event_id, at=now, action="event_redate", actor=actor, desk="", subject="",
+            details={"from": before.isoformat(), "to": day.isoformat(), "sessions": len(sessions)})])
+    return before
+
+
+def _refuse_another_seed(conn: sa.Connection, eid: int, seed: int) -> None:
+    other = conn.execute(
+        sa.select(Attendee.source_order).where(
+            Attendee.event_id == eid, Attendee.source == SOURCE,
+            Attendee.source_order != f"seed {seed}").limit(1)).scalar()
+    if other is not None:
+        raise DemoError(f"this store already holds demo registrants made with {other}; "
+                        "use another store (--db) for another seed")
 
 
 def _sessions(conn: sa.Connection, eid: int) -> list[dict]:

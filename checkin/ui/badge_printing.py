@@ -13,12 +13,12 @@ A print is cut in steps so that the desk can run all but its dialog off the UI t
 
 from __future__ import annotations
 
-import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QStandardPaths, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -30,16 +30,19 @@ from sqlalchemy.engine import Engine
 from checkin.core.badges import (
     BadgeData, Layout, LayoutError, available_layouts, find_layout, render_badge,
 )
+from checkin.core.badges.layout import shown_name, shown_stock
 from checkin.core.badges.pdf import BadgeOutputError, write_pdf
 from checkin.core.badges.people import (
     badge_for, count_badges, find_code, record_prints, select_badges,
 )
 from checkin.ui.desk_settings import DeskSettings
+from checkin.ui.labels import english_plural, window_words
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.workers import Task, start
 
 DEFAULT_LAYOUT = "a6"
 MAX_DPI = 600  # more only makes the page heavier: badge text and QR gain nothing
+PAINT_STRIPS = 32  # see paint_badge: the longest the printing thread holds Python's lock
 
 
 class BadgeDialogs:
@@ -48,7 +51,10 @@ class BadgeDialogs:
     @staticmethod
     def choose_pdf(parent: QWidget | None, title: str, suggested: str) -> str:
         pdf_files = QCoreApplication.translate("BadgePrinting", "PDF files (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pdf_files)
+        # In the user's documents, not wherever the program was started from.
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start_at = str(Path(folder) / suggested) if folder else suggested
+        path, _ = QFileDialog.getSaveFileName(parent, title, start_at, pdf_files)
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path
@@ -71,6 +77,7 @@ def make_printer(name: str) -> QPrinter:
     """The desk's printer, by name (a seam: tests make it print to a PDF file)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(name)
+    printer.setDocName("checkin badge")  # the job's title in the print queue: no one's name
     return printer
 
 
@@ -101,13 +108,22 @@ def paint_badge(printer: QPrinter, image: QImage, layout: Layout) -> bool:
     x, y = layout.slots()[0]
     dpi = printer.resolution()
     to_px = dpi / 25.4
+    left, top = x * to_px, y * to_px
+    width, height = layout.width * to_px, layout.height * to_px
     painter = QPainter()
     if not painter.begin(printer):
         return False
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # sharp QR
-        painter.drawImage(QRectF(x * to_px, y * to_px, layout.width * to_px,
-                                 layout.height * to_px), image)
+        # In strips: Qt keeps Python's lock through each drawImage (the page engine
+        # compresses the image there), so one call for the whole badge froze the desk's
+        # window for 0.2 s from the printing thread; a strip at a time, about 10 ms.
+        rows = image.height()
+        for i in range(PAINT_STRIPS):
+            first, end = rows * i // PAINT_STRIPS, rows * (i + 1) // PAINT_STRIPS
+            painter.drawImage(QRectF(left, top + height * first / rows, width,
+                                     height * (end - first) / rows),
+                              image, QRectF(0, first, image.width(), end - first))
     finally:
         painter.end()
     return True
@@ -151,7 +167,9 @@ class PreparedBadge:
         return f"{self.data.first_name} {self.data.last_name}".strip() or self.data.code
 
     def pdf_name(self) -> str:
-        return f"badge-{self.data.last_name or self.data.code}.pdf".replace(os.sep, "-")
+        """badge-Gérard-Poulain.pdf: whose badge it is, in a name every system accepts."""
+        name = f"{self.data.first_name} {self.data.last_name}".strip() or self.data.code
+        return "badge-" + "-".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]', " ", name).split()) + ".pdf"
 
     def paint(self, target: QPrinter) -> None:
         """What the preview paints: the rendered badge, nothing read or drawn anew."""
@@ -166,8 +184,9 @@ def prepare_badge(engine: Engine, attendee_id: int, order: PrintOrder) -> Prepar
     printers = available_printers()
     if not printers:
         return PreparedBadge(data, layout)
+    default = QPrinterInfo.defaultPrinterName()
     name = (order.printer if order.printer in printers
-            else QPrinterInfo.defaultPrinterName() or printers[0])
+            else default if default in printers else printers[0])
     printer = make_printer(name)
     setup_page(printer, layout)
     dpi = min(printer.resolution(), MAX_DPI)
@@ -221,8 +240,10 @@ class BadgePrinter:
             return self._save_pdf(badge, order)
         if not BadgeDialogs.preview(self._parent, badge.printer, badge.paint):
             return "cancelled"
-        self._desk.badge_printer = badge.printer.printerName()
-        log_print(self._engine, badge, order, badge.printer.printerName())
+        # The preview's print dialog may have changed the printer; a PDF has no name.
+        name = badge.printer.printerName() or badge.printer_name
+        self._desk.badge_printer = name
+        log_print(self._engine, badge, order, name)
         return "printed"
 
     def _save_pdf(self, badge: PreparedBadge, order: PrintOrder) -> str:
@@ -255,8 +276,10 @@ class BadgeBatchDialog(QDialog):
         form = QFormLayout(self)
         self.layout_choice = QComboBox(self)
         self.layout_choice.setObjectName("badgeLayoutChoice")
+        words = window_words()
         for lay in available_layouts():
-            self.layout_choice.addItem(f"{lay.name} — {lay.stock}", lay.key)
+            self.layout_choice.addItem(f"{shown_name(lay, words)} — {shown_stock(lay, words)}",
+                                       lay.key)
         self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(
             desk.badge_layout or DEFAULT_LAYOUT)))
         self.category_choice = QComboBox(self)
@@ -310,8 +333,9 @@ class BadgeBatchDialog(QDialog):
                          not_printed=self.not_printed.isChecked())
         lay = find_layout(self.layout_choice.currentData())
         pages = -(-n // lay.per_page)
-        self.count.setText(self.tr("%1 badges on %2 pages").replace("%1", str(n))
-                           .replace("%2", str(pages)))
+        self.count.setText(self.tr("%1 on %2")
+                           .replace("%1", english_plural(self.tr("%n badge(s)", "", n), n))
+                           .replace("%2", english_plural(self.tr("%n page(s)", "", pages), pages)))
         self.save_button.setEnabled(n > 0 and self._task is None)
 
     def _on_save(self) -> None:
@@ -372,9 +396,11 @@ class BadgeBatchDialog(QDialog):
     def _on_done(self, path: str, count: int, reprints: int) -> None:
         self._task = None
         self.progress.setVisible(False)
-        text = self.tr("%1 badges saved to %2.").replace("%1", str(count)).replace("%2", path)
+        text = english_plural(self.tr("%n badge(s) saved to %1.", "", count), count) \
+            .replace("%1", path)
         if reprints:
-            text += " " + self.tr("%1 of them had a badge already.").replace("%1", str(reprints))
+            text += " " + english_plural(self.tr("%n of them had a badge already.", "", reprints),
+                                         reprints)
         self.status.setText(text)
         self._on_changed()
         self.done.emit(path)

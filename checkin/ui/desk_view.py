@@ -25,6 +25,7 @@ from checkin.core.admission.desk_backend import Decision
 from checkin.core.admission.scan import ScanAnswer
 from checkin.core.clock import Clock, system_clock
 from checkin.store.vocabulary import ScanResult
+from checkin.ui.day_banner import DayBanner, DayWatch
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_search import DeskSearch
 from checkin.ui.dialogs import ConfirmDialog
@@ -32,6 +33,7 @@ from checkin.ui.door_banner import DoorBanner
 from checkin.ui.door_choice import DoorChoice
 from checkin.ui.models.history import HistoryModel
 from checkin.ui.outcomes import outcome_of
+from checkin.ui.print_line import PrintLine
 from checkin.ui.result_panel import ResultPanel
 from checkin.ui.scanner import ScannerFilter
 from checkin.ui.sounds import Sounds
@@ -65,6 +67,7 @@ class DeskView(QWidget):
         self.controller = DeskController(engine, event_id, desk=desk, operator=operator,
                                          clock=clock, scanner=scanner, parent=self)
         self._shortcuts: list[QShortcut] = []
+        self.day_banner = DayBanner(DayWatch(engine, event_id, clock), self)
         self._build()
         self._connect()
         self._scanner = ScannerFilter(self.window, lambda: self.search_input if self.isVisible() else None,
@@ -180,10 +183,13 @@ class DeskView(QWidget):
         self.panel = ResultPanel(self)
         self.door_banner = DoorBanner(self)
         self._doors: dict[int, SessionDoor] = {}
+        left.addWidget(self.day_banner)
         left.addWidget(self.door_banner)
         left.addWidget(self.result_list)
         left.addWidget(self.nobody)
         left.addWidget(self.panel, 1)
+        self.print_line = PrintLine(self)
+        left.addWidget(self.print_line)
         right = QVBoxLayout()
         title = QLabel(self.tr("Last answers at this desk"), self)
         self.history_model = HistoryModel(self, timezone=str(self._tz), clock=self._clock)

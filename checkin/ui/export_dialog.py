@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from checkin.core.exports.run import FORMATS, KINDS, ONE_SESSION, ExportReport, run_export
+from checkin.core.exports.run import (
+    FORMATS, KINDS, ONE_SESSION, ExportReport, default_file_name, run_export,
+)
 from checkin.core.roles import Permission, Role, allows
 from checkin.ui.import_dialog import FileDialog
+from checkin.ui.labels import window_words
 from checkin.ui.workers import Task, start
 
 
@@ -144,8 +147,9 @@ class ExportDialog(QDialog):
             return
         kind, fmt, lang = self.kind.currentData(), self.format.currentData(), self.lang.currentData()
         session = self.session.currentData() if kind in ONE_SESSION else None
-        name = f"{kind}-{self._session_keys[session]}" if session is not None else kind
-        path = FileDialog.save_file(self, self.tr("Export"), f"*.{fmt}", f"{name}.{fmt}")
+        suggested = default_file_name(kind, fmt, lang,
+                                      self._session_keys[session] if session is not None else None)
+        path = FileDialog.save_file(self, self.tr("Export"), f"*.{fmt}", suggested)
         if not path:
             return
         if not Path(path).suffix:
@@ -178,8 +182,8 @@ class ExportDialog(QDialog):
     def _on_done(self, report: ExportReport) -> None:
         self._finish()
         self.last_report = report
-        self.status.setText(self.tr("Written: %1 (%2 rows).").replace("%1", report.path)
-                            .replace("%2", str(report.rows)))
+        counted = "export.written_stats" if report.kind == "stats" else "export.written"
+        self.status.setText(window_words()(counted, report.path, n=report.rows))
         self.exported.emit(report)
 
     def _on_failed(self, message: str) -> None:

@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES
 from checkin.core.registrants.import_context import ImportRefused, ImportReport
 from checkin.core.registrants.importer import Inspection, import_registrants, inspect_file
-from checkin.ui.labels import field_label
+from checkin.core.messages import import_counts
+from checkin.ui.labels import field_label, window_words
 from checkin.ui.workers import Task, start
 
 PREVIEW_ROWS = 8
@@ -114,8 +115,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         self.check_button.setEnabled(True)
         self._fill(self._inspection)
-        self.summary.setPlainText(self.tr("Layout: %1 · %2 rows").replace(
-            "%1", self._inspection.preset).replace("%2", str(len(self._inspection.table.rows))))
+        self.summary.setPlainText(window_words()("import.layout_rows", self._inspection.preset,
+                                                 n=len(self._inspection.table.rows)))
 
     def _fill(self, inspection: Inspection) -> None:
         header = inspection.table.header
@@ -196,12 +197,10 @@ class ImportDialog(QDialog):
         self.last_report = report
         head = (self.tr("Check only, nothing was written. The import would give:") if report.dry_run
                 else self.tr("Imported:"))
-        lines = [head, self.tr("%1 added, %2 updated, %3 unchanged, %4 cancelled, %5 skipped; "
-                               "%6 enrollments (%7 waitlisted).")
-                 .replace("%1", str(report.added)).replace("%2", str(report.updated))
-                 .replace("%3", str(report.unchanged)).replace("%4", str(report.cancelled))
-                 .replace("%5", str(len(report.skipped))).replace("%6", str(report.enrollments))
-                 .replace("%7", str(report.waitlisted))]
+        lines = [head, import_counts(window_words(), added=report.added, updated=report.updated,
+                                     unchanged=report.unchanged, cancelled=report.cancelled,
+                                     skipped=len(report.skipped), enrollments=report.enrollments,
+                                     waitlisted=report.waitlisted)]
         lines += [self.tr("row %1: %2").replace("%1", str(r)).replace("%2", why)
                   for r, why in report.skipped[:200]]
         lines += report.warnings

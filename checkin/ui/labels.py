@@ -1,9 +1,14 @@
-"""Translated names for the core's values (session kinds, roles), in one place."""
+"""Translated names for the core's values (session kinds, roles), in one place, and the
+core's message catalogue as the window speaks it."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
+from checkin.core.messages import CATALOGUE, CONTEXT, LANGUAGES, Words
+from checkin.core.messages import english_plural as core_english_plural
 from checkin.core.roles import Role
 from checkin.store.vocabulary import SessionKind
 
@@ -57,4 +62,21 @@ def field_label(field: str) -> str:
 def english_plural(text: str, count: int) -> str:
     """An untranslated `tr("%n seat(s) left", "", n)` reads right in English too: the French
     catalogue carries real plural forms (Qt's %n), English keeps the source's "(s)"."""
-    return text.replace("(s)", "" if count == 1 else "s")
+    return core_english_plural(text, count)
+
+
+def window_words() -> Words:
+    """The core's message catalogue through the window's installed translator, in the
+    language the window was built in (the catalogue says which: its "language" entry)."""
+    lang = QCoreApplication.translate(CONTEXT, CATALOGUE["language"].text)
+    return Words(lang if lang in LANGUAGES else "en", _installed)
+
+
+def _installed(context: str, text: str, n: int) -> str:
+    """Qt's translate() puts n, as plain digits, where the text says %n: the catalogue
+    wants its %n back, to write the number in its language's way ("1 234"). The
+    catalogue's plural texts hold no digits of their own (tests/core/test_messages.py)."""
+    translated = QCoreApplication.translate(context, text, None, n)
+    if n < 0:
+        return translated
+    return re.sub(rf"(?<![\d%]){n}(?!\d)", "%n", translated)

@@ -18,6 +18,7 @@ from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
 from checkin.ui.counts_reader import CountsReader
 from checkin.ui.desk_printing import DeskPrinting
+from checkin.ui.print_process import PrintProcess
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.desk_view import DeskView
 from checkin.ui.dialogs import ConfirmDialog
@@ -46,7 +47,10 @@ class MainWindow(QMainWindow):
         self._counts = CountsReader(engine, lambda: self._summary, lambda: self._task is not None, self)
         self._counts.read.connect(self._show_summary)
         self._counts.failed.connect(self._on_refresh_failed)
-        self._printing = DeskPrinting(engine, desk, self._notice, self)
+        self._print_process = PrintProcess(engine.url.render_as_string(hide_password=False), self)
+        self._printing = DeskPrinting(engine, desk, self, self._print_process)
+        if desk.print_on_checkin:
+            self._print_process.warm_up()
         self.setObjectName("mainWindow")
         self.setWindowTitle("checkin")
         self.resize(1200, 720)
@@ -269,6 +273,10 @@ class MainWindow(QMainWindow):
         self._desk_view.answered.connect(self._on_answered)
         self._desk_view.reprint_requested.connect(self._on_reprint)
         self._desk_view.wants_front.connect(lambda: self._tabs.setCurrentWidget(self._desk_tab))
+        line = self._desk_view.print_line
+        self._printing.queue_changed.connect(line.show_queue)
+        self._printing.told.connect(line.show_told)
+        line.retry_requested.connect(self._printing.retry)
         self._desk_layout.addWidget(self._desk_view)
         self._desk_view.search_input.setFocus()
 
@@ -280,13 +288,10 @@ class MainWindow(QMainWindow):
     def _on_reprint(self, attendee_id: int) -> None:
         self._printing.reprint(attendee_id)
 
-    def _notice(self, text: str) -> None:
-        """A line on the desk's answer panel."""
-        if self._desk_view is not None:
-            self._desk_view.panel.show_notice(text)
-
     def _on_print_on_checkin(self, on: bool) -> None:
         self._desk.print_on_checkin = on
+        if on:
+            self._print_process.warm_up()
 
     def _on_settings(self) -> None:
         from checkin.ui.settings_dialog import SettingsDialog, apply_settings, apply_text_scale
@@ -330,6 +335,7 @@ class MainWindow(QMainWindow):
         if self._occupancy is not None:
             self._occupancy.stop()
         self._counts.stop()
+        self._print_process.shutdown()
         super().closeEvent(event)
 
     def _show_occupancy(self) -> None:
@@ -374,9 +380,12 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         engine = self._engine
+        from checkin.core.clock import system_clock
         from checkin.core.demo import load_demo
+        from checkin.core.demo_day import sample_today
 
-        task = Task(lambda progress: load_demo(engine, SAMPLE_ATTENDEES, 1, progress))
+        today = sample_today(system_clock())  # the sample is tried today: it takes place today
+        task = Task(lambda progress: load_demo(engine, SAMPLE_ATTENDEES, 1, progress, day=today))
         task.signals.progress.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
         task.signals.finished.connect(lambda _r: self._on_loaded(dialog))
         task.signals.failed.connect(lambda msg: self._on_load_failed(dialog, msg))
@@ -391,6 +400,8 @@ class MainWindow(QMainWindow):
         self._load_button.setEnabled(True)
         self._menus.load_sample.setEnabled(True)
         self.refresh()
+        if self._desk_view is not None:
+            self._desk_view.day_banner.recheck()  # the event may have moved to today
 
     def _on_load_failed(self, dialog: QProgressDialog, message: str) -> None:
         self._on_loaded(dialog)

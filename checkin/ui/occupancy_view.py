@@ -19,7 +19,9 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.monitoring.arrivals import arrival_curve, desk_rates, flagged_arrivals
 from checkin.core.clock import Clock, system_clock
+from checkin.core.event_day import Listing, RoomsListing, long_date, rooms_listing
 from checkin.core.monitoring.occupancy import Occupancy, by_urgency, fill, now_and_next, occupancy
+from checkin.ui.day_banner import dates_language
 from checkin.ui.models.occupancy import FULL_AT, OccupancyModel
 from checkin.ui.workers import Task, start
 
@@ -94,8 +96,15 @@ class OccupancyView(QWidget):
         self.categories = QLabel(self)
         self.categories.setObjectName("categoryTotals")
         self.categories.setWordWrap(True)
+        # Why only some sessions are listed: a coordinator who sees one row (or none)
+        # must not think the others are lost.
+        self.listing = QLabel(self)
+        self.listing.setObjectName("roomsListing")
+        self.listing.setWordWrap(True)
+        self.listing.setStyleSheet("font-style: italic;")
         v.addWidget(self.totals)
         v.addWidget(self.categories)
+        v.addWidget(self.listing)
         self.model = OccupancyModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("occupancyTable")
@@ -177,7 +186,31 @@ class OccupancyView(QWidget):
             .replace("%3", str(v.registered)).replace("%4", str(v.not_arrived))
             .replace("%5", str(v.walk_ins)))
         self.model.set_sessions(by_urgency(now_and_next(occ.sessions, occ.at)), self._tz)
+        self.listing.setText(self._listing_text(rooms_listing(occ.sessions, occ.at, self._tz)))
         self._raise_alerts(occ)
+
+    def _listing_text(self, listing: RoomsListing) -> str:
+        kind = listing.kind
+        at = f"{listing.next_start.astimezone(self._tz):%H:%M}" if listing.next_start else ""
+        day = long_date(listing.event_day, dates_language()) if listing.event_day else ""
+        if kind is Listing.NO_SESSIONS:
+            return self.tr("The programme has no session yet.")
+        if kind is Listing.OVER:
+            return (self.tr("No session is listed: the event took place on %1 and all its "
+                            "sessions are over.") if listing.on_another_day else
+                    self.tr("No session is listed: all of today's sessions are over.")).replace("%1", day)
+        text = {
+            Listing.BEFORE_THE_DAY: self.tr("The event takes place on %1: until then, only its first "
+                                            "sessions (at %2) are listed, as the next ones to start. "
+                                            "The others will appear as their time comes."),
+            Listing.NOW_AND_NEXT: self.tr("Only the sessions under way and the next ones to start "
+                                          "(at %2) are listed. The others will appear as their time comes."),
+            Listing.NEXT_ONLY: self.tr("No session is under way: only the next ones to start (at %2) "
+                                       "are listed. The others will appear as their time comes."),
+            Listing.NOW_ONLY: self.tr("Only the sessions under way are listed: no other session "
+                                      "starts later today."),
+        }[kind]
+        return text.replace("%1", day).replace("%2", at)
 
     def _raise_alerts(self, occ: Occupancy) -> None:
         for s in occ.sessions:

@@ -22,7 +22,7 @@ from checkin.core.programme.files import export_programme
 from checkin.core.programme.load import ProgrammeConflict, load_programme
 from checkin.store.vocabulary import SessionKind
 from checkin.ui.dialogs import ConfirmDialog
-from checkin.ui.labels import kind_label
+from checkin.ui.labels import english_plural, kind_label
 from checkin.ui.models.records import Column, RecordTableModel
 
 
@@ -198,7 +198,8 @@ class ProgrammeEditor(QDialog):
             self._show(self.tr("Not saved:") + "\n" + "\n".join(exc.problems), ok=False)
             return False
         self.reload()
-        self._show(self.tr("Saved: %1 change(s).").replace("%1", str(len(report.changes)))
+        changes = len(report.changes)
+        self._show(english_plural(self.tr("Saved: %n change(s).", "", changes), changes)
                    + ("\n" + "\n".join(report.warnings) if report.warnings else ""), ok=True)
         self.saved.emit()
         return True

@@ -11,10 +11,11 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from checkin.core.admission.answer_words import headline, seats_left
 from checkin.core.admission.routing import Route, Stop
 from checkin.core.admission.scan import GARBLED, ScanAnswer
 from checkin.store.vocabulary import ScanResult
-from checkin.ui.labels import english_plural
+from checkin.ui.labels import window_words
 from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 
 CLEAR_MS = 8000
@@ -113,7 +114,7 @@ class ResultPanel(QFrame):
         self._details.setText(details)
         self._details.setVisible(bool(details))
         self.needs_acknowledgement = bool(answer.attention_text) and answer.accepted
-        self._attention.setText(self.tr("Attention: %1").replace("%1", answer.attention_text))
+        self._attention.setText(window_words()("answer.attention", answer.attention_text))
         self._attention.setVisible(bool(answer.attention_text))
         self._ack.setVisible(self.needs_acknowledgement)
         text = self._door_text(answer) or (self._route_text(route) if route is not None else "")
@@ -165,30 +166,8 @@ class ResultPanel(QFrame):
 
     # ---- text -----------------------------------------------------------------------
     def _headline_for(self, a: ScanAnswer) -> str:
-        if a.result == ScanResult.ADMITTED:
-            if a.overridden:
-                return self.tr("Admitted by override")
-            if a.session_title:
-                return self.tr("Welcome to the session")
-            return self.tr("Welcome!")
-        if a.result == ScanResult.ALREADY_IN:
-            if a.first_entry_at is not None:
-                return (self.tr("Already in since %1 (desk %2)")
-                        .replace("%1", self._hhmm(a.first_entry_at))
-                        .replace("%2", a.first_entry_desk or "?"))
-            return self.tr("Already in")
-        if a.reason == GARBLED:
-            return self.tr("Badge misread")
-        texts = {
-            ScanResult.UNKNOWN_CODE: self.tr("Unknown code"),
-            ScanResult.CANCELLED: self.tr("Cancelled ticket"),
-            ScanResult.NOT_ELIGIBLE: self.tr("Not for this workshop"),
-            ScanResult.SESSION_FULL: self.tr("Room full"),
-            ScanResult.EXITED: self.tr("Checked out — see you soon"),
-            ScanResult.NOT_INSIDE: self.tr("Not inside"),
-            ScanResult.UNDONE: self.tr("Scan undone: it no longer counts"),
-        }
-        return texts.get(a.result, a.result)
+        """The catalogue's headline, as `checkin scan` says it (checkin.core.messages)."""
+        return headline(a, window_words(), self._tz)
 
     def _door_text(self, a: ScanAnswer) -> str:
         """At a session's door: which session, and why not when refused."""
@@ -205,7 +184,7 @@ class ResultPanel(QFrame):
         elif a.result == ScanResult.SESSION_FULL:
             lines.append(self.tr("No free seat: every seat is taken or held for a booked person"))
         elif a.seats_left is not None:
-            lines.append(english_plural(self.tr("%n seat(s) left", "", a.seats_left), a.seats_left))
+            lines.append(seats_left(a.seats_left, window_words()))
         if a.result in (ScanResult.NOT_ELIGIBLE, ScanResult.SESSION_FULL):
             lines.append("<b>" + self.tr("Call a coordinator: only they can let someone in anyway.")
                          + "</b>")
@@ -238,7 +217,7 @@ class ResultPanel(QFrame):
         elif s.status == "booked":
             text += " · " + self.tr("seat booked")
         elif s.seats_left is not None:
-            text += " · " + english_plural(self.tr("%n seat(s) left", "", s.seats_left), s.seats_left)
+            text += " · " + seats_left(s.seats_left, window_words())
         return text
 
     def _hhmm(self, moment: datetime) -> str:

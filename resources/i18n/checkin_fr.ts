@@ -4,92 +4,114 @@
 <context>
     <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="252"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="273"/>
         <source>Print badges</source>
         <translation>Imprimer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="264"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="287"/>
         <source>Everybody</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="267"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="290"/>
         <source>Only people who have no badge yet</source>
         <translation>Seulement les personnes qui n’ont pas encore de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="276"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="299"/>
         <source>Layout</source>
         <translation>Modèle de badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="277"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="300"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="285"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="308"/>
         <source>Scan or type a ticket code</source>
         <translation>Scannez ou tapez un code de billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="286"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="309"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="288"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="311"/>
         <source>Print this badge…</source>
         <translation>Imprimer ce badge…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="293"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="316"/>
         <source>One person</source>
         <translation>Une personne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="295"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="318"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="313"/>
-        <source>%1 badges on %2 pages</source>
-        <translation>%1 badges sur %2 pages</translation>
+        <location filename="../../checkin/ui/badge_printing.py" line="336"/>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/badge_printing.py" line="337"/>
+        <source>%n badge(s)</source>
+        <translation>
+            <numerusform>%n badge</numerusform>
+            <numerusform>%n badges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/badge_printing.py" line="338"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/badge_printing.py" line="399"/>
+        <source>%n badge(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n badge enregistré dans %1.</numerusform>
+            <numerusform>%n badges enregistrés dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/badge_printing.py" line="402"/>
+        <source>%n of them had a badge already.</source>
+        <translation>
+            <numerusform>Dont %n qui avait déjà un badge.</numerusform>
+            <numerusform>Dont %n qui avaient déjà un badge.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="320"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="344"/>
         <source>Save the badges</source>
         <translation>Enregistrer les badges</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="353"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="377"/>
         <source>No ticket %1 in this event.</source>
         <translation>Aucun billet %1 dans cet événement.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="358"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="382"/>
         <source>Badge of %1 sent to the printer.</source>
         <translation>Badge de %1 envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="361"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="385"/>
         <source>Badge of %1 saved to %2.</source>
         <translation>Badge de %1 enregistré dans %2.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="375"/>
-        <source>%1 badges saved to %2.</source>
-        <translation>%1 badges enregistrés dans %2.</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="377"/>
-        <source>%1 of them had a badge already.</source>
-        <translation>%1 d’entre eux avaient déjà un badge.</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="385"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="411"/>
         <source>The badges were not saved: %1</source>
         <translation>Les badges n’ont pas été enregistrés : %1</translation>
     </message>
@@ -97,17 +119,17 @@
 <context>
     <name>BadgePrinting</name>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="50"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="53"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="198"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="217"/>
         <source>No printer: save the badge as a PDF</source>
         <translation>Aucune imprimante : enregistrer le badge en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/badge_printing.py" line="202"/>
+        <location filename="../../checkin/ui/badge_printing.py" line="221"/>
         <source>The badge was not saved</source>
         <translation>Le badge n’a pas été enregistré</translation>
     </message>
@@ -161,24 +183,37 @@
     </message>
 </context>
 <context>
+    <name>DayBanner</name>
+    <message>
+        <location filename="../../checkin/ui/day_banner.py" line="29"/>
+        <source>language of dates: en</source>
+        <translation>language of dates: fr</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/day_banner.py" line="96"/>
+        <source>Warning: the event takes place on %1, not today (%2). Scans are recorded all the same.</source>
+        <translation>Attention : l&apos;événement a lieu le %1, pas aujourd&apos;hui (%2). Les entrées sont quand même enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/day_banner.py" line="98"/>
+        <source>Warning: the event took place on %1, not today (%2). Scans are recorded all the same.</source>
+        <translation>Attention : l&apos;événement a eu lieu le %1, pas aujourd&apos;hui (%2). Les entrées sont quand même enregistrées.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPrinting</name>
     <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="102"/>
-        <source>No printer: the badge was not printed</source>
-        <translation>Aucune imprimante : le badge n&apos;a pas été imprimé</translation>
+        <location filename="../../checkin/ui/desk_printing.py" line="175"/>
+        <source>Badge saved: %1</source>
+        <translation>Badge enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="142"/>
-        <source>Badge printed</source>
-        <translation>Badge imprimé</translation>
+        <location filename="../../checkin/ui/desk_printing.py" line="185"/>
+        <source>Badge of %1 printed on %2</source>
+        <translation>Badge de %1 imprimé sur %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="133"/>
-        <source>Badge saved as a PDF</source>
-        <translation>Badge enregistré en PDF</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk_printing.py" line="159"/>
+        <location filename="../../checkin/ui/desk_printing.py" line="201"/>
         <source>Badge printing failed: %1</source>
         <translation>L’impression du badge a échoué : %1</translation>
     </message>
@@ -186,114 +221,114 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="121"/>
-        <location filename="../../checkin/ui/desk_view.py" line="122"/>
+        <location filename="../../checkin/ui/desk_view.py" line="124"/>
+        <location filename="../../checkin/ui/desk_view.py" line="125"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="126"/>
+        <location filename="../../checkin/ui/desk_view.py" line="129"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk_view.py" line="131"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="138"/>
+        <location filename="../../checkin/ui/desk_view.py" line="141"/>
         <source>&amp;Undo last scan</source>
         <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="139"/>
+        <location filename="../../checkin/ui/desk_view.py" line="142"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="140"/>
+        <location filename="../../checkin/ui/desk_view.py" line="143"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="141"/>
+        <location filename="../../checkin/ui/desk_view.py" line="144"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="142"/>
+        <location filename="../../checkin/ui/desk_view.py" line="145"/>
         <source>&amp;Reprint badge</source>
         <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="143"/>
+        <location filename="../../checkin/ui/desk_view.py" line="146"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="148"/>
+        <location filename="../../checkin/ui/desk_view.py" line="151"/>
         <source>Admit &amp;anyway</source>
         <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="153"/>
+        <location filename="../../checkin/ui/desk_view.py" line="156"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="157"/>
+        <location filename="../../checkin/ui/desk_view.py" line="160"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="170"/>
+        <location filename="../../checkin/ui/desk_view.py" line="173"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="176"/>
+        <location filename="../../checkin/ui/desk_view.py" line="179"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="188"/>
-        <location filename="../../checkin/ui/desk_view.py" line="193"/>
+        <location filename="../../checkin/ui/desk_view.py" line="194"/>
+        <location filename="../../checkin/ui/desk_view.py" line="199"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="243"/>
+        <location filename="../../checkin/ui/desk_view.py" line="249"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="316"/>
+        <location filename="../../checkin/ui/desk_view.py" line="322"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="411"/>
+        <location filename="../../checkin/ui/desk_view.py" line="417"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="338"/>
+        <location filename="../../checkin/ui/desk_view.py" line="344"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="240"/>
+        <location filename="../../checkin/ui/desk_view.py" line="246"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="329"/>
+        <location filename="../../checkin/ui/desk_view.py" line="335"/>
         <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
         <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="331"/>
+        <location filename="../../checkin/ui/desk_view.py" line="337"/>
         <source>Admit anyway</source>
         <translation>Faire entrer quand même</translation>
     </message>
@@ -349,7 +384,7 @@
     <message>
         <location filename="../../checkin/ui/empty_page.py" line="20"/>
         <source>Load the sample event (the IREV Pop-Up in Amiens, with %1 made-up registrants) to try the desk, or load your own programme from the command line.</source>
-        <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscrits fictifs) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
+        <translation>Chargez l&apos;événement exemple (le Pop-Up de l&apos;IREV à Amiens, avec %1 inscriptions fictives) pour essayer l&apos;accueil, ou chargez votre propre programme depuis la ligne de commande.</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/empty_page.py" line="25"/>
@@ -360,110 +395,105 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="32"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="78"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="148"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="35"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="81"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="152"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="42"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="45"/>
         <source>Attendance per person</source>
         <translation>Présences par personne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="43"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="46"/>
         <source>Attendance per session</source>
         <translation>Présences par session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="44"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="47"/>
         <source>Registrants who did not come</source>
-        <translation>Inscrits absents</translation>
+        <translation>Personnes inscrites absentes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="45"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="48"/>
         <source>Walk-ins</source>
-        <translation>Inscrits sur place</translation>
+        <translation>Inscriptions sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="46"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="49"/>
         <source>Full scan log</source>
         <translation>Journal complet des scans</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="47"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="50"/>
         <source>Funders&apos; statistics</source>
         <translation>Statistiques pour les financeurs</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="48"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="51"/>
         <source>Sign-in sheets per session (PDF)</source>
         <translation>Feuilles d&apos;émargement par session (PDF)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="65"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="68"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="66"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="69"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="69"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="79"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="72"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="82"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="70"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="73"/>
         <source>All sessions</source>
         <translation>Toutes les sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="75"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="78"/>
         <source>For French Excel (semicolon separator)</source>
         <translation>Pour Excel en français (séparateur point-virgule)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="80"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="83"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="81"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="84"/>
         <source>Column headers</source>
         <translation>En-têtes de colonnes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="94"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="97"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="98"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="101"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="106"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="109"/>
         <source>Exports hold personal data: staff only.</source>
         <translation>Les exports contiennent des données personnelles : réservés à l&apos;équipe (staff).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="166"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="170"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="181"/>
-        <source>Written: %1 (%2 rows).</source>
-        <translation>Écrit : %1 (%2 lignes).</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="187"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="191"/>
         <source>Not exported, nothing was written:</source>
         <translation>Export non fait, rien n&apos;a été écrit :</translation>
     </message>
@@ -471,122 +501,122 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="30"/>
+        <location filename="../../checkin/ui/labels.py" line="35"/>
         <source>ticket code</source>
         <translation>code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="31"/>
+        <location filename="../../checkin/ui/labels.py" line="36"/>
         <source>platform id</source>
         <translation>identifiant billetterie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="32"/>
+        <location filename="../../checkin/ui/labels.py" line="37"/>
         <source>order number</source>
         <translation>n° de commande</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="33"/>
+        <location filename="../../checkin/ui/labels.py" line="38"/>
         <source>first name</source>
         <translation>prénom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="34"/>
+        <location filename="../../checkin/ui/labels.py" line="39"/>
         <source>last name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="35"/>
+        <location filename="../../checkin/ui/labels.py" line="40"/>
         <source>full name</source>
         <translation>nom complet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="36"/>
+        <location filename="../../checkin/ui/labels.py" line="41"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="37"/>
+        <location filename="../../checkin/ui/labels.py" line="42"/>
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="38"/>
+        <location filename="../../checkin/ui/labels.py" line="43"/>
         <source>organisation</source>
         <translation>structure</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="39"/>
+        <location filename="../../checkin/ui/labels.py" line="44"/>
         <source>job title</source>
         <translation>fonction</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="40"/>
+        <location filename="../../checkin/ui/labels.py" line="45"/>
         <source>profession</source>
         <translation>métier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="41"/>
+        <location filename="../../checkin/ui/labels.py" line="46"/>
         <source>category (ticket type)</source>
         <translation>catégorie (tarif)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="42"/>
+        <location filename="../../checkin/ui/labels.py" line="47"/>
         <source>city</source>
         <translation>ville</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="43"/>
+        <location filename="../../checkin/ui/labels.py" line="48"/>
         <source>postcode</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="44"/>
+        <location filename="../../checkin/ui/labels.py" line="49"/>
         <source>notes</source>
         <translation>remarques</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="45"/>
+        <location filename="../../checkin/ui/labels.py" line="50"/>
         <source>needs attention (yes/no)</source>
         <translation>à signaler (oui/non)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="46"/>
+        <location filename="../../checkin/ui/labels.py" line="51"/>
         <source>attention text</source>
         <translation>texte à signaler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="47"/>
+        <location filename="../../checkin/ui/labels.py" line="52"/>
         <source>consent (yes/no)</source>
         <translation>consentement (oui/non)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="48"/>
+        <location filename="../../checkin/ui/labels.py" line="53"/>
         <source>status (cancelled…)</source>
         <translation>statut (annulé…)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="49"/>
+        <location filename="../../checkin/ui/labels.py" line="54"/>
         <source>order date</source>
         <translation>date de commande</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="50"/>
+        <location filename="../../checkin/ui/labels.py" line="55"/>
         <source>session or track chosen</source>
         <translation>session ou parcours choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="51"/>
+        <location filename="../../checkin/ui/labels.py" line="56"/>
         <source>buyer&apos;s first name</source>
         <translation>prénom de l&apos;acheteur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="52"/>
+        <location filename="../../checkin/ui/labels.py" line="57"/>
         <source>buyer&apos;s last name</source>
         <translation>nom de l&apos;acheteur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="53"/>
+        <location filename="../../checkin/ui/labels.py" line="58"/>
         <source>buyer&apos;s email</source>
         <translation>e-mail de l&apos;acheteur</translation>
     </message>
@@ -594,103 +624,93 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="48"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="49"/>
         <source>Import registrants</source>
-        <translation>Importer des inscrits</translation>
+        <translation>Importer des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="61"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="62"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="62"/>
-        <location filename="../../checkin/ui/import_dialog.py" line="65"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="63"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="66"/>
         <source>Layout</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="66"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="67"/>
         <source>Recognised from the header</source>
         <translation>Reconnu d&apos;après l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="74"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="75"/>
         <source>Columns and first rows</source>
         <translation>Colonnes et premières lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="76"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="77"/>
         <source>First row: what each column holds (change it if needed). Below: the first rows of the file.</source>
         <translation>Première ligne : ce que contient chaque colonne (modifiable). En dessous : les premières lignes du fichier.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="89"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="90"/>
         <source>&amp;Check (writes nothing)</source>
         <translation>&amp;Vérifier (sans rien enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="91"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="92"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="93"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="94"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="110"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="111"/>
         <source>This file cannot be imported:</source>
         <translation>Ce fichier ne peut pas être importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="117"/>
-        <source>Layout: %1 · %2 rows</source>
-        <translation>Format : %1 · %2 lignes</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="127"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="128"/>
         <source>holds</source>
         <translation>contient</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="130"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="131"/>
         <source>Field for column %1</source>
         <translation>Champ de la colonne %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="131"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="132"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="166"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="167"/>
         <source>Say which column holds the names (last name, first name or full name).</source>
         <translation>Indiquez quelle colonne contient les noms (nom, prénom ou nom complet).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="197"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
         <source>Check only, nothing was written. The import would give:</source>
         <translation>Vérification seule, rien n&apos;a été enregistré. L&apos;import donnerait :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="199"/>
         <source>Imported:</source>
         <translation>Importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="199"/>
-        <source>%1 added, %2 updated, %3 unchanged, %4 cancelled, %5 skipped; %6 enrollments (%7 waitlisted).</source>
-        <translation>%1 ajoutés, %2 mis à jour, %3 inchangés, %4 annulés, %5 ignorés ; %6 inscriptions aux sessions (%7 en liste d&apos;attente).</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="205"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="204"/>
         <source>row %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="214"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="213"/>
         <source>Not imported, nothing was written:</source>
         <translation>Non importé, rien n&apos;a été enregistré :</translation>
     </message>
@@ -698,121 +718,448 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="55"/>
+        <location filename="../../checkin/ui/main_window.py" line="59"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="368"/>
+        <location filename="../../checkin/ui/main_window.py" line="374"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="83"/>
+        <location filename="../../checkin/ui/main_window.py" line="87"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="99"/>
+        <location filename="../../checkin/ui/main_window.py" line="103"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="100"/>
+        <location filename="../../checkin/ui/main_window.py" line="104"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="126"/>
+        <location filename="../../checkin/ui/main_window.py" line="130"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="129"/>
+        <location filename="../../checkin/ui/main_window.py" line="133"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="142"/>
-        <location filename="../../checkin/ui/main_window.py" line="149"/>
+        <location filename="../../checkin/ui/main_window.py" line="146"/>
+        <location filename="../../checkin/ui/main_window.py" line="153"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="143"/>
+        <location filename="../../checkin/ui/main_window.py" line="147"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="149"/>
+        <location filename="../../checkin/ui/main_window.py" line="153"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="156"/>
-        <location filename="../../checkin/ui/main_window.py" line="162"/>
+        <location filename="../../checkin/ui/main_window.py" line="160"/>
+        <location filename="../../checkin/ui/main_window.py" line="166"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="157"/>
+        <location filename="../../checkin/ui/main_window.py" line="161"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="162"/>
+        <location filename="../../checkin/ui/main_window.py" line="166"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="171"/>
+        <location filename="../../checkin/ui/main_window.py" line="175"/>
         <source>Import registrants</source>
-        <translation>Importer des inscrits</translation>
+        <translation>Importer des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="172"/>
+        <location filename="../../checkin/ui/main_window.py" line="176"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="240"/>
+        <location filename="../../checkin/ui/main_window.py" line="244"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="348"/>
+        <location filename="../../checkin/ui/main_window.py" line="354"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="369"/>
+        <location filename="../../checkin/ui/main_window.py" line="375"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="371"/>
+        <location filename="../../checkin/ui/main_window.py" line="377"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="397"/>
+        <location filename="../../checkin/ui/main_window.py" line="408"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="404"/>
+        <location filename="../../checkin/ui/main_window.py" line="415"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="405"/>
+        <location filename="../../checkin/ui/main_window.py" line="416"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="325"/>
+        <location filename="../../checkin/ui/main_window.py" line="330"/>
         <source>Scanner tested: its settings are saved for this desk</source>
         <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="58"/>
+        <source>en</source>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="60"/>
+        <source>Welcome!</source>
+        <translation>Bienvenue !</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="61"/>
+        <source>Welcome to the session</source>
+        <translation>Bienvenue dans la session</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="62"/>
+        <source>Admitted by override</source>
+        <translation>Entrée par dérogation</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="63"/>
+        <source>Already in</source>
+        <translation>Entrée déjà enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="65"/>
+        <source>Already in since %1 (desk %2)</source>
+        <translation>Entrée déjà enregistrée à %1 (poste %2)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="66"/>
+        <source>Badge misread</source>
+        <translation>Badge mal lu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="67"/>
+        <source>Unknown code</source>
+        <translation>Code inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="68"/>
+        <source>Cancelled ticket</source>
+        <translation>Billet annulé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="69"/>
+        <source>Not for this workshop</source>
+        <translation>Atelier réservé à d&apos;autres publics</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="70"/>
+        <source>Room full</source>
+        <translation>Salle complète</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="71"/>
+        <source>Checked out — see you soon</source>
+        <translation>Sortie enregistrée — à tout à l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="72"/>
+        <source>Not inside</source>
+        <translation>Aucune entrée enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="73"/>
+        <source>Scan undone: it no longer counts</source>
+        <translation>Scan annulé : il ne compte plus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="74"/>
+        <source>%n seat(s) left</source>
+        <translation>
+            <numerusform>%n place libre</numerusform>
+            <numerusform>%n places libres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="75"/>
+        <source>Attention: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="78"/>
+        <source>empty scan</source>
+        <translation>scan vide</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="79"/>
+        <source>garbled: the scanner types for another keyboard layout</source>
+        <translation>illisible : le lecteur tape pour une autre disposition de clavier</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="81"/>
+        <source>no registrant has this code</source>
+        <translation>aucune personne inscrite n&apos;a ce code</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="82"/>
+        <source>no session %1 in this event</source>
+        <translation>aucune session %1 dans cet événement</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="83"/>
+        <source>this ticket was cancelled</source>
+        <translation>ce billet a été annulé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="84"/>
+        <source>not inside</source>
+        <translation>aucune entrée enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="85"/>
+        <source>already inside</source>
+        <translation>entrée déjà enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="86"/>
+        <source>reserved for %1</source>
+        <translation>réservé à %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="87"/>
+        <source>%1 of %2 seats taken</source>
+        <translation>places occupées : %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="88"/>
+        <source>%1 of %2 seats taken, %3 held for booked people</source>
+        <translation>places occupées : %1 sur %2, gardées pour des inscriptions : %3</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="90"/>
+        <source>override: %1</source>
+        <translation>dérogation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="91"/>
+        <source>walk-in</source>
+        <translation>inscription sur place</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="92"/>
+        <source>nothing to undo at this desk</source>
+        <translation>rien à annuler à ce poste</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="93"/>
+        <source>undoes scan %1 (%2)</source>
+        <translation>annule le scan %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="95"/>
+        <source>Written: %1 (%n row(s)).</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n ligne).</numerusform>
+            <numerusform>Écrit : %1 (%n lignes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="97"/>
+        <source>Written: %1 (%n registrant(s) counted).</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n inscription comptée).</numerusform>
+            <numerusform>Écrit : %1 (%n inscriptions comptées).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="99"/>
+        <source>%1: %n row(s) (%2, %3) in %4 s.</source>
+        <translation>
+            <numerusform>%1 : %n ligne (%2, %3) en %4 s.</numerusform>
+            <numerusform>%1 : %n lignes (%2, %3) en %4 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="101"/>
+        <source>%1: %n registrant(s) counted (%2, %3) in %4 s.</source>
+        <translation>
+            <numerusform>%1 : %n inscription comptée (%2, %3) en %4 s.</numerusform>
+            <numerusform>%1 : %n inscriptions comptées (%2, %3) en %4 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="104"/>
+        <source>Layout: %1 · %n row(s)</source>
+        <translation>
+            <numerusform>Format : %1 · %n ligne</numerusform>
+            <numerusform>Format : %1 · %n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="106"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n personne ajoutée</numerusform>
+            <numerusform>%n personnes ajoutées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="107"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mise à jour</numerusform>
+            <numerusform>%n mises à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="108"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n inchangée</numerusform>
+            <numerusform>%n inchangées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="109"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n annulée</numerusform>
+            <numerusform>%n annulées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="110"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n ligne ignorée</numerusform>
+            <numerusform>%n lignes ignorées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="111"/>
+        <source>%n enrollment(s)</source>
+        <translation>
+            <numerusform>%n inscription à une session</numerusform>
+            <numerusform>%n inscriptions aux sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="112"/>
+        <source>(%n waitlisted)</source>
+        <translation>
+            <numerusform>(%n en liste d&apos;attente)</numerusform>
+            <numerusform>(%n en liste d&apos;attente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="113"/>
+        <source>%1; %2 %3.</source>
+        <translation>%1 ; %2 %3.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="115"/>
+        <source>A6 portrait, 4 per A4</source>
+        <translation>A6 portrait, 4 par A4</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="116"/>
+        <source>A6 card or A4 card cut in four (105 × 148 mm)</source>
+        <translation>Carte A6, ou carte A4 coupée en quatre (105 × 148 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="118"/>
+        <source>A7 landscape, 8 per A4</source>
+        <translation>A7 paysage, 8 par A4</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="119"/>
+        <source>A7 card or A4 card cut in eight (105 × 74 mm)</source>
+        <translation>Carte A7, ou carte A4 coupée en huit (105 × 74 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="122"/>
+        <source>Brother QL 62×100 mm die-cut</source>
+        <translation>Brother QL 62×100 mm prédécoupée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="123"/>
+        <source>Brother QL-series label printer, DK-11202 die-cut 62 × 100 mm (printed landscape)</source>
+        <translation>Imprimante d&apos;étiquettes Brother QL, étiquettes prédécoupées DK-11202 de 62 × 100 mm (impression en paysage)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="127"/>
+        <source>DURABLE 1456, 90×60 mm, 8 per A4</source>
+        <translation>DURABLE 1456, 90×60 mm, 8 par A4</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="128"/>
+        <source>DURABLE 1456 micro-perforated A4 card for 60 × 90 mm badge holders, 2 × 4</source>
+        <translation>Carte A4 micro-perforée DURABLE 1456 pour porte-badges 60 × 90 mm, 2 × 4</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="130"/>
+        <source>DYMO 30856, 62×106 mm</source>
+        <translation>DYMO 30856, 62×106 mm</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="131"/>
+        <source>DYMO LabelWriter 30856 name badge cards, 62 × 106 mm (printed landscape)</source>
+        <translation>Cartes badges DYMO LabelWriter 30856, 62 × 106 mm (impression en paysage)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="134"/>
+        <source>4×3 in inserts, 6 per Letter</source>
+        <translation>Inserts 4×3 po, 6 par feuille Letter</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="135"/>
+        <source>4 × 3 in badge inserts, micro-perforated Letter card (e.g. Avery 5392 / 74459 style)</source>
+        <translation>Inserts de badge 4 × 3 po, carte Letter micro-perforée (type Avery 5392 / 74459)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="139"/>
+        <source>80×50 mm labels, 10 per A4</source>
+        <translation>Étiquettes 80×50 mm, 10 par A4</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="140"/>
+        <source>HERMA 4412 / Avery L4785 self-adhesive name badges, 80 × 50 mm, 2 × 5 on A4</source>
+        <translation>Badges autocollants HERMA 4412 / Avery L4785, 80 × 50 mm, 2 × 5 sur A4</translation>
     </message>
 </context>
 <context>
@@ -835,12 +1182,12 @@
     <message>
         <location filename="../../checkin/ui/models/occupancy.py" line="55"/>
         <source>Present</source>
-        <translation>Présents</translation>
+        <translation>Présences</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/models/occupancy.py" line="56"/>
         <source>Booked</source>
-        <translation>Réservés</translation>
+        <translation>Réservations</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/models/occupancy.py" line="56"/>
@@ -866,56 +1213,153 @@
 <context>
     <name>OccupancyView</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="102"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="111"/>
         <source>Rooms now and next</source>
         <translation>Salles maintenant et ensuite</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="120"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="123"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="129"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="132"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="125"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="128"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="134"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="137"/>
         <source>Arrived, with an attention note</source>
-        <translation>Arrivés, avec une mention à signaler</translation>
+        <translation>Arrivées avec une mention à signaler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="168"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="177"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="175"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="184"/>
         <source>%1 inside now · %2 arrived of %3 registered · %4 not arrived yet · %5 walk-ins</source>
-        <translation>%1 sur place · %2 arrivés sur %3 inscrits · %4 pas encore arrivés · %5 inscrits sur place</translation>
+        <translation>%1 sur place · %2 arrivées sur %3 inscriptions · %4 arrivées attendues · %5 inscriptions sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="189"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="197"/>
+        <source>The programme has no session yet.</source>
+        <translation>Le programme n&apos;a encore aucune session.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="199"/>
+        <source>No session is listed: the event took place on %1 and all its sessions are over.</source>
+        <translation>Aucune session n&apos;est affichée : l&apos;événement a eu lieu le %1 et toutes ses sessions sont terminées.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="201"/>
+        <source>No session is listed: all of today&apos;s sessions are over.</source>
+        <translation>Aucune session n&apos;est affichée : toutes les sessions de la journée sont terminées.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="203"/>
+        <source>The event takes place on %1: until then, only its first sessions (at %2) are listed, as the next ones to start. The others will appear as their time comes.</source>
+        <translation>L&apos;événement a lieu le %1 : d&apos;ici là, seules ses premières sessions (à %2) sont affichées, car ce sont les prochaines à commencer. Les autres apparaîtront à leur heure.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="206"/>
+        <source>Only the sessions under way and the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
+        <translation>Seules les sessions en cours et les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="208"/>
+        <source>No session is under way: only the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
+        <translation>Aucune session n&apos;est en cours : seules les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="210"/>
+        <source>Only the sessions under way are listed: no other session starts later today.</source>
+        <translation>Seules les sessions en cours sont affichées : aucune autre ne commence plus tard dans la journée.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/occupancy_view.py" line="222"/>
         <source>%1 — %2 is full (%3/%4)</source>
         <translation>%1 — %2 est complète (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="190"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="223"/>
         <source>%1 — %2 is at 90 % (%3/%4)</source>
         <translation>%1 — %2 est remplie à 90 % (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="201"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="234"/>
         <source>%1: %2/%3</source>
         <translation>%1 : %2/%3</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="207"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="240"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="207"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="240"/>
         <source>left</source>
-        <translation>reparti</translation>
+        <translation>sortie</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLine</name>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="31"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="33"/>
+        <source>Print the waiting badges now</source>
+        <translation>Imprimer maintenant les badges en attente</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="48"/>
+        <source>No printer on this computer</source>
+        <translation>Aucune imprimante sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="49"/>
+        <source>The badge did not print (%1)</source>
+        <translation>Le badge n&apos;est pas sorti (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/print_line.py" line="50"/>
+        <source>%n badge(s) waiting</source>
+        <translation>
+            <numerusform>%n badge en attente</numerusform>
+            <numerusform>%n badges en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="51"/>
+        <source>%1: %2 (%3) — tried again every %4 s</source>
+        <translation>%1 : %2 (%3) — nouvel essai toutes les %4 s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="56"/>
+        <source>Printing the badge of %1…</source>
+        <translation>Impression du badge de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/print_line.py" line="58"/>
+        <source>(%n more waiting)</source>
+        <translation>
+            <numerusform>(%n autre en attente)</numerusform>
+            <numerusform>(%n autres en attente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/print_line.py" line="61"/>
+        <source>Badge of %1 printed on %2</source>
+        <translation>Badge de %1 imprimé sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrintProcess</name>
+    <message>
+        <location filename="../../checkin/ui/print_process.py" line="113"/>
+        <source>the printing process stopped</source>
+        <translation>le programme d&apos;impression s&apos;est arrêté</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1504,7 @@
     <message>
         <location filename="../../checkin/ui/programme_editor.py" line="192"/>
         <source>Remove sessions with enrollments?</source>
-        <translation>Retirer des sessions qui ont des inscrits ?</translation>
+        <translation>Retirer des sessions qui ont des inscriptions ?</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/programme_editor.py" line="195"/>
@@ -1068,10 +1512,13 @@
         <source>Not saved:</source>
         <translation>Non enregistré :</translation>
     </message>
-    <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="201"/>
-        <source>Saved: %1 change(s).</source>
-        <translation>Enregistré : %1 modification(s).</translation>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_editor.py" line="202"/>
+        <source>Saved: %n change(s).</source>
+        <translation>
+            <numerusform>Enregistré : %n modification.</numerusform>
+            <numerusform>Enregistré : %n modifications.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1084,175 +1531,172 @@
     <message>
         <location filename="../../checkin/ui/programme_tab.py" line="47"/>
         <source>%1 registered · %2 cancelled · %3 sessions</source>
-        <translation>%1 inscrits · %2 annulés · %3 sessions</translation>
+        <translation>%1 inscriptions · %2 annulations · %3 sessions</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="25"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="26"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="27"/>
+        <source>Drive</source>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="28"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Regarder dans :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Type de fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="17"/>
+        <source>%1 already exists.</source>
+        <translation>Le fichier %1 existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="18"/>
+        <source>Do you want to replace it?</source>
+        <translation>Voulez-vous le remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="19"/>
+        <source>Directory not found.</source>
+        <translation>Dossier introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="20"/>
+        <source>Please verify the correct directory name was given.</source>
+        <translation>Vérifiez le nom du dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="21"/>
+        <source>File not found.</source>
+        <translation>Fichier introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="22"/>
+        <source>Please verify the correct file name was given.</source>
+        <translation>Vérifiez le nom du fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="23"/>
+        <source>&apos;%1&apos; is write protected.</source>
+        <translation>« %1 » est protégé en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/qt_strings.py" line="24"/>
+        <source>Do you want to delete it anyway?</source>
+        <translation>Voulez-vous quand même le supprimer ?</translation>
     </message>
 </context>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="29"/>
+        <location filename="../../checkin/ui/result_panel.py" line="31"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="60"/>
+        <location filename="../../checkin/ui/result_panel.py" line="62"/>
         <source>I have read it (Space)</source>
         <translation>J&apos;ai lu (Espace)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="90"/>
+        <location filename="../../checkin/ui/result_panel.py" line="92"/>
         <source>Ready: scan a badge or type a name</source>
-        <translation>Prêt : scannez un badge ou tapez un nom</translation>
+        <translation>En attente : scannez un badge ou tapez un nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="115"/>
-        <source>Attention: %1</source>
-        <translation>Attention : %1</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="133"/>
+        <location filename="../../checkin/ui/result_panel.py" line="135"/>
         <source>Not recorded — scan again</source>
         <translation>Non enregistré — scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="169"/>
-        <source>Admitted by override</source>
-        <translation>Admis par dérogation</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="171"/>
-        <source>Welcome to the session</source>
-        <translation>Bienvenue dans la session</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="172"/>
-        <source>Welcome!</source>
-        <translation>Bienvenue !</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="175"/>
-        <source>Already in since %1 (desk %2)</source>
-        <translation>Déjà entré à %1 (poste %2)</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="178"/>
-        <source>Already in</source>
-        <translation>Déjà entré</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="182"/>
-        <source>Unknown code</source>
-        <translation>Code inconnu</translation>
-    </message>
-    <message>
         <location filename="../../checkin/ui/result_panel.py" line="183"/>
-        <source>Cancelled ticket</source>
-        <translation>Billet annulé</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="184"/>
-        <source>Not for this workshop</source>
-        <translation>Atelier réservé à d&apos;autres métiers</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="185"/>
-        <source>Room full</source>
-        <translation>Salle complète</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="186"/>
-        <source>Checked out — see you soon</source>
-        <translation>Sortie enregistrée — à tout à l&apos;heure</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="187"/>
-        <source>Not inside</source>
-        <translation>Pas à l&apos;intérieur</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="203"/>
         <source>Reserved for: %1</source>
         <translation>Réservé à : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="205"/>
+        <location filename="../../checkin/ui/result_panel.py" line="185"/>
         <source>No free seat: every seat is taken or held for a booked person</source>
-        <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscrits</translation>
+        <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="220"/>
+        <location filename="../../checkin/ui/result_panel.py" line="200"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="222"/>
+        <location filename="../../checkin/ui/result_panel.py" line="202"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="224"/>
+        <location filename="../../checkin/ui/result_panel.py" line="204"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="234"/>
+        <location filename="../../checkin/ui/result_panel.py" line="214"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="236"/>
+        <location filename="../../checkin/ui/result_panel.py" line="216"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="238"/>
+        <location filename="../../checkin/ui/result_panel.py" line="218"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="180"/>
-        <source>Badge misread</source>
-        <translation>Badge mal lu</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="106"/>
+        <location filename="../../checkin/ui/result_panel.py" line="108"/>
         <source>The scanner seems set for another keyboard (it typed “%1”). Scan again; if it happens again, use Desk ▸ Test the scanner.</source>
         <translation>Le lecteur de badges semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur de badges.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="188"/>
-        <source>Scan undone: it no longer counts</source>
-        <translation>Scan annulé : il ne compte plus</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/result_panel.py" line="209"/>
+        <location filename="../../checkin/ui/result_panel.py" line="189"/>
         <source>Call a coordinator: only they can let someone in anyway.</source>
         <translation>Appelez la coordination : elle seule peut faire entrer quand même.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../checkin/ui/result_panel.py" line="207"/>
-        <location filename="../../checkin/ui/result_panel.py" line="240"/>
-        <source>%n seat(s) left</source>
-        <translation>
-            <numerusform>%n place libre</numerusform>
-            <numerusform>%n places libres</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="22"/>
+        <location filename="../../checkin/ui/labels.py" line="27"/>
         <source>Volunteer</source>
         <translation>Bénévole</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="23"/>
+        <location filename="../../checkin/ui/labels.py" line="28"/>
         <source>Coordinator</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="24"/>
+        <location filename="../../checkin/ui/labels.py" line="29"/>
         <source>Staff</source>
         <translation>Équipe organisatrice</translation>
     </message>
@@ -1274,47 +1718,47 @@
 <context>
     <name>ScanResult</name>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="36"/>
-        <source>admitted</source>
-        <translation>entré·e</translation>
-    </message>
-    <message>
         <location filename="../../checkin/ui/models/history.py" line="37"/>
-        <source>already in</source>
-        <translation>déjà entré·e</translation>
+        <source>admitted</source>
+        <translation>entrée validée</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/models/history.py" line="38"/>
+        <source>already in</source>
+        <translation>entrée déjà enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="39"/>
         <source>unknown code</source>
         <translation>code inconnu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="39"/>
+        <location filename="../../checkin/ui/models/history.py" line="40"/>
         <source>registration cancelled</source>
         <translation>inscription annulée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="40"/>
+        <location filename="../../checkin/ui/models/history.py" line="41"/>
         <source>not eligible</source>
-        <translation>non autorisé·e</translation>
+        <translation>hors du public prévu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="41"/>
+        <location filename="../../checkin/ui/models/history.py" line="42"/>
         <source>session full</source>
         <translation>séance complète</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/history.py" line="42"/>
-        <source>left</source>
-        <translation>sorti·e</translation>
-    </message>
-    <message>
         <location filename="../../checkin/ui/models/history.py" line="43"/>
-        <source>not inside</source>
-        <translation>pas à l&apos;intérieur</translation>
+        <source>left</source>
+        <translation>sortie</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/models/history.py" line="44"/>
+        <source>not inside</source>
+        <translation>aucune entrée enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/models/history.py" line="45"/>
         <source>undone</source>
         <translation>annulé</translation>
     </message>
@@ -1322,148 +1766,148 @@
 <context>
     <name>ScannerTestDialog</name>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="99"/>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="110"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="97"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="108"/>
         <source>Test the scanner</source>
         <translation>Tester le lecteur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="116"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="114"/>
         <source>Scan this test badge (on the screen or printed)</source>
         <translation>Scannez ce badge de test (à l’écran ou imprimé)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="124"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="122"/>
         <source>Test badge</source>
         <translation>Badge de test</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="126"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="124"/>
         <source>Print the test badge…</source>
         <translation>Imprimer le badge de test…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="136"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="134"/>
         <source>Waiting for a scan…</source>
         <translation>En attente d’un scan…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="144"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="142"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="147"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="145"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="239"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="236"/>
         <source>Test badge read.</source>
         <translation>Badge de test lu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="241"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="238"/>
         <source>Keyboard: scanner set to QWERTY (US) on an AZERTY keyboard — codes will be read correctly</source>
         <translation>Clavier : lecteur réglé en QWERTY (US) sur un clavier AZERTY — les codes seront lus correctement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="244"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="241"/>
         <source>Keyboard: the scanner types for this computer&apos;s keyboard — codes are read as they are</source>
         <translation>Clavier : le lecteur est réglé pour le clavier de cet ordinateur — les codes sont lus tels quels</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="247"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="244"/>
         <source>Caps Lock is on: codes are recognised anyway, but turn it off</source>
         <translation>Verr. Maj. est activé : les codes sont reconnus quand même, mais désactivez-le</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="248"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="245"/>
         <source>Prefix: “%1”</source>
         <translation>Préfixe : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="249"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="246"/>
         <source>Prefix: none</source>
         <translation>Préfixe : aucun</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="250"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="247"/>
         <source>Suffix: “%1”</source>
         <translation>Suffixe : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="251"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="248"/>
         <source>Suffix: none</source>
         <translation>Suffixe : aucun</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="253"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="250"/>
         <source>AIM identifier %1: removed automatically</source>
         <translation>Identifiant AIM %1 : retiré automatiquement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="254"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="251"/>
         <source>End of code: Enter</source>
         <translation>Fin de code : Entrée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="254"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="251"/>
         <source>End of code: Tab</source>
         <translation>Fin de code : Tabulation</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="255"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="252"/>
         <source>End of code: none</source>
         <translation>Fin de code : aucune</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="256"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="253"/>
         <source>Save to use these settings at this desk (%1).</source>
         <translation>Enregistrez pour utiliser ces réglages sur ce poste (%1).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="263"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="260"/>
         <source>This is not the test badge: scan the badge shown above</source>
         <translation>Ce n’est pas le badge de test : scannez le badge affiché ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="264"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="261"/>
         <source>Received: “%1”</source>
         <translation>Reçu : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="268"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="265"/>
         <source>Scanner test badge: scan it in Desk ▸ Test the scanner</source>
         <translation>Badge de test du lecteur : scannez-le dans Poste ▸ Tester le lecteur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="280"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="277"/>
         <source>Test badge sent to the printer %1.</source>
         <translation>Badge de test envoyé à l’imprimante %1.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="283"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="280"/>
         <source>The test badge could not be printed.</source>
         <translation>Le badge de test n’a pas pu être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="287"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="284"/>
         <source>No printer: save the test badge as a PDF</source>
         <translation>Aucune imprimante : enregistrer le badge de test en PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="288"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="285"/>
         <source>scanner-test-badge.pdf</source>
         <translation>badge-de-test-lecteur.pdf</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="295"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="292"/>
         <source>Test badge saved to %1.</source>
         <translation>Badge de test enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/scanner_test_dialog.py" line="297"/>
+        <location filename="../../checkin/ui/scanner_test_dialog.py" line="294"/>
         <source>The test badge could not be saved to %1.</source>
         <translation>Le badge de test n’a pas pu être enregistré dans %1.</translation>
     </message>
@@ -1473,7 +1917,7 @@
     <message>
         <location filename="../../checkin/ui/models/search_results.py" line="45"/>
         <source>(cancelled)</source>
-        <translation>(annulé)</translation>
+        <translation>(billet annulé)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/models/search_results.py" line="50"/>
@@ -1489,22 +1933,22 @@
 <context>
     <name>SessionKind</name>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="14"/>
+        <location filename="../../checkin/ui/labels.py" line="19"/>
         <source>Plenary</source>
         <translation>Plénière</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="15"/>
+        <location filename="../../checkin/ui/labels.py" line="20"/>
         <source>Track session</source>
         <translation>Session de parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="16"/>
+        <location filename="../../checkin/ui/labels.py" line="21"/>
         <source>Network workshop</source>
         <translation>Atelier réseau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/labels.py" line="17"/>
+        <location filename="../../checkin/ui/labels.py" line="22"/>
         <source>Contest</source>
         <translation>Concours</translation>
     </message>
@@ -1544,7 +1988,7 @@
     <message>
         <location filename="../../checkin/ui/models/sessions.py" line="34"/>
         <source>Booked</source>
-        <translation>Inscrits</translation>
+        <translation>Inscriptions</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/models/sessions.py" line="34"/>
@@ -1708,7 +2152,7 @@
     <message>
         <location filename="../../checkin/ui/window_menus.py" line="20"/>
         <source>&amp;Import registrants…</source>
-        <translation>&amp;Importer des inscrits…</translation>
+        <translation>&amp;Importer des inscriptions…</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/window_menus.py" line="21"/>
@@ -1784,22 +2228,22 @@
 <context>
     <name>_Charts</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="229"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="262"/>
         <source>Arrivals and people inside</source>
         <translation>Arrivées et personnes sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="230"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="263"/>
         <source>Scans per minute, per desk</source>
         <translation>Scans par minute, par poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="238"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="271"/>
         <source>arrivals per 5 minutes</source>
         <translation>arrivées par 5 minutes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="239"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="272"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>

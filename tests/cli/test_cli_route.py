@@ -60,7 +60,8 @@ def test_door_scans_override_and_occupancy(demo_db, capsys):
     assert _one(demo_db, "SELECT count(*) FROM journal WHERE action = 'override'") == 1
     # Admitted at a door is inside the venue: the entrance says where they came in.
     assert main(["--db", demo_db, "scan", code]) == 1
-    assert "already_in" in (said := capsys.readouterr().out) and "at porte" in said
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said.startswith("Already in since ") and "(desk porte)" in said
     assert main(["--db", demo_db, "occupancy", "--at", "14:30", "--json"]) == 0
     data = _json(capsys)
     charte = next(s for s in data["sessions"] if s["key"] == "atelier-charte")

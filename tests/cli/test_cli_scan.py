@@ -23,18 +23,18 @@ def test_exit_codes(tmp_path, capsys):
     (code,) = _codes(db, 1)
     assert main(["--db", str(db), "scan", code, "--desk", "d1"]) == 0
     assert main(["--db", str(db), "scan", code, "--desk", "d2"]) == 1
-    assert "already_in" in capsys.readouterr().out
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Already in since ")
     assert main(["--db", str(db), "scan", "NOT-A-CODE"]) == 1
     assert main(["--db", str(db), "scan", code, "--exit"]) == 0
 
 
 def test_every_printed_admission_survives_a_kill(tmp_path):
-    """SIGKILL mid-stream: each `admitted` already printed is in the store."""
+    """SIGKILL mid-stream: each admission already printed ("Welcome!") is in the store."""
     db = tmp_path / "s.sqlite3"
     load_demo(open_store(str(db)), 400, seed=2)
     printed = kill_scan_stream(str(db), _codes(db, 300), answers=40)
     time.sleep(0.1)
-    admitted = [parts[1] for parts in printed if parts and parts[0] == "admitted"]
+    admitted = [parts[1] for parts in printed if parts and parts[0] == "Welcome!"]
     assert len(admitted) == 40
     with sqlite3.connect(db) as conn:
         stored = {r[0] for r in conn.execute("SELECT code FROM scan WHERE result = 'admitted'")}

@@ -172,7 +172,8 @@ def test_ctrl_c_ends_a_scan_stream_with_one_line_and_keeps_its_answers(small_sto
     db = tmp_path / "scan.sqlite3"
     db.write_bytes(small_store.read_bytes())
     proc = _checkin("--db", str(db), "scan", "-", "--desk", "d1", stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                    env={**os.environ, "CHECKIN_LANG": "en"})  # answers in English: "Welcome!"
     assert proc.stdin is not None and proc.stdout is not None
     printed = []
     for code in _codes(db, 3):
@@ -185,7 +186,7 @@ def test_ctrl_c_ends_a_scan_stream_with_one_line_and_keeps_its_answers(small_sto
     assert status == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert err.splitlines() == ["checkin: interrupted"]
-    assert [p[0] for p in printed] == ["admitted"] * 3
+    assert [p[0] for p in printed] == ["Welcome!"] * 3
     with sqlite3.connect(db) as conn:
         stored = [r[0] for r in conn.execute(
             "SELECT code FROM scan WHERE result = 'admitted' ORDER BY id")]

@@ -39,8 +39,8 @@ def test_statistics_workbook_has_one_sheet_per_table(engine, day, tmp_path):
                           "Par structure", "Par commune", "Par code postal", "Par département",
                           "Arrivées par 15 min"]
     summary = dict(map(tuple, book["Synthèse"][1:]))
-    assert summary["Venus"] == 3 and summary["Inscrits sur place"] == 1
-    assert summary["Annulés"] == 1
+    assert summary["Présences"] == 3 and summary["Inscriptions sur place"] == 1
+    assert summary["Annulations"] == 1
     dept = {r[0]: r[1:] for r in book["Par département"][1:]}
     assert dept["80"] == [1, 1] and dept["2A"] == [1, 0] and dept["2B"] == [1, 1]
     assert dept["972"] == [1, 0]

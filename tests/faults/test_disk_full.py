@@ -103,13 +103,13 @@ def test_cli_stream_on_a_full_disk_stops_with_one_line_and_loses_nothing_printed
     proc = subprocess.run(
         [sys.executable, "-m", "checkin", "--db", str(path), "scan", "-", "--desk", "d1"],
         input="\n".join(codes) + "\n", capture_output=True, text=True, preexec_fn=limited,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=120)
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "CHECKIN_LANG": "en"}, timeout=120)
     printed = [line.split() for line in proc.stdout.splitlines()]
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert "cannot be written" in proc.stderr and str(path) in proc.stderr
     assert 0 < len(printed) < len(codes)
-    assert all(p[0] == "admitted" for p in printed)
+    assert all(p[0] == "Welcome!" for p in printed)
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = [r[0] for r in conn.execute(

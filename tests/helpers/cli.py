@@ -23,14 +23,16 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 def kill_scan_stream(db: str, codes: Iterable[str], answers: int) -> list[list[str]]:
     """Feed `codes` to `checkin --db DB scan -`, read its first `answers` lines, then SIGKILL
-    it mid-stream: the answers it printed, split into words (result first, code second).
+    it mid-stream: the answers it printed, split into words (an admission says "Welcome!",
+    then the code), in English whatever the machine's language.
 
     Every code is written before the kill, more than are read, so the kill lands while the
     process still has scans to make, as when a desk's machine loses power.
     """
     proc = subprocess.Popen([sys.executable, "-m", "checkin", "--db", db, "scan", "-",
                              "--desk", "d1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1",
+                                            "CHECKIN_LANG": "en"})
     assert proc.stdin and proc.stdout
     printed: list[list[str]] = []
     for code in codes:

@@ -9,6 +9,7 @@ import pypdfium2
 import pytest
 import sqlalchemy as sa
 import zxingcpp
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from checkin.app import create_window, install_translators
@@ -19,6 +20,7 @@ from checkin.store.models import Attendee, BadgePrint
 from checkin.ui import badge_printing
 from checkin.ui.badge_printing import BadgeBatchDialog, BadgeDialogs, BadgePrinter
 from checkin.ui.desk_settings import DeskSettings, open_settings
+from tests.helpers.cups import pdf_queue
 from tests.helpers.window import menu_action
 
 
@@ -77,12 +79,18 @@ def test_on_a_printer_the_badge_is_painted_on_the_layout_page_and_the_printer_re
     out = tmp_path / "printed.pdf"
     shown = []
 
-    def preview(parent, printer, paint):
-        shown.append(printer.printerName())
-        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    def make_printer(name):  # the label printer, as a PDF file
+        shown.append(name)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
+        return printer
+
+    def preview(parent, printer, paint):
         paint(printer)
         return True
+
+    monkeypatch.setattr(badge_printing, "make_printer", make_printer)
 
     monkeypatch.setattr(BadgeDialogs, "preview", staticmethod(preview))
     attendee, code = _someone(store)
@@ -92,7 +100,7 @@ def test_on_a_printer_the_badge_is_painted_on_the_layout_page_and_the_printer_re
     assert (round(w / 72 * 25.4), round(h / 72 * 25.4)) == (100, 62)
     assert [b.text for b in zxingcpp.read_barcodes(doc[0].render(scale=300 / 72).to_pil())] == [code]
     assert _prints(store)[0][1] == "brother-ql-62x100" and _prints(store)[0][3] == "volunteer"
-    assert DeskSettings(open_settings()).badge_printer == shown[0]
+    assert shown == ["QL-820NWB"] and DeskSettings(open_settings()).badge_printer == "QL-820NWB"
     monkeypatch.setattr(BadgeDialogs, "preview", staticmethod(lambda *a: False))
     assert BadgePrinter(store, desk).print_badge(attendee) == "cancelled"
     assert len(_prints(store)) == 1
@@ -153,34 +161,25 @@ def test_one_lost_badge_is_printed_again_by_its_ticket_code(qtbot, store, tmp_pa
 
 
 def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
-        qtbot, sqlite_url, store, monkeypatch):
-    import threading
+        qtbot, sqlite_url, store):
+    """Through the desk's printing process, on the real print queue."""
     from datetime import datetime
 
     from checkin.core.admission.scan import ScanService
-    from checkin.store.types import utcnow
     from checkin.ui.desk_printing import DeskPrinting
 
-    printed = []
-    on_gui_thread = []
-
-    def fake_print(engine, badge, order):
-        # Straight to the desk's printer (no dialog at the desk), off the UI thread.
-        on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        printed.append(badge.data.attendee_id)
-        with store.begin() as conn:  # what the real printing logs
-            conn.execute(sa.insert(BadgePrint.__table__).values(
-                attendee_id=badge.data.attendee_id, layout="a6", desk="d", operator="o",
-                printed_at=utcnow()))
-
-    monkeypatch.setattr(badge_printing, "available_printers", lambda: ["QL-820NWB"])
-    monkeypatch.setattr(badge_printing, "print_prepared", fake_print)
+    queue, _ = pdf_queue()
+    DeskSettings(open_settings()).badge_printer = queue
     with store.connect() as conn:
         people = [tuple(r) for r in conn.execute(
             sa.select(Attendee.id, Attendee.code).where(Attendee.status == "registered",
                                                         Attendee.source == "demo")
             .order_by(Attendee.id).limit(3))]
         plenary = conn.exec_driver_sql("SELECT id FROM session WHERE key = 'cloture'").scalar_one()
+
+    def printed() -> list[int]:
+        return [p[0] for p in _prints(store)]
+
     window = create_window(sqlite_url, language="en")
     qtbot.addWidget(window)
     menu_action(window, "printOnCheckinAction").setChecked(True)
@@ -190,18 +189,19 @@ def test_print_at_check_in_prints_each_person_once_even_if_a_door_let_them_in(
     def scan(code):
         with qtbot.waitSignal(desk.answered, timeout=10_000) as answer:
             desk.submit_scan(code)
-        qtbot.waitUntil(lambda: not printing.is_busy(), timeout=20_000)  # the printing thread
+        qtbot.waitUntil(lambda: not printing.is_busy(), timeout=60_000)  # the printing process
         return answer.args[0].result
 
     (first, first_code), (second, second_code), (third, third_code) = people
-    assert scan(first_code) == "admitted" and printed == [first]
-    assert scan(first_code) == "already_in" and printed == [first]  # once per person
+    assert scan(first_code) == "admitted" and printed() == [first]
+    assert scan(first_code) == "already_in" and printed() == [first]  # once per person
     door = ScanService(store, 1, desk="porte", clock=lambda: datetime(2026, 12, 10, 15, 50,
                                                                        tzinfo=UTC))
     assert door.scan(second_code, session_id=plenary).result == "admitted"
-    assert printed == [first]  # the door prints nothing
-    assert scan(second_code) == "already_in" and printed == [first, second]
+    assert printed() == [first]  # the door prints nothing
+    assert scan(second_code) == "already_in" and printed() == [first, second]
     menu_action(window, "printOnCheckinAction").setChecked(False)
-    assert scan(third_code) == "admitted" and printed == [first, second]
-    assert on_gui_thread == [False, False]
+    assert scan(third_code) == "admitted" and printed() == [first, second]
+    assert {p[4] for p in _prints(store)} == {queue}
+    window.close()
     install_translators(QApplication.instance(), "en")

@@ -220,6 +220,9 @@ def test_f5_reprints_the_badge(qtbot, window, store, monkeypatch):
     from checkin.ui.badge_printing import BadgeDialogs
     from checkin.ui.desk_printing import DeskPrinting
 
+    from checkin.ui import badge_printing
+
+    monkeypatch.setattr(badge_printing, "available_printers", lambda: [])  # a desk with none
     monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(lambda *a: ""))  # no printer: cancel
     engine, codes = store
     desk = window.desk_view()
@@ -315,6 +318,9 @@ def test_no_sql_on_the_gui_thread_during_a_search_a_scan_and_a_print(qtbot, wind
     desk = window.desk_view()
     target = tmp_path / "badge.pdf"
     monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(lambda *a: str(target)))
+    from checkin.ui import badge_printing
+
+    monkeypatch.setattr(badge_printing, "available_printers", lambda: [])  # a desk with none
     printing = window.findChild(DeskPrinting)
     with sql_on_gui_thread(window._engine) as seen:
         system_type(_name(engine, codes[PERSON]).split()[-1][:4], gap=0.1)

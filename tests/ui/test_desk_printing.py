@@ -1,6 +1,8 @@
 """The desk's badges never hold up the window: at check-in the once-per-person check, the
 badge read from the store, its rendering, the painting on the printer and the badge_print
 row all happen on the printing thread; a reprint runs only its dialog on the GUI thread.
+A badge that did not print waits in the desk's queue, says why, and is printed when tried
+again; what printing has to say goes to the print line, never to the answer panel.
 
 The desk's printer is a PDF file here (`make_printer` patched), read back for its QR."""
 
@@ -17,7 +19,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from checkin.core.admission.scan import ScanAnswer
+from checkin.core.badges import print_queue
 from checkin.core.badges.people import record_prints
+from checkin.core.badges.print_queue import NO_PRINTER, QueueState
 from checkin.core.demo import load_demo
 from checkin.store import open_store
 from checkin.store.models import Attendee, BadgePrint
@@ -61,15 +65,23 @@ def desk() -> DeskSettings:
 
 @pytest.fixture
 def notices() -> list[tuple[str, bool]]:
-    """What the desk's answer panel was told, and whether on the GUI thread."""
+    """What a reprint told the print line, and whether on the GUI thread."""
     return []
 
 
 @pytest.fixture
-def printing(qtbot, store, desk, notices) -> DeskPrinting:
+def queue_states() -> list[QueueState]:
+    return []
+
+
+@pytest.fixture
+def printing(qtbot, store, desk, notices, queue_states) -> DeskPrinting:
     window = QWidget()
     qtbot.addWidget(window)
-    return DeskPrinting(store, desk, lambda text: notices.append((text, _on_main())), window)
+    printing = DeskPrinting(store, desk, window)
+    printing.told.connect(lambda text, _problem: notices.append((text, _on_main())))
+    printing.queue_changed.connect(queue_states.append)
+    return printing
 
 
 @pytest.fixture
@@ -127,7 +139,7 @@ def _idle(qtbot, printing: DeskPrinting) -> None:
 
 
 def test_print_at_check_in_runs_on_the_printing_thread_once_per_person_in_order(
-        qtbot, store, people, desk, printing, printer_output, rendered, notices):
+        qtbot, store, people, desk, printing, printer_output, rendered, notices, queue_states):
     (first, first_code), (second, second_code) = people
     with sql_on_gui_thread(store) as seen:
         printing.after_answer(_admitted(first, first_code))
@@ -144,33 +156,82 @@ def test_print_at_check_in_runs_on_the_printing_thread_once_per_person_in_order(
                               (second, "a6", "accueil-2", "volunteer", "QL-820NWB", False)]
     assert notices == []  # a badge printed at check-in needs no word
     assert desk.badge_printer == "QL-820NWB"  # remembered for the next badge
+    last = queue_states[-1]
+    assert (last.printing, last.waiting, last.problem) == (None, (), "")
+    assert last.last_printed.attendee_id == second and last.last_printer == "QL-820NWB"
 
 
-def test_print_at_check_in_without_a_printer_says_so_from_the_gui_thread(
-        qtbot, store, people, printing, rendered, notices, monkeypatch):
+def _name(engine, attendee_id: int) -> str:
+    with engine.connect() as conn:
+        first, last = conn.execute(sa.select(Attendee.first_name, Attendee.last_name)
+                                   .where(Attendee.id == attendee_id)).one()
+    return f"{first} {last}"
+
+
+def test_without_a_printer_the_badges_wait_in_line_and_print_once_one_is_there(
+        qtbot, store, people, printing, rendered, notices, queue_states, monkeypatch):
     monkeypatch.setattr(badge_printing, "available_printers", lambda: [])
+    (first, first_code), (second, second_code) = people
+    with sql_on_gui_thread(store) as seen:
+        printing.after_answer(ScanAnswer(result="admitted", code=first_code, scan_id=1,
+                                         attendee_id=first, first_name="Ada", last_name="Lovelace"))
+        _idle(qtbot, printing)
+        printing.after_answer(_admitted(second, second_code))
+        printing.after_answer(_admitted(second, second_code))  # scanned twice: one badge
+        _idle(qtbot, printing)
+    assert seen == []
+    waiting = queue_states[-1]
+    assert waiting.problem == NO_PRINTER and waiting.retry_at is not None
+    assert [(b.attendee_id, b.name) for b in waiting.waiting] == [(first, "Ada Lovelace"),
+                                                                  (second, second_code)]
+    assert rendered == [] and _prints(store) == [] and notices == []
+
+    made = []
+    monkeypatch.setattr(badge_printing, "available_printers", lambda: ["QL-820NWB"])
+    monkeypatch.setattr(badge_printing, "make_printer", lambda name: made.append(name) or _pdf_printer(
+        store, len(made)))
+    printing.retry()  # the volunteer plugged the printer in and pressed Try again
+    qtbot.waitUntil(lambda: len(_prints(store)) == 2, timeout=WAIT_MS)
+    _idle(qtbot, printing)
+    assert [row[0] for row in _prints(store)] == [first, second]  # in scan order, once each
+    last = queue_states[-1]
+    assert (last.waiting, last.problem) == ((), "") and last.last_printed.attendee_id == second
+
+
+def _pdf_printer(_store, n: int) -> QPrinter:
+    import tempfile
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(Path(tempfile.mkdtemp()) / f"badge-{n}.pdf"))
+    return printer
+
+
+def test_a_failing_print_at_check_in_waits_and_is_tried_again_by_itself(
+        qtbot, store, people, printing, printer_output, notices, queue_states, monkeypatch):
+    real = badge_printing.render_badge
+    broken = {"on": True}
+
+    def render(*args, **kwargs):
+        if broken["on"]:
+            raise RuntimeError("out of labels")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(badge_printing, "render_badge", render)
+    monkeypatch.setattr(print_queue, "RETRY_S", 0.3)
     attendee, code = people[0]
     with sql_on_gui_thread(store) as seen:
         printing.after_answer(_admitted(attendee, code))
-        _idle(qtbot, printing)
+        qtbot.waitUntil(lambda: bool(queue_states and queue_states[-1].problem), timeout=WAIT_MS)
     assert seen == []
-    assert notices == [("No printer: the badge was not printed", True)]
-    assert rendered == [] and _prints(store) == []
-
-
-def test_a_failing_print_at_check_in_becomes_a_notice(
-        qtbot, store, people, printing, printer_output, notices, monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("out of labels")
-
-    monkeypatch.setattr(badge_printing, "render_badge", broken)
-    attendee, code = people[0]
-    with sql_on_gui_thread(store) as seen:
-        printing.after_answer(_admitted(attendee, code))
-        _idle(qtbot, printing)
-    assert seen == []
-    assert notices == [("Badge printing failed: out of labels", True)]
-    assert _prints(store) == []
+    assert queue_states[-1].problem == "out of labels"
+    assert [b.attendee_id for b in queue_states[-1].waiting] == [attendee]
+    assert _prints(store) == [] and notices == []
+    broken["on"] = False  # labels put back: the next try, on its own, prints it
+    qtbot.waitUntil(lambda: len(_prints(store)) == 1, timeout=WAIT_MS)
+    _idle(qtbot, printing)
+    assert _codes_in(printer_output[-1][1]) == [code]
+    assert queue_states[-1].problem == ""
 
 
 def test_reprint_shows_the_preview_on_the_gui_thread_and_logs_a_reprint_off_it(
@@ -192,8 +253,8 @@ def test_reprint_shows_the_preview_on_the_gui_thread_and_logs_a_reprint_off_it(
     assert previews == [True]
     assert rendered == [False]
     assert [_codes_in(path) for _, path, _ in printer_output] == [[code]]
-    assert _prints(store)[1:] == [(attendee, "a6", "accueil-2", "volunteer", "", True)]
-    assert notices == [("Badge printed", True)]
+    assert _prints(store)[1:] == [(attendee, "a6", "accueil-2", "volunteer", "QL-820NWB", True)]
+    assert notices == [(f"Badge of {_name(store, attendee)} printed on QL-820NWB", True)]
 
     monkeypatch.setattr(BadgeDialogs, "preview", staticmethod(lambda *a: False))
     printing.reprint(attendee)
@@ -213,15 +274,13 @@ def test_reprint_without_a_printer_saves_a_pdf_off_the_gui_thread(
 
     monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(choose_pdf))
     attendee, code = people[0]
-    with store.connect() as conn:
-        last_name = conn.execute(sa.select(Attendee.last_name)
-                                 .where(Attendee.id == attendee)).scalar_one()
+    name = _name(store, attendee)
     with sql_on_gui_thread(store) as seen:
         printing.reprint(attendee)
         _idle(qtbot, printing)
     assert seen == []
-    assert asked == [(f"badge-{last_name}.pdf", True)]
+    assert asked == [(f"badge-{name.replace(' ', '-')}.pdf", True)]
     assert True not in rendered
     assert _codes_in(target) == [code]
     assert _prints(store) == [(attendee, "a6", "accueil-2", "volunteer", f"pdf:{target}", False)]
-    assert notices == [("Badge saved as a PDF", True)]
+    assert notices == [(f"Badge saved: {target}", True)]  # where the file went

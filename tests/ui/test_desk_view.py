@@ -128,8 +128,11 @@ def test_attention_text_must_be_acknowledged(qtbot, window, demo_url):
 def test_reprint_goes_to_the_badge_printer_and_is_logged(qtbot, window, demo_url, tmp_path, monkeypatch):
     from checkin.ui.badge_printing import BadgeDialogs
 
+    from checkin.ui import badge_printing
+
     target = tmp_path / "badge.pdf"
     monkeypatch.setattr(BadgeDialogs, "choose_pdf", staticmethod(lambda *a: str(target)))
+    monkeypatch.setattr(badge_printing, "available_printers", lambda: [])  # a desk with none
     code, _, _ = _registrant(demo_url)
     scan(code)
     qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=5000)

@@ -97,7 +97,7 @@ def test_a_sign_in_sheet_for_one_session_from_the_window(qtbot, window, monkeypa
                         staticmethod(lambda *a: names.append(a[-1]) or str(tmp_path / a[-1])))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
-    assert names == ["sign-in-atelier-charte.pdf"]
+    assert names == ["emargement-atelier-charte.pdf"]  # named in the export's language (French)
     assert dialog.last_report is not None and (tmp_path / names[0]).exists()
     with window._engine.connect() as conn:
         people = conn.exec_driver_sql(

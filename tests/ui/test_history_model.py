@@ -135,7 +135,7 @@ def test_outcome_words_follow_the_desk_language(qapp, model_validator: ModelVali
     model.add(answer("already_in"), at=MORNING)
     install_translators(qapp, "fr")
     try:
-        assert texts(model) == ["09:12 ! Hélène Dupré — déjà entré·e"]
+        assert texts(model) == ["09:12 ! Hélène Dupré — entrée déjà enregistrée"]  # neutral French
     finally:
         install_translators(qapp, "en")
     assert texts(model) == ["09:12 ! Hélène Dupré — already in"]

@@ -12,6 +12,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from checkin.core.messages import ENGLISH
 from checkin.core.programme.seating import door
 from checkin.store.vocabulary import ScanResult
 
@@ -54,11 +55,12 @@ def decide_at_door(conn: sa.Connection, event_id: int, session_id: int, attendee
     if restriction is not None:
         table, keys = restriction
         names = _names(conn, table, event_id, keys)
-        return decision(ScanResult.NOT_ELIGIBLE, "reserved for " + names, names)
+        return decision(ScanResult.NOT_ELIGIBLE, ENGLISH("reason.reserved_for", names), names)
     status = conn.execute(_ENROLLMENT, {"attendee": attendee_id, "session": session_id}).scalar()
     if d.full_for(booked_here=status == "booked" or is_speaker):
-        held = f", {d.held_by_others} held for booked people" if d.held_by_others else ""
-        return decision(ScanResult.SESSION_FULL, f"{d.present} of {d.capacity} seats taken{held}")
+        reason = (ENGLISH("reason.seats_taken_held", d.present, d.capacity, d.held_by_others)
+                  if d.held_by_others else ENGLISH("reason.seats_taken", d.present, d.capacity))
+        return decision(ScanResult.SESSION_FULL, reason)
     return decision(ScanResult.ADMITTED)
 
 

@@ -32,6 +32,7 @@ from checkin.core.admission.code_reading import (
 )
 from checkin.core.admission.door_rules import DoorDecision, decide_at_door
 from checkin.core.clock import Clock, system_clock
+from checkin.core.messages import ENGLISH
 from checkin.core.programme.event_file import PEOPLE_SOURCE
 from checkin.core.registrants.codes import new_code
 from checkin.core.search.index import index_new_attendees
@@ -129,17 +130,20 @@ _ENTRIES = (ScanKind.ENTRY, ScanKind.SESSION_ENTRY)
 _FOLDED_CODES = sa.text(
     "SELECT code FROM attendee WHERE event_id = :event AND lower(code) IN :codes LIMIT 2"
 ).bindparams(sa.bindparam("codes", expanding=True))
-GARBLED = "garbled: the scanner types for another keyboard layout"
+# Reasons are stored and given to --json in English, from the catalogue: whoever shows one
+# translates it from there (checkin.core.admission.answer_words).
+GARBLED = ENGLISH("reason.garbled")
+NO_REGISTRANT = ENGLISH("reason.unknown")
 
 
 def _unknown_reason(typed: str, code: str, scanner: ScannerSetup) -> str:
     """Why nobody was found. "Garbled" sends the volunteer to test the scanner: not once the
     desk knows it types US on AZERTY (its codes were read through the table: just unknown)."""
     if not code:
-        return "empty scan"
+        return ENGLISH("reason.empty")
     if looks_garbled(typed) and scanner.layout != LAYOUT_US_ON_FRENCH:
         return GARBLED
-    return "no registrant has this code"
+    return NO_REGISTRANT
 
 
 class ScanService:
@@ -224,14 +228,14 @@ class ScanService:
                           category=person[7] or "",
                           attention_text=(person[6] or "attention") if person[5] else "")
             if person[4] == AttendeeStatus.CANCELLED:
-                return rec(person[0], ScanResult.CANCELLED, "this ticket was cancelled", **fields)
+                return rec(person[0], ScanResult.CANCELLED, ENGLISH("reason.cancelled"), **fields)
             inside = bool(person[8])
             if exit:
                 if not inside:
-                    return rec(person[0], ScanResult.NOT_INSIDE, "not inside", **fields)
+                    return rec(person[0], ScanResult.NOT_INSIDE, ENGLISH("reason.not_inside"), **fields)
                 return rec(person[0], ScanResult.EXITED, "", **fields)
             if inside:
-                return rec(person[0], ScanResult.ALREADY_IN, "already inside",
+                return rec(person[0], ScanResult.ALREADY_IN, ENGLISH("reason.already_inside"),
                            first_entry_at=aware(person[9]), first_entry_desk=person[10] or "",
                            **fields)
             if session_id is None:  # the entrance: nothing more to decide
@@ -245,7 +249,7 @@ class ScanService:
                 speaker_key=person[14] if person[13] == PEOPLE_SOURCE else None,
                 now=self._clock())
             if decision is None:
-                return rec(person[0], ScanResult.UNKNOWN_CODE, f"no session {session_id} in this event",
+                return rec(person[0], ScanResult.UNKNOWN_CODE, ENGLISH("reason.no_session", session_id),
                            **fields)
             return self._door_answer(rec, person[0], decision, override, fields)
 
@@ -280,7 +284,7 @@ class ScanService:
             return rec(attendee, ScanResult.ADMITTED, "", **where, **fields)
         if not override:
             return rec(attendee, decision.result, decision.reason, **where, **fields)
-        answer = rec(attendee, ScanResult.ADMITTED, f"override: {decision.reason}",
+        answer = rec(attendee, ScanResult.ADMITTED, ENGLISH("reason.override", decision.reason),
                      overridden=True, **where, **fields)
         rec.journal("override", f"{answer.code} → {decision.key}",
                     {"refused": decision.result, "reason": decision.reason,
@@ -319,7 +323,7 @@ class ScanService:
             index_new_attendees(conn, [(attendee, self._event, first_name, last_name,
                                         organisation, email)])
             rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.ENTRY, None)
-            return rec(attendee, ScanResult.ADMITTED, "walk-in", first_name=first_name,
+            return rec(attendee, ScanResult.ADMITTED, ENGLISH("reason.walk_in"), first_name=first_name,
                        last_name=last_name, organisation=organisation, category=category_name)
 
     def undo_last(self, raw_code: str) -> ScanAnswer:
@@ -329,14 +333,14 @@ class ScanService:
             person = self._person(conn, code, VENUE)
             rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.UNDO, None)
             if person is None:
-                return rec(None, ScanResult.UNKNOWN_CODE, "no registrant has this code")
+                return rec(None, ScanResult.UNKNOWN_CODE, NO_REGISTRANT)
             last = conn.execute(_LAST_MOVE, {"attendee": person[0], "place": None}).first()
             names = dict(first_name=person[1], last_name=person[2], organisation=person[3],
                          category=person[7] or "")
             if last is None or last[2] != self._desk:
-                return rec(person[0], ScanResult.NOT_INSIDE, "nothing to undo at this desk", **names)
+                return rec(person[0], ScanResult.NOT_INSIDE, ENGLISH("reason.nothing_to_undo"), **names)
             rec.session_id = last[3]
-            answer = rec(person[0], ScanResult.UNDONE, f"undoes scan {last[0]} ({last[1]})",
+            answer = rec(person[0], ScanResult.UNDONE, ENGLISH("reason.undoes", last[0], last[1]),
                          undoes=last[0], **names)
             self._recompute_presence(conn, person[0], last[3] or VENUE)
             if last[3] is not None:  # a door's entry may have been what put them in the venue

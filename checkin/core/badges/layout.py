@@ -11,9 +11,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checkin.resources import resource_path
+
+if TYPE_CHECKING:
+    from checkin.core.messages import Words
 
 PT_MM = 25.4 / 72
 # Page sizes a [sheet] may name instead of giving page_width_mm / page_height_mm.
@@ -105,6 +108,16 @@ class Layout:
             return [(0.0, 0.0)]
         return [(s.left + c * (self.width + s.gap_x), s.top + r * (self.height + s.gap_y))
                 for r in range(s.rows) for c in range(s.columns)]
+
+
+def shown_name(layout: Layout, words: Words) -> str:
+    """A shipped layout's name in the reader's language (checkin.core.messages lists them);
+    a layout someone wrote, as its file names it."""
+    return words.known(layout.name)
+
+
+def shown_stock(layout: Layout, words: Words) -> str:
+    return words.known(layout.stock)
 
 
 def layouts_dir() -> Path:

@@ -25,6 +25,7 @@ from checkin.core.exports.queries import (
     EventInfo, door_times, session_people, session_people_count, session_titles, session_visits,
 )
 from checkin.core.exports.stats import Stats
+from checkin.core.numbers import format_number
 from checkin.resources import resource_path
 
 FONT = "DejaVu"
@@ -306,23 +307,34 @@ def write_stats_pdf(stats: Stats, ev: EventInfo, path: Path, made_at: datetime) 
         pdf.rect(x + 1, 40, box_w - 2, 18)
         pdf.set_font(FONT, "B", 14)
         pdf.set_xy(x + 1, 42)
-        pdf.cell(box_w - 2, 7, f"{value}", align="C")
+        pdf.cell(box_w - 2, 7, _shown(value, stats.lang), align="C")
         pdf.set_font(FONT, "", 6.5)
         pdf.set_xy(x + 1, 50)
         pdf.cell(box_w - 2, 5, _fit(pdf, label, box_w - 4), align="C")
-    _bars(pdf, t["curve"], stats.tables["arrivals"], 10, 66, 190, 70)
+    lang = stats.lang
+    _bars(pdf, t["curve"], stats.tables["arrivals"], 10, 66, 190, 70, lang)
     _small_table(pdf, t["by_category"], stats.header("category"), stats.tables["category"][:12],
-                 10, 150, (42, 14, 12, 26))
+                 10, 150, (42, 14, 12, 26), lang)
     _small_table(pdf, t["by_track"], stats.header("track")[:1] + stats.header("track")[2:],
-                 [[r[0], r[2], r[3]] for r in stats.tables["track"]][:12], 106, 150, (50, 20, 24))
+                 [[r[0], r[2], r[3]] for r in stats.tables["track"]][:12], 106, 150, (50, 20, 24),
+                 lang)
     depts = sorted(stats.tables["departement"], key=lambda r: -r[1])[:10]
-    _small_table(pdf, t["by_dept"], stats.header("departement"), depts, 10, 222, (45, 15, 15))
+    _small_table(pdf, t["by_dept"], stats.header("departement"), depts, 10, 222, (45, 15, 15), lang)
     with atomic_output(path) as tmp:
         pdf.output(str(tmp))
 
 
+def _shown(value: Any, lang: str) -> str:
+    """A cell as its reader writes numbers (3,1 and 1 234 in French); text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return str(value)
+
+
 def _bars(pdf: Any, title: str, rows: list[list[Any]], x: float, y: float, w: float,
-          h: float) -> None:
+          h: float, lang: str) -> None:
     pdf.set_font(FONT, "B", 10)
     pdf.text(x, y, title)
     top, bottom = y + 6, y + h - 6
@@ -333,7 +345,7 @@ def _bars(pdf: Any, title: str, rows: list[list[Any]], x: float, y: float, w: fl
     peak = max(r[1] for r in rows) or 1
     slot_w = min((w - 10) / len(rows), 8.0)
     pdf.set_font(FONT, "", 6)
-    pdf.text(x, top + 2, str(peak))
+    pdf.text(x, top + 2, _shown(peak, lang))
     pdf.set_fill_color(31, 111, 178)
     for i, (label, n, _cumulative) in enumerate(rows):
         bar_h = (bottom - top) * n / peak
@@ -345,7 +357,7 @@ def _bars(pdf: Any, title: str, rows: list[list[Any]], x: float, y: float, w: fl
 
 
 def _small_table(pdf: Any, title: str, header: list[str], rows: list[list[Any]], x: float,
-                 y: float, widths: tuple[float, ...]) -> None:
+                 y: float, widths: tuple[float, ...], lang: str) -> None:
     pdf.set_font(FONT, "B", 10)
     pdf.text(x, y, title)
     y += 5
@@ -360,5 +372,5 @@ def _small_table(pdf: Any, title: str, header: list[str], rows: list[list[Any]],
         y += 4.5
         cx = x
         for value, width in zip(row, widths):
-            pdf.text(cx, y, _fit(pdf, "" if value is None else str(value), width - 1))
+            pdf.text(cx, y, _fit(pdf, _shown(value, lang), width - 1))
             cx += width

@@ -48,9 +48,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "starts_at": ("Début", "Starts"), "booking": ("Inscription", "Booking"),
     "entered_at": ("Entrée en salle", "Entered room"), "left_at": ("Sortie de salle", "Left room"),
     "booked_sessions": ("Sessions réservées", "Sessions booked"),
-    "registered_at": ("Inscrit le", "Registered at"), "scan_id": ("N° scan", "Scan no."),
+    "registered_at": ("Date d'inscription", "Registered at"), "scan_id": ("N° scan", "Scan no."),
     "recorded_at": ("Enregistré à", "Recorded at"), "desk_time": ("Heure du poste", "Desk time"),
-    "operator": ("Opérateur", "Operator"), "kind": ("Type", "Kind"), "result": ("Résultat", "Result"),
+    "operator": ("Saisi par", "Operator"), "kind": ("Type", "Kind"), "result": ("Résultat", "Result"),
     "reason": ("Motif", "Reason"), "undoes": ("Annule le scan", "Undoes scan"),
     "undone": ("Annulé", "Undone"),
 }

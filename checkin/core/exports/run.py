@@ -39,8 +39,21 @@ PERSONAL = frozenset(KINDS) - {"stats"}  # names, contacts or per-person times
 ONE_SESSION = ("sessions", "sign-in")  # the kinds a coordinator may ask for one session of
 LANGS = ("fr", "en")
 SHEET_TITLES = {"attendance": ("Présences", "Attendance"), "sessions": ("Présences par session",
-                "Attendance per session"), "absent": ("Absents", "No-shows"),
-                "walk-ins": ("Inscrits sur place", "Walk-ins"), "scans": ("Scans", "Scans")}
+                "Attendance per session"), "absent": ("Absences", "No-shows"),
+                "walk-ins": ("Inscriptions sur place", "Walk-ins"), "scans": ("Scans", "Scans")}
+
+# What a save dialog suggests, in the export's language (no accents: file systems, mail).
+FILE_STEMS = {"attendance": ("presences", "attendance"),
+              "sessions": ("presences-par-session", "attendance-per-session"),
+              "absent": ("absences", "no-shows"), "walk-ins": ("inscriptions-sur-place", "walk-ins"),
+              "scans": ("journal-des-scans", "scans"), "stats": ("statistiques", "statistics"),
+              "sign-in": ("emargement", "sign-in-sheets")}
+
+
+def default_file_name(kind: str, fmt: str, lang: str, session_key: str | None = None) -> str:
+    """"presences.xlsx", "emargement-atelier-charte.pdf": the name to suggest for an export."""
+    stem = FILE_STEMS[kind][lang == "en"]
+    return f"{stem}-{session_key}.{fmt}" if session_key else f"{stem}.{fmt}"
 
 
 class ExportRefused(ExportError):

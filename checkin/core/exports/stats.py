@@ -20,7 +20,8 @@ from checkin.core.exports.queries import ARRIVALS, CAME, NOT_UNDONE, EventInfo, 
 from checkin.core.text import fold
 
 SLOT_MINUTES = 15
-# Table key -> (French title, English title), and its columns.
+# Table key -> (French title, English title), and its columns. The French counts name what
+# is counted (inscriptions, présences), not people: whoever they are, the words agree.
 TITLES = {
     "summary": ("Synthèse", "Summary"), "category": ("Par catégorie", "By category"),
     "session": ("Par session", "By session"), "track": ("Par parcours", "By track"),
@@ -31,23 +32,23 @@ TITLES = {
 }
 COLUMNS = {
     "summary": (("Indicateur", "Figure"), ("Valeur", "Value")),
-    "category": (("Catégorie", "Category"), ("Inscrits", "Registered"), ("Venus", "Came"),
+    "category": (("Catégorie", "Category"), ("Inscriptions", "Registered"), ("Présences", "Came"),
                  ("Taux de présence %", "Attendance %")),
     "session": (("Session", "Session"), ("Parcours", "Track"), ("Salle", "Room"),
                 ("Début", "Starts"), ("Places", "Seats"), ("Réservations", "Booked"),
                 ("Liste d'attente", "Waitlisted"), ("Entrées en salle", "Entered")),
     "track": (("Parcours", "Track"), ("Sessions", "Sessions"), ("Réservations", "Booked"),
               ("Entrées en salle", "Entered")),
-    "organisation": (("Structure", "Organisation"), ("Inscrits", "Registered"), ("Venus", "Came")),
-    "city": (("Commune", "City"), ("Inscrits", "Registered"), ("Venus", "Came")),
-    "postcode": (("Code postal", "Postcode"), ("Inscrits", "Registered"), ("Venus", "Came")),
-    "departement": (("Département", "Département"), ("Inscrits", "Registered"), ("Venus", "Came")),
+    "organisation": (("Structure", "Organisation"), ("Inscriptions", "Registered"), ("Présences", "Came")),
+    "city": (("Commune", "City"), ("Inscriptions", "Registered"), ("Présences", "Came")),
+    "postcode": (("Code postal", "Postcode"), ("Inscriptions", "Registered"), ("Présences", "Came")),
+    "departement": (("Département", "Département"), ("Inscriptions", "Registered"), ("Présences", "Came")),
     "arrivals": (("Créneau", "Slot"), ("Arrivées", "Arrivals"), ("Cumul", "Cumulative")),
 }
 FIGURES = {
-    "registered": ("Inscrits (hors annulés)", "Registered (not cancelled)"),
-    "cancelled": ("Annulés", "Cancelled"), "came": ("Venus", "Came"),
-    "absent": ("Absents", "No-shows"), "walk_ins": ("Inscrits sur place", "Walk-ins"),
+    "registered": ("Inscriptions (hors annulations)", "Registered (not cancelled)"),
+    "cancelled": ("Annulations", "Cancelled"), "came": ("Présences", "Came"),
+    "absent": ("Absences", "No-shows"), "walk_ins": ("Inscriptions sur place", "Walk-ins"),
     "rate": ("Taux de présence %", "Attendance %"),
     "session_entries": ("Entrées en session", "Session entries"),
     "badges": ("Badges imprimés", "Badges printed"),

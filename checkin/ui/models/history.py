@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from checkin.core.admission.scan import ScanAnswer
 from checkin.core.clock import Clock, system_clock
 from checkin.store.vocabulary import ScanResult
+from checkin.ui.labels import window_words
 from checkin.ui.outcomes import COLOURS, SYMBOLS, outcome_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,4 +114,5 @@ class HistoryModel(QAbstractListModel):
     @staticmethod
     def _tooltip(answer: ScanAnswer) -> str:
         """Why: the store's reason, and the attention note that made it a warning."""
-        return "\n".join(t for t in (answer.reason, answer.attention_text) if t)
+        reason = window_words().reason(answer.reason) if answer.reason else ""
+        return "\n".join(t for t in (reason, answer.attention_text) if t)
