@@ -50,11 +50,14 @@ def bench_print_stall(path: Path, printer: str = "") -> list[dict[str, Any]]:
             f"longest stall, until the last badge is out (goal ≤ {LIMIT_MS} ms)")
     where = (f"printer {raw['printer']}: {raw['printed']} badges in {raw['drain_s']:.0f} s"
              if raw["printer"] else "no printer on this machine: the badges waited in line")
+    if raw["problem"] and raw["printer"]:
+        where += f", then the printer said: {raw['problem']}"
     return [{
         "name": "desk_print_stall", "what": what, "printer": raw["printer"],
         "scans": raw["scans"], "badges_printed": raw["printed"],
         "max_ms": round(worst, 1), "p99_ms": round(percentile(gaps, 99), 1),
         "burst_max_ms": round(during, 1), "drain_s": round(raw["drain_s"], 1),
+        "problem": raw["problem"],
         "baseline_max_ms": round(base_worst, 1),
         "baseline_p99_ms": round(percentile(base["gaps"], 99), 1),
         "baseline": "the same scans with print at check-in off",
@@ -161,8 +164,9 @@ def _measure(url: str, printer: str, printing: bool = True) -> dict[str, Any]:
     gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
     burst_gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:]) if b <= burst_end]
     count = printed() - before
+    problem = queue.state().problem
     window.close()  # the printing process stops with the window
-    return {"printer": chosen, "scans": len(codes), "printed": count,
+    return {"printer": chosen, "scans": len(codes), "printed": count, "problem": problem,
             "gaps": gaps, "burst_gaps": burst_gaps or [0.0], "drain_s": ended - began}
 
 

@@ -34,7 +34,7 @@ from checkin.ui.door_choice import DoorChoice
 from checkin.ui.models.history import HistoryModel
 from checkin.ui.outcomes import outcome_of
 from checkin.ui.print_line import PrintLine
-from checkin.ui.result_panel import ResultPanel
+from checkin.ui.result_panel import PanelHost, ResultPanel
 from checkin.ui.scanner import ScannerFilter
 from checkin.ui.sounds import Sounds
 
@@ -187,7 +187,7 @@ class DeskView(QWidget):
         left.addWidget(self.door_banner)
         left.addWidget(self.result_list)
         left.addWidget(self.nobody)
-        left.addWidget(self.panel, 1)
+        left.addWidget(PanelHost(self.panel, self), 1)
         self.print_line = PrintLine(self)
         left.addWidget(self.print_line)
         right = QVBoxLayout()

@@ -22,6 +22,7 @@ from checkin.core.clock import Clock, system_clock
 from checkin.core.event_day import Listing, RoomsListing, long_date, rooms_listing
 from checkin.core.monitoring.occupancy import Occupancy, by_urgency, fill, now_and_next, occupancy
 from checkin.ui.day_banner import dates_language
+from checkin.ui.labels import english_plural
 from checkin.ui.models.occupancy import FULL_AT, OccupancyModel
 from checkin.ui.workers import Task, start
 
@@ -180,11 +181,13 @@ class OccupancyView(QWidget):
         self._fast = None
         self.last = occ
         v = occ.venue
-        self.totals.setText(
-            self.tr("%1 inside now · %2 arrived of %3 registered · %4 not arrived yet · %5 walk-ins")
-            .replace("%1", str(v.inside)).replace("%2", str(v.arrived))
-            .replace("%3", str(v.registered)).replace("%4", str(v.not_arrived))
-            .replace("%5", str(v.walk_ins)))
+        # One count per phrase, each with its own plural (%Ln: "1 arrivée", "1 234 arrivées").
+        self.totals.setText(" · ".join((
+            english_plural(self.tr("%Ln inside now", "", v.inside), v.inside),
+            english_plural(self.tr("%Ln arrived", "", v.arrived), v.arrived) + " "
+            + english_plural(self.tr("of %Ln registered", "", v.registered), v.registered),
+            english_plural(self.tr("%Ln not arrived yet", "", v.not_arrived), v.not_arrived),
+            english_plural(self.tr("%Ln walk-in(s)", "", v.walk_ins), v.walk_ins))))
         self.model.set_sessions(by_urgency(now_and_next(occ.sessions, occ.at)), self._tz)
         self.listing.setText(self._listing_text(rooms_listing(occ.sessions, occ.at, self._tz)))
         self._raise_alerts(occ)

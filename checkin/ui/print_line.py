@@ -68,7 +68,8 @@ class PrintLine(QFrame):
         self._say(text, problem, retry=False)
 
     def _say(self, text: str, problem: bool, retry: bool | None = None) -> None:
-        self._text.setText(("⚠ " if problem else "🖨 ") + text)
+        # ⎙, not the printer emoji: in DejaVu (Linux) and Segoe UI Symbol (Windows) alike.
+        self._text.setText(("⚠ " if problem else "⎙ ") + text)
         self._text.setToolTip(text)  # all of it, when the line is too short for it
         if self.property("problem") != problem:  # a new style sheet restyles the whole line
             self.setProperty("problem", problem)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from checkin.core.monitoring.overview import EventSummary
+from checkin.ui.labels import english_plural
 from checkin.ui.models.sessions import SessionTableModel
 
 
@@ -44,9 +45,10 @@ class ProgrammeTab(QWidget):
     def show_summary(self, s: EventSummary) -> None:
         """The counts once read ("…" while the background read is under way)."""
         self._counts.setText("…" if not s.complete else
-            self.tr("%1 registered · %2 cancelled · %3 sessions")
-            .replace("%1", f"{s.registrants:,}".replace(",", "\u202f"))
-            .replace("%2", str(s.cancelled)).replace("%3", str(len(s.sessions))))
+            " · ".join((
+                english_plural(self.tr("%Ln registered", "", s.registrants), s.registrants),
+                english_plural(self.tr("%Ln cancelled", "", s.cancelled), s.cancelled),
+                english_plural(self.tr("%Ln session(s)", "", len(s.sessions)), len(s.sessions)))))
         self._categories.setText(" · ".join(
             f"{name} {count}" for name, count in s.categories.items() if count))
         self._model.set_sessions(s.sessions, s.timezone)

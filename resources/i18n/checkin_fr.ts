@@ -1213,89 +1213,124 @@
 <context>
     <name>OccupancyView</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="111"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="112"/>
         <source>Rooms now and next</source>
         <translation>Salles maintenant et ensuite</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="129"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="132"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="130"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="133"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="134"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="137"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="135"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="138"/>
         <source>Arrived, with an attention note</source>
         <translation>Arrivées avec une mention à signaler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="177"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="178"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
-    <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="184"/>
-        <source>%1 inside now · %2 arrived of %3 registered · %4 not arrived yet · %5 walk-ins</source>
-        <translation>%1 sur place · %2 arrivées sur %3 inscriptions · %4 arrivées attendues · %5 inscriptions sur place</translation>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/occupancy_view.py" line="186"/>
+        <source>%Ln inside now</source>
+        <translation>
+            <numerusform>%Ln sur place</numerusform>
+            <numerusform>%Ln sur place</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/occupancy_view.py" line="187"/>
+        <source>%Ln arrived</source>
+        <translation>
+            <numerusform>%Ln arrivée</numerusform>
+            <numerusform>%Ln arrivées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/occupancy_view.py" line="188"/>
+        <source>of %Ln registered</source>
+        <translation>
+            <numerusform>sur %Ln inscription</numerusform>
+            <numerusform>sur %Ln inscriptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/occupancy_view.py" line="189"/>
+        <source>%Ln not arrived yet</source>
+        <translation>
+            <numerusform>%Ln arrivée attendue</numerusform>
+            <numerusform>%Ln arrivées attendues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/occupancy_view.py" line="190"/>
+        <source>%Ln walk-in(s)</source>
+        <translation>
+            <numerusform>%Ln inscription sur place</numerusform>
+            <numerusform>%Ln inscriptions sur place</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="197"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="200"/>
         <source>The programme has no session yet.</source>
         <translation>Le programme n&apos;a encore aucune session.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="199"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="202"/>
         <source>No session is listed: the event took place on %1 and all its sessions are over.</source>
         <translation>Aucune session n&apos;est affichée : l&apos;événement a eu lieu le %1 et toutes ses sessions sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="201"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="204"/>
         <source>No session is listed: all of today&apos;s sessions are over.</source>
         <translation>Aucune session n&apos;est affichée : toutes les sessions de la journée sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="203"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="206"/>
         <source>The event takes place on %1: until then, only its first sessions (at %2) are listed, as the next ones to start. The others will appear as their time comes.</source>
         <translation>L&apos;événement a lieu le %1 : d&apos;ici là, seules ses premières sessions (à %2) sont affichées, car ce sont les prochaines à commencer. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="206"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="209"/>
         <source>Only the sessions under way and the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
         <translation>Seules les sessions en cours et les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="208"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="211"/>
         <source>No session is under way: only the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
         <translation>Aucune session n&apos;est en cours : seules les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="210"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="213"/>
         <source>Only the sessions under way are listed: no other session starts later today.</source>
         <translation>Seules les sessions en cours sont affichées : aucune autre ne commence plus tard dans la journée.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="222"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="225"/>
         <source>%1 — %2 is full (%3/%4)</source>
         <translation>%1 — %2 est complète (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="223"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="226"/>
         <source>%1 — %2 is at 90 % (%3/%4)</source>
         <translation>%1 — %2 est remplie à 90 % (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="234"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="237"/>
         <source>%1: %2/%3</source>
         <translation>%1 : %2/%3</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="240"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="243"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="240"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="243"/>
         <source>left</source>
         <translation>sortie</translation>
     </message>
@@ -1524,14 +1559,33 @@
 <context>
     <name>ProgrammeTab</name>
     <message>
-        <location filename="../../checkin/ui/programme_tab.py" line="28"/>
+        <location filename="../../checkin/ui/programme_tab.py" line="29"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
-    <message>
-        <location filename="../../checkin/ui/programme_tab.py" line="47"/>
-        <source>%1 registered · %2 cancelled · %3 sessions</source>
-        <translation>%1 inscriptions · %2 annulations · %3 sessions</translation>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_tab.py" line="49"/>
+        <source>%Ln registered</source>
+        <translation>
+            <numerusform>%Ln inscription</numerusform>
+            <numerusform>%Ln inscriptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_tab.py" line="50"/>
+        <source>%Ln cancelled</source>
+        <translation>
+            <numerusform>%Ln annulation</numerusform>
+            <numerusform>%Ln annulations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_tab.py" line="51"/>
+        <source>%Ln session(s)</source>
+        <translation>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2228,22 +2282,22 @@
 <context>
     <name>_Charts</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="262"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="265"/>
         <source>Arrivals and people inside</source>
         <translation>Arrivées et personnes sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="263"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="266"/>
         <source>Scans per minute, per desk</source>
         <translation>Scans par minute, par poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="271"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="274"/>
         <source>arrivals per 5 minutes</source>
         <translation>arrivées par 5 minutes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="272"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="275"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>

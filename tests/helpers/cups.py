@@ -32,7 +32,17 @@ def pdf_queue() -> tuple[str, Path]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    _wait_for_the_queue_to_empty()  # an earlier test's badge must not pass for this one's
     return match.group(1), _out_dir()
+
+
+def _wait_for_the_queue_to_empty(timeout: float = 60.0) -> None:
+    stop = time.time() + timeout
+    while time.time() < stop:
+        if not subprocess.run(["lpstat", "-o"], capture_output=True, text=True).stdout.strip():
+            time.sleep(0.5)  # cups-pdf writes the file as the job ends: let it land
+            return
+        time.sleep(0.2)
 
 
 def _out_dir() -> Path:

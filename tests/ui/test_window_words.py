@@ -90,3 +90,20 @@ def test_the_import_dialog_counts_rows_in_the_plural_they_take(qtbot, sqlite_url
     qtbot.addWidget(dialog)
     summary = dialog.findChild(QPlainTextEdit, "importSummary").toPlainText()
     assert summary == {"fr": "Format : generic · 1 ligne", "en": "Layout: generic · 1 row"}[language]
+
+
+COUNTS = {"fr": "1\u202f234 inscriptions · 1 annulation · 1 session",
+          "en": "1,234 registered · 1 cancelled · 1 session"}
+
+
+def test_the_programme_tab_counts_each_thing_in_its_own_plural(qtbot, language):
+    from checkin.core.monitoring.overview import EventSummary
+    from checkin.ui.programme_tab import ProgrammeTab
+
+    tab = ProgrammeTab()
+    qtbot.addWidget(tab)
+    summary = EventSummary(id=1, key="e", name="E", venue="V", timezone="Europe/Paris",
+                           starts_at=NINE_TWELVE, ends_at=NINE_TWELVE, registrants=1234,
+                           cancelled=1, sessions=[object()])  # type: ignore[list-item]
+    tab.show_summary(summary)
+    assert tab.findChild(type(tab._counts), "eventCounts").text() == COUNTS[language]
