@@ -318,4 +318,20 @@ def _plot(chart, series: list, tz: tzinfo) -> None:
         s.attachAxis(x)
         s.attachAxis(y)
         top = max([top] + [int(p.y()) for p in s.points()])
-    y.setRange(0, top * 1.1)
+    high, step = whole_number_axis(top)
+    # Ticks on whole numbers only: "%d" of 0, 0.25, 0.5… printed "1 0 0 0 0" on an empty
+    # chart and "2 1 1 0 0" on a small one (issue 18).
+    y.setTickType(QValueAxis.TickType.TicksDynamic)
+    y.setTickAnchor(0)
+    y.setTickInterval(step)
+    y.setRange(0, high)
+
+
+def whole_number_axis(top: int, ticks: int = 5) -> tuple[int, int]:
+    """(the axis's top, the step between its labels) for counts up to `top`: a step of 1,
+    2 or 5 times a power of ten, about `ticks` labels, the top a whole number of steps
+    above `top`, so that no two labels read the same."""
+    rough = max(1, top) / ticks
+    magnitude = 10 ** max(0, len(str(int(rough))) - 1)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
+    return step * (max(1, top) // step + 1), step

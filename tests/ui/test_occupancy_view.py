@@ -160,3 +160,36 @@ def test_a_door_refusal_says_who_the_workshop_is_for(qtbot, coordinator_window, 
     qtbot.waitUntil(lambda: panel(coordinator_window).result == "not_eligible", timeout=5000)
     route = panel(coordinator_window).findChild(type(panel(coordinator_window)._route), "routeText")
     assert "Services de l'État" in route.text() and "Atelier réseau" in route.text()
+
+
+def _y_labels(chart) -> list[str]:
+    """The left axis's labels as the chart prints them ("%d" of each tick's value)."""
+    from PySide6.QtCharts import QValueAxis
+    from PySide6.QtCore import Qt
+
+    (axis,) = chart.axes(Qt.Orientation.Vertical)
+    low, high = axis.min(), axis.max()
+    if axis.tickType() == QValueAxis.TickType.TicksDynamic:
+        values, v = [], axis.tickAnchor()
+        while v <= high + 1e-9:
+            if v >= low - 1e-9:
+                values.append(v)
+            v += axis.tickInterval()
+    else:
+        n = axis.tickCount()
+        values = [low + (high - low) * i / (n - 1) for i in range(n)]
+    return [axis.labelFormat() % v for v in values]
+
+
+def test_the_charts_count_in_whole_numbers_none_repeated(qtbot, coordinator_window, demo_url):
+    """Issue 18: an empty chart read "1 0 0 0 0", a small one "2 1 1 0 0"."""
+    view = coordinator_window.occupancy_view()
+    charts = view.charts
+    qtbot.waitUntil(lambda: bool(charts.arrival_chart.axes() and charts.desk_chart.axes()),
+                    timeout=5000)
+    for chart in (charts.arrival_chart, charts.desk_chart):
+        labels = _y_labels(chart)
+        assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+    from checkin.ui.occupancy_view import whole_number_axis
+
+    assert [whole_number_axis(t) for t in (0, 2, 9, 56)] == [(2, 1), (3, 1), (10, 2), (60, 20)]
