@@ -60,37 +60,21 @@ def _measure(url: str) -> dict[str, list[float]]:
     from datetime import UTC, datetime
 
     import sqlalchemy as sa
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from checkin.app import create_window
+    from checkin.bench.desk_window import open_desk
+    from checkin.bench.desk_window import settle as wait_until
     from checkin.core.admission.routing import route
     from checkin.core.admission.scan import ScanService
     from checkin.core.search.lookup import search
 
-    window = create_window(url, language="fr")
-    window.resize(1400, 900)
-    window.show()
-    desk = window.desk_view()
-    assert desk is not None
-    desk.sounds.muted = True
+    window, desk = open_desk(url, 1400, 900)
     engine = window._engine
 
     def settle(until, limit: float = 10.0) -> None:
-        """Run the event loop until `until()`: idle in Qt between checks, as the desk's own
-        loop is (a loop spinning in Python would hold the GIL against the desk's threads)."""
-        loop = QEventLoop()
-        check = QTimer()
-        check.setTimerType(Qt.TimerType.PreciseTimer)
-        check.setInterval(1)
-        stop = time.perf_counter() + limit
-        check.timeout.connect(lambda: (until() or time.perf_counter() > stop) and loop.quit())
-        check.start()
-        if not until():
-            loop.exec()
-        check.stop()
-        if not until():
+        if not wait_until(until, limit):
             raise RuntimeError(f"the desk did not answer in time (field {desk.search_input.text()!r}, "
                                f"results for {desk._search.shown_for!r}, painted {Painted.at}, "
                                f"panel {desk.panel.text()!r}, current {desk.current and desk.current.code})")

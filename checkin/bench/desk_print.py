@@ -81,12 +81,14 @@ def _measure(url: str, printer: str, printing: bool = True) -> dict[str, Any]:
     import time
 
     import sqlalchemy as sa
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtPrintSupport import QPrinterInfo
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from checkin.app import create_window, ensure_app
+    from checkin.app import ensure_app
+    from checkin.bench.desk_window import open_desk
+    from checkin.bench.desk_window import settle as wait_until
     from checkin.ui.desk_settings import DeskSettings, open_settings
 
     ensure_app()
@@ -98,12 +100,7 @@ def _measure(url: str, printer: str, printing: bool = True) -> dict[str, Any]:
     desk.print_on_checkin = printing
     desk.badge_printer = chosen
 
-    window = create_window(url, language="fr")
-    window.resize(1366, 768)
-    window.show()
-    view = window.desk_view()
-    assert view is not None
-    view.sounds.muted = True
+    window, view = open_desk(url, 1366, 768)
     engine = window._engine
 
     ticks: list[float] = []
@@ -113,15 +110,7 @@ def _measure(url: str, printer: str, printing: bool = True) -> dict[str, Any]:
     heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
 
     def settle(until, limit: float) -> None:
-        loop = QEventLoop()
-        check = QTimer()
-        check.setInterval(5)
-        stop = time.perf_counter() + limit
-        check.timeout.connect(lambda: (until() or time.perf_counter() > stop) and loop.quit())
-        check.start()
-        if not until():
-            loop.exec()
-        check.stop()
+        wait_until(until, limit, check_ms=5)
 
     settle(lambda: not window.is_busy() and not view.busy(), 60)
     with engine.connect() as conn:
