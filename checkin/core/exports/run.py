@@ -155,14 +155,14 @@ def _write(conn: sa.Connection, ev: q.EventInfo, kind: str, fmt: str, path: Path
             return write_csv(path, table, delimiter=delimiter, progress=progress)
         return write_xlsx(path, [table], progress=progress)
     if kind == "sign-in":
-        from checkin.core.exports.pdf import write_sign_in_sheets
+        from checkin.core.exports.sign_in_sheets import write_sign_in_sheets
 
         return write_sign_in_sheets(conn, ev, path, lang, progress, session_id)
     from checkin.core.exports.stats import build_stats
 
     stats = build_stats(conn, ev, lang)
     if fmt == "pdf":
-        from checkin.core.exports.pdf import write_stats_pdf
+        from checkin.core.exports.stats_pdf import write_stats_pdf
 
         write_stats_pdf(stats, ev, path, clock())
         if progress:
