@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from checkin.store.types import UTCDateTime, utcnow
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, QpvResidence
 
 # One naming convention so that Alembic names constraints the same way on SQLite and
 # PostgreSQL and autogenerate can compare them.
@@ -40,6 +40,10 @@ class Event(SQLModel, table=True):
     timezone: str = Field(default="Europe/Paris", max_length=64)
     starts_at: datetime = Field(sa_type=UTCDateTime)
     ends_at: datetime = Field(sa_type=UTCDateTime)
+    organiser: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""},
+                           description="who signs the attendance certificates")
+    signature: bytes | None = Field(default=None, sa_type=sa.LargeBinary,
+                                    description="the signature's image (PNG or JPEG) on them")
     seat_hold_minutes: int = Field(
         default=10, ge=0, sa_column_kwargs={"server_default": "10"},
         description="a booked seat is kept this long after its session starts, then freed")
@@ -147,6 +151,9 @@ class Attendee(SQLModel, table=True):
     consent: bool = Field(default=False, description="agreed to the privacy notice")
     status: str = Field(default=AttendeeStatus.REGISTERED, max_length=16)
     walk_in: bool = Field(default=False)
+    qpv: str = Field(default=QpvResidence.UNKNOWN, max_length=8,
+                     sa_column_kwargs={"server_default": QpvResidence.UNKNOWN},
+                     description="lives in a quartier prioritaire: yes, no, unknown")
     created_at: datetime = _when()
     updated_at: datetime = _when()
 

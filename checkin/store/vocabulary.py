@@ -29,6 +29,16 @@ class AttendeeStatus:
     ALL = (REGISTERED, CANCELLED)
 
 
+class QpvResidence:
+    """Whether a registrant lives in a quartier prioritaire de la politique de la ville
+    (QPV), as they said when registering; UNKNOWN when nobody asked."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+    ALL = (YES, NO, UNKNOWN)
+
+
 class ScanKind:
     ENTRY = "entry"
     EXIT = "exit"

@@ -132,6 +132,39 @@ def session_visits(conn: sa.Connection, event_id: int) -> dict[int, list[Visit]]
     return visits
 
 
+
+Stay = tuple[datetime, datetime | None]  # in the venue from, until (None: still inside)
+
+
+def venue_stays(conn: sa.Connection, event_id: int,
+                attendee_id: int | None = None) -> dict[int, list[Stay]]:
+    """Registrant id -> their stays in the venue in order, from the scans that count: an
+    admission at the entrance or at a session's door opens one (someone who went straight
+    to a room is on site, as the desks count them), an exit at the entrance closes it.
+    Everyone's, or one registrant's."""
+    one = "AND s.attendee_id = :a " if attendee_id is not None else ""
+    rows = conn.execute(_q(
+        "SELECT s.attendee_id, s.kind, s.recorded_at FROM scan s "
+        "WHERE s.event_id = :e AND s.attendee_id IS NOT NULL "
+        f"{one}AND ((s.kind IN ('entry', 'session_entry') AND s.result = 'admitted') "
+        f"OR (s.kind = 'exit' AND s.result = 'exited')) AND {NOT_UNDONE} "
+        "ORDER BY s.attendee_id, s.id", recorded_at=1), {"e": event_id, "a": attendee_id})
+    stays: dict[int, list[Stay]] = {}
+    for aid, kind, at in rows:
+        mine = stays.setdefault(aid, [])
+        inside = bool(mine) and mine[-1][1] is None
+        if kind == "exit":
+            if inside:
+                mine[-1] = (mine[-1][0], at)
+        elif not inside:
+            mine.append((at, None))
+    return stays
+
+
+def on_site_during(stays: list[Stay], starts: datetime, ends: datetime) -> bool:
+    """Whether one of these stays overlaps the time from `starts` to `ends`."""
+    return any(came < ends and (left is None or left > starts) for came, left in stays)
+
 ATTENDANCE = ("code", "last_name", "first_name", "organisation", "category", "walk_in",
               "arrived_at", "desk", "sessions", "badge")
 
