@@ -261,3 +261,35 @@ def test_the_arrival_curve_counts_a_first_admission_at_the_entrance_or_a_door(
     slice_of = lambda moment: int((moment - curve.start).total_seconds() // 300)  # noqa: E731
     assert curve.arrivals[slice_of(later(0))] == 1 and curve.arrivals[slice_of(later(10))] == 1
     assert sum(curve.arrivals) == 2
+
+
+def test_the_inside_line_counts_who_came_in_by_a_door_and_who_left(
+        engine, sample_event, make_attendee):
+    """Issue 18: the Rooms chart's "inside" line stayed near 0 while the header said 56:
+    people admitted straight at a session's door were missing. The line now moves as the
+    venue's presence does (venue_stays reads the same rule), slice by slice."""
+    from checkin.core.exports.queries import on_site_during, venue_stays
+    from checkin.core.monitoring.arrivals import arrival_curve
+    from checkin.core.monitoring.occupancy import occupancy
+
+    plenary = sid(engine, "cloture")
+    codes = [code_of(engine, make_attendee()) for _ in range(5)]
+    later = lambda minutes: AFTERNOON + timedelta(minutes=minutes)  # noqa: E731
+    entrance = lambda m: desk(engine, sample_event, at=later(m), name="accueil")  # noqa: E731
+    door = lambda m: desk(engine, sample_event, at=later(m), name="porte")  # noqa: E731
+    assert entrance(0).scan(codes[0]).result == "admitted"
+    for code in codes[1:4]:  # straight in at the door: on site from then on
+        assert door(10).scan(code, session_id=plenary).result == "admitted"
+    assert door(15).scan(codes[0], session_id=plenary).result == "admitted"  # already on site
+    assert door(20).scan(codes[1], session_id=plenary, exit=True).result == "exited"  # the room only
+    assert entrance(25).scan(codes[2], exit=True).result == "exited"  # leaves the venue
+    assert entrance(30).scan(codes[4]).result == "admitted"
+    assert entrance(31).undo_last(codes[4]).result == "undone"  # an entry made by mistake
+
+    curve = arrival_curve(engine, sample_event, later(40))
+    at = lambda minutes: curve.inside[int((later(minutes) - curve.start).total_seconds() // 300)]  # noqa: E731
+    assert [at(m) for m in (0, 10, 15, 20, 25, 30, 40)] == [1, 4, 4, 4, 3, 3, 3]
+    assert curve.inside[-1] == occupancy(engine, sample_event, later(40)).venue.inside == 3
+    with engine.connect() as conn:
+        stays = venue_stays(conn, sample_event)
+    assert sum(on_site_during(s, later(26), later(27)) for s in stays.values()) == 3

@@ -39,6 +39,20 @@ def _slice(dialect: str, column: str) -> str:
 _COUNTED = ("AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id)")
 
 
+# Each scan that moved someone into or out of the venue, as +1 or -1, by the rule the desks
+# keep presence with (and queries.venue_stays reads): an admission at the entrance or at a
+# session's door brings in whoever was not inside (someone who went straight to a room is
+# on site), an exit at the entrance takes them out. A person's previous counted scan says
+# whether they were inside, hence the window over each person's scans in the order made.
+_VENUE_MOVES = (
+    "SELECT s.recorded_at, CASE WHEN s.kind = 'exit' THEN -1 "
+    "WHEN lag(s.kind) OVER (PARTITION BY s.attendee_id ORDER BY s.id) IS NULL "
+    "OR lag(s.kind) OVER (PARTITION BY s.attendee_id ORDER BY s.id) = 'exit' THEN 1 "
+    "ELSE 0 END AS step FROM scan s WHERE s.event_id = :e AND s.attendee_id IS NOT NULL "
+    "AND ((s.kind IN ('entry', 'session_entry') AND s.result = 'admitted') "
+    f"OR (s.kind = 'exit' AND s.result = 'exited')) {_COUNTED}")
+
+
 def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int = 5) -> Curve:
     """From the event's start to `until`: arrivals (a person's first entry) and how many
     were inside, per slice of `minutes`."""
@@ -57,10 +71,8 @@ def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int =
             "AND s.kind IN ('entry', 'session_entry') AND s.result = 'admitted' "
             f"{_COUNTED} GROUP BY s.attendee_id) f GROUP BY k"), params).all()
         moves = conn.execute(sa.text(
-            f"SELECT {_slice(dialect, 's.recorded_at')} AS k, "
-            "sum(CASE WHEN s.kind = 'entry' THEN 1 ELSE -1 END) FROM scan s "
-            "WHERE s.event_id = :e AND s.kind IN ('entry', 'exit') "
-            f"AND s.result IN ('admitted', 'exited') {_COUNTED} GROUP BY k"), params).all()
+            f"SELECT {_slice(dialect, 'm.recorded_at')} AS k, sum(m.step) FROM ({_VENUE_MOVES}) m "
+            "WHERE m.step <> 0 GROUP BY k"), params).all()
     curve = Curve(start=start, minutes=minutes, arrivals=[0] * slices, inside=[0] * slices)
     for k, n in first:
         if k is not None and 0 <= int(k) < slices:

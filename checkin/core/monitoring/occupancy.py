@@ -64,10 +64,19 @@ def occupancy(engine: Engine, event_id: int, at: datetime, *,
         registered, arrived, inside, walk_ins = conn.execute(_VENUE, params).one()
         venue = VenueTotals(registered, arrived, inside, walk_ins)
         if with_categories:
-            venue.by_category = {name or "—": [r, a, i] for name, r, a, i
-                                 in conn.execute(_BY_CATEGORY, params)}
+            venue.by_category = _category_totals(conn, params)
         sessions = event_seats(conn, event_id, at)
     return Occupancy(at=at, venue=venue, sessions=sessions)
+
+
+def category_totals(engine: Engine, event_id: int) -> dict[str, list[int]]:
+    """Category name -> [registered, arrived, inside]: the venue's totals per category."""
+    with engine.connect() as conn:
+        return _category_totals(conn, {"event": event_id, "venue": VENUE})
+
+
+def _category_totals(conn: sa.Connection, params: dict) -> dict[str, list[int]]:
+    return {name or "—": [r, a, i] for name, r, a, i in conn.execute(_BY_CATEGORY, params)}
 
 
 def fill(s: SessionSeats) -> float | None:

@@ -75,6 +75,8 @@ class OccupancyModel(QAbstractTableModel):
                 return WARN_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.PRESENT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.SESSION, self.ROOM):
+            return self._text(s, col)  # whole, when the column cuts it
         if role == Qt.ItemDataRole.ToolTipRole and col == self.PRESENT and ratio is not None:
             return self.tr("%1 % full").replace("%1", str(round(ratio * 100)))
         return None
