@@ -24,6 +24,10 @@ def add_parser(sub: Any) -> None:
     load.add_argument("--event", metavar="KEY", help="the event a programme sheet belongs to")
     load.add_argument("--force", action="store_true",
                       help="remove sessions that people are enrolled in (they are listed)")
+    load.add_argument("--overflow", choices=("keep", "waitlist"),
+                      help="when a change seats fewer people than are booked (they are listed): "
+                           "keep them all booked, or move the last to book to the head of the "
+                           "waitlist, in booking order")
     load.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     json_flag(load)
     export = ev_sub.add_parser("export", help="write an event file (.toml) or a programme "
@@ -62,7 +66,8 @@ def _export(engine, args: argparse.Namespace) -> int:
 def _load(engine, args: argparse.Namespace) -> int:
     from checkin.core.programme.event_file import ProgrammeError, parse_programme, read_programme
     from checkin.core.programme.files import export_programme, read_programme_sheet
-    from checkin.core.programme.load import ProgrammeConflict, load_programme
+    from checkin.core.programme.load import CapacityBelowBookings, ProgrammeConflict, load_programme
+    from checkin.core.programme.overflow import settled
 
     path = Path(args.file)
     try:
@@ -76,7 +81,13 @@ def _load(engine, args: argparse.Namespace) -> int:
                 raise UsageError(f"{path} describes event '{programme.event['key']}', "
                                  f"not '{args.event}'")
         report = load_programme(engine, programme, force=args.force, dry_run=args.dry_run,
-                                actor="cli")
+                                actor="cli", overflow=args.overflow)
+    except CapacityBelowBookings as exc:
+        print_problems(f"{path}: not loaded, it seats fewer people than are booked:", exc.problems)
+        print_problems("They would lose their seat:", exc.people)
+        print("Load again with --overflow keep (all stay booked) or --overflow waitlist "
+              "(the last to book go to the head of the waitlist).", file=sys.stderr)
+        return EXIT_REFUSED
     except ProgrammeConflict as exc:
         print_problems(f"{path}: not loaded, it would remove data:", exc.problems)
         if exc.people:
@@ -87,6 +98,8 @@ def _load(engine, args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for done in report.overflow:
+        print(f"warning: {settled(done, args.overflow)}", file=sys.stderr)
     data = {k: v for k, v in report.__dict__.items()}
     summary = _summary(report)
     emit(args, data, summary)

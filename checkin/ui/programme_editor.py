@@ -19,7 +19,8 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.programme.event_file import ProgrammeError, parse_programme
 from checkin.core.programme.files import export_programme
-from checkin.core.programme.load import ProgrammeConflict, load_programme
+from checkin.core.programme.load import CapacityBelowBookings, ProgrammeConflict, load_programme
+from checkin.core.programme.overflow import KEEP, WAITLIST
 from checkin.store.vocabulary import SessionKind
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.labels import english_plural, kind_label
@@ -182,11 +183,18 @@ class ProgrammeEditor(QDialog):
             data[name] = copy.deepcopy(records)
         return data
 
-    def _on_save(self, _checked: bool = False, force: bool = False) -> bool:
+    def _on_save(self, _checked: bool = False, force: bool = False,
+                 overflow: str | None = None) -> bool:
         try:
             programme = parse_programme(self.programme_dict())
             report = load_programme(self._engine, programme, force=force, actor=self._actor,
-                                    desk=self._desk, action="programme_edit")
+                                    desk=self._desk, action="programme_edit", overflow=overflow)
+        except CapacityBelowBookings as exc:
+            choice = self._ask_overflow(exc)
+            if choice is not None:
+                return self._on_save(force=force, overflow=choice)
+            self._show(self.tr("Not saved: the seats were left as they were."), ok=False)
+            return False
         except ProgrammeConflict as exc:
             people = "\n".join(exc.people[:30])
             if ConfirmDialog.ask(self, self.tr("Remove sessions with enrollments?"),
@@ -199,10 +207,44 @@ class ProgrammeEditor(QDialog):
             return False
         self.reload()
         changes = len(report.changes)
-        self._show(english_plural(self.tr("Saved: %n change(s).", "", changes), changes)
-                   + ("\n" + "\n".join(report.warnings) if report.warnings else ""), ok=True)
+        self._show("\n".join([english_plural(self.tr("Saved: %n change(s).", "", changes), changes)]
+                             + [self._settled(done, overflow) for done in report.overflow]
+                             + report.warnings), ok=True)
         self.saved.emit()
         return True
+
+    def _settled(self, done: dict, choice: str | None) -> str:
+        if choice == WAITLIST:
+            n = len(done["losing"])
+            return english_plural(self.tr("%1: %n moved to the head of the waitlist.", "", n), n) \
+                .replace("%1", done["title"])
+        n = done["booked"]
+        return english_plural(self.tr("%1: %n booked for %2 seats, all kept.", "", n), n) \
+            .replace("%1", done["title"]).replace("%2", str(done["seats"]))
+
+    def _ask_overflow(self, exc: CapacityBelowBookings) -> str | None:
+        """Fewer seats than bookings: say where and who, then keep them all booked, move
+        the last to book to the waitlist, or leave the programme as it was."""
+        lines, moving = [], 0
+        for o in exc.overflows:
+            lines.append(english_plural(self.tr(
+                "%1: %2 seats for %3 booked. %n would lose their seat (the last to book):",
+                "", len(o.losing)), len(o.losing))
+                .replace("%1", o.title).replace("%2", str(o.seats)).replace("%3", str(o.booked)))
+            lines += [f"  • {name} ({code})" for _aid, code, name in o.losing[:12]]
+            if len(o.losing) > 12:
+                lines.append("  " + self.tr("… and %1 more").replace("%1", str(len(o.losing) - 12)))
+            moving += len(o.losing)
+        choice = ConfirmDialog.choose(
+            self, self.tr("Fewer seats than bookings"),
+            "\n".join(lines) + "\n\n" + self.tr(
+                "Keep them booked (the room is then over-booked), or move them to the head "
+                "of the waitlist in the order they booked?"),
+            [self.tr("Keep them booked"),
+             english_plural(self.tr("Move %n to the waitlist", "", moving), moving)],
+            details="\n".join(f"{o.key}: {name} ({code})" for o in exc.overflows
+                              for _aid, code, name in o.losing))
+        return None if choice is None else (KEEP, WAITLIST)[choice]
 
     def _show(self, text: str, ok: bool) -> None:
         self.problems.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")

@@ -135,6 +135,168 @@
     </message>
 </context>
 <context>
+    <name>CertificateMaker</name>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="64"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="94"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="98"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="105"/>
+        <source>Attendance certificate</source>
+        <translation>Attestation de présence</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="69"/>
+        <source>Scan the badge or find the person first: the certificate is for the person shown at the desk.</source>
+        <translation>Scannez le badge ou cherchez d’abord la personne : l’attestation est celle de la personne affichée à l’accueil.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="78"/>
+        <source>Save the attendance certificate</source>
+        <translation>Enregistrer l’attestation de présence</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="79"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="95"/>
+        <source>%1 was never scanned in (entrance or session door): there is no attendance certificate to make.</source>
+        <translation>%1 n’a jamais été scanné·e (entrée ou porte d’une session) : il n’y a pas d’attestation de présence à établir.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="99"/>
+        <source>Nobody has this code in the event.</source>
+        <translation>Personne n’a ce code dans l’événement.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="106"/>
+        <source>Not written:</source>
+        <translation>Non enregistrée :</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="122"/>
+        <source>Attendance certificate written: %1</source>
+        <translation>Attestation de présence enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="135"/>
+        <source>Attendance certificates</source>
+        <translation>Attestations de présence</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="145"/>
+        <source>One certificate for each person scanned in at the entrance or at a session&apos;s door: the times on site, the sessions attended, the organiser&apos;s name and signature.</source>
+        <translation>Une attestation pour chaque personne scannée à l’entrée ou à la porte d’une session : ses heures sur le site, les sessions suivies, le nom et la signature de l’organisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="153"/>
+        <source>One PDF per person, in a folder</source>
+        <translation>Un PDF par personne, dans un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="154"/>
+        <source>All in one PDF</source>
+        <translation>Toutes dans un seul PDF</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="157"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="158"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="164"/>
+        <source>&amp;Organiser and signature…</source>
+        <translation>&amp;Organisateur et signature…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="168"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="169"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="170"/>
+        <source>Signed by</source>
+        <translation>Signée par</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="181"/>
+        <source>&amp;Make the certificates…</source>
+        <translation>&amp;Établir les attestations…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="185"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="194"/>
+        <source>Certificates hold personal data: staff only.</source>
+        <translation>Les attestations contiennent des données personnelles : réservées au personnel organisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="208"/>
+        <source>no organiser&apos;s name set</source>
+        <translation>aucun nom d’organisateur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="209"/>
+        <source>signature image set</source>
+        <translation>image de signature enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="210"/>
+        <source>no signature image</source>
+        <translation>pas d’image de signature</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="224"/>
+        <source>Folder for the certificates</source>
+        <translation>Dossier des attestations</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="229"/>
+        <source>Save the certificates</source>
+        <translation>Enregistrer les attestations</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="230"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="246"/>
+        <source>Making the certificates…</source>
+        <translation>Attestations en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/certificate_dialog.py" line="263"/>
+        <source>%n certificate(s) written: %1</source>
+        <translation>
+            <numerusform>%n attestation enregistrée : %1</numerusform>
+            <numerusform>%n attestations enregistrées : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="270"/>
+        <source>Not written, nothing was saved:</source>
+        <translation>Rien n’a été enregistré :</translation>
+    </message>
+</context>
+<context>
     <name>CorrectDialog</name>
     <message>
         <location filename="../../checkin/ui/correct_dialog.py" line="23"/>
@@ -221,114 +383,114 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="124"/>
-        <location filename="../../checkin/ui/desk_view.py" line="125"/>
+        <location filename="../../checkin/ui/desk_view.py" line="137"/>
+        <location filename="../../checkin/ui/desk_view.py" line="138"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk_view.py" line="142"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="131"/>
+        <location filename="../../checkin/ui/desk_view.py" line="144"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="141"/>
+        <location filename="../../checkin/ui/desk_view.py" line="154"/>
         <source>&amp;Undo last scan</source>
         <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="142"/>
+        <location filename="../../checkin/ui/desk_view.py" line="155"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="143"/>
+        <location filename="../../checkin/ui/desk_view.py" line="156"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <location filename="../../checkin/ui/desk_view.py" line="157"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="145"/>
+        <location filename="../../checkin/ui/desk_view.py" line="158"/>
         <source>&amp;Reprint badge</source>
         <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="146"/>
+        <location filename="../../checkin/ui/desk_view.py" line="159"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="151"/>
+        <location filename="../../checkin/ui/desk_view.py" line="164"/>
         <source>Admit &amp;anyway</source>
         <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="156"/>
+        <location filename="../../checkin/ui/desk_view.py" line="169"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="160"/>
+        <location filename="../../checkin/ui/desk_view.py" line="173"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="173"/>
+        <location filename="../../checkin/ui/desk_view.py" line="186"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="179"/>
+        <location filename="../../checkin/ui/desk_view.py" line="192"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="194"/>
-        <location filename="../../checkin/ui/desk_view.py" line="199"/>
+        <location filename="../../checkin/ui/desk_view.py" line="207"/>
+        <location filename="../../checkin/ui/desk_view.py" line="212"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="249"/>
+        <location filename="../../checkin/ui/desk_view.py" line="262"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="322"/>
+        <location filename="../../checkin/ui/desk_view.py" line="335"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="417"/>
+        <location filename="../../checkin/ui/desk_view.py" line="430"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="344"/>
+        <location filename="../../checkin/ui/desk_view.py" line="357"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="246"/>
+        <location filename="../../checkin/ui/desk_view.py" line="259"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="335"/>
+        <location filename="../../checkin/ui/desk_view.py" line="348"/>
         <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
         <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="337"/>
+        <location filename="../../checkin/ui/desk_view.py" line="350"/>
         <source>Admit anyway</source>
         <translation>Faire entrer quand même</translation>
     </message>
@@ -624,93 +786,106 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="49"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="50"/>
         <source>Import registrants</source>
         <translation>Importer des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="62"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="63"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="63"/>
-        <location filename="../../checkin/ui/import_dialog.py" line="66"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="64"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="67"/>
         <source>Layout</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="67"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="68"/>
         <source>Recognised from the header</source>
         <translation>Reconnu d&apos;après l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="75"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="76"/>
         <source>Columns and first rows</source>
         <translation>Colonnes et premières lignes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="77"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="78"/>
         <source>First row: what each column holds (change it if needed). Below: the first rows of the file.</source>
         <translation>Première ligne : ce que contient chaque colonne (modifiable). En dessous : les premières lignes du fichier.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="90"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="91"/>
         <source>&amp;Check (writes nothing)</source>
         <translation>&amp;Vérifier (sans rien enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="92"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="93"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="94"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="95"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="111"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="112"/>
         <source>This file cannot be imported:</source>
         <translation>Ce fichier ne peut pas être importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="128"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="129"/>
         <source>holds</source>
         <translation>contient</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="131"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="132"/>
         <source>Field for column %1</source>
         <translation>Champ de la colonne %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="132"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="133"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="167"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="148"/>
+        <source>lives in a QPV (yes/no)</source>
+        <translation>réside en QPV (oui/non)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/import_dialog.py" line="174"/>
         <source>Say which column holds the names (last name, first name or full name).</source>
         <translation>Indiquez quelle colonne contient les noms (nom, prénom ou nom complet).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="198"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="205"/>
         <source>Check only, nothing was written. The import would give:</source>
         <translation>Vérification seule, rien n&apos;a été enregistré. L&apos;import donnerait :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="199"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="206"/>
         <source>Imported:</source>
         <translation>Importé :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="204"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="211"/>
         <source>row %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/import_dialog.py" line="215"/>
+        <source>%n QPV answer(s) not understood, left unknown: %1</source>
+        <translation>
+            <numerusform>%n réponse QPV non comprise, laissée inconnue : %1</numerusform>
+            <numerusform>%n réponses QPV non comprises, laissées inconnues : %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../checkin/ui/import_dialog.py" line="213"/>
+        <location filename="../../checkin/ui/import_dialog.py" line="225"/>
         <source>Not imported, nothing was written:</source>
         <translation>Non importé, rien n&apos;a été enregistré :</translation>
     </message>
@@ -723,7 +898,7 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="374"/>
+        <location filename="../../checkin/ui/main_window.py" line="400"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -743,94 +918,94 @@
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="130"/>
+        <location filename="../../checkin/ui/main_window.py" line="132"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="133"/>
+        <location filename="../../checkin/ui/main_window.py" line="135"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="146"/>
-        <location filename="../../checkin/ui/main_window.py" line="153"/>
+        <location filename="../../checkin/ui/main_window.py" line="149"/>
+        <location filename="../../checkin/ui/main_window.py" line="156"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="147"/>
+        <location filename="../../checkin/ui/main_window.py" line="150"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="153"/>
+        <location filename="../../checkin/ui/main_window.py" line="156"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="160"/>
-        <location filename="../../checkin/ui/main_window.py" line="166"/>
+        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="161"/>
+        <location filename="../../checkin/ui/main_window.py" line="164"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="166"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="175"/>
+        <location filename="../../checkin/ui/main_window.py" line="178"/>
         <source>Import registrants</source>
         <translation>Importer des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="176"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="244"/>
+        <location filename="../../checkin/ui/main_window.py" line="270"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="354"/>
+        <location filename="../../checkin/ui/main_window.py" line="380"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="375"/>
+        <location filename="../../checkin/ui/main_window.py" line="401"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="377"/>
+        <location filename="../../checkin/ui/main_window.py" line="403"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="408"/>
+        <location filename="../../checkin/ui/main_window.py" line="434"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="415"/>
+        <location filename="../../checkin/ui/main_window.py" line="441"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="416"/>
+        <location filename="../../checkin/ui/main_window.py" line="442"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="330"/>
+        <location filename="../../checkin/ui/main_window.py" line="356"/>
         <source>Scanner tested: its settings are saved for this desk</source>
         <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
     </message>
@@ -1205,7 +1380,7 @@
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/models/occupancy.py" line="79"/>
+        <location filename="../../checkin/ui/models/occupancy.py" line="81"/>
         <source>%1 % full</source>
         <translation>rempli à %1 %</translation>
     </message>
@@ -1213,29 +1388,27 @@
 <context>
     <name>OccupancyView</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="112"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="123"/>
         <source>Rooms now and next</source>
         <translation>Salles maintenant et ensuite</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="130"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="133"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="145"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="135"/>
-        <location filename="../../checkin/ui/occupancy_view.py" line="138"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="146"/>
         <source>Arrived, with an attention note</source>
         <translation>Arrivées avec une mention à signaler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="178"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="204"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="186"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="212"/>
         <source>%Ln inside now</source>
         <translation>
             <numerusform>%Ln sur place</numerusform>
@@ -1243,7 +1416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="187"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="213"/>
         <source>%Ln arrived</source>
         <translation>
             <numerusform>%Ln arrivée</numerusform>
@@ -1251,7 +1424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="188"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="214"/>
         <source>of %Ln registered</source>
         <translation>
             <numerusform>sur %Ln inscription</numerusform>
@@ -1259,7 +1432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="189"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="215"/>
         <source>%Ln not arrived yet</source>
         <translation>
             <numerusform>%Ln arrivée attendue</numerusform>
@@ -1267,7 +1440,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="190"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="216"/>
         <source>%Ln walk-in(s)</source>
         <translation>
             <numerusform>%Ln inscription sur place</numerusform>
@@ -1275,62 +1448,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="200"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="228"/>
         <source>The programme has no session yet.</source>
         <translation>Le programme n&apos;a encore aucune session.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="202"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="230"/>
         <source>No session is listed: the event took place on %1 and all its sessions are over.</source>
         <translation>Aucune session n&apos;est affichée : l&apos;événement a eu lieu le %1 et toutes ses sessions sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="204"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="232"/>
         <source>No session is listed: all of today&apos;s sessions are over.</source>
         <translation>Aucune session n&apos;est affichée : toutes les sessions de la journée sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="206"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="234"/>
         <source>The event takes place on %1: until then, only its first sessions (at %2) are listed, as the next ones to start. The others will appear as their time comes.</source>
         <translation>L&apos;événement a lieu le %1 : d&apos;ici là, seules ses premières sessions (à %2) sont affichées, car ce sont les prochaines à commencer. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="209"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="237"/>
         <source>Only the sessions under way and the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
         <translation>Seules les sessions en cours et les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="211"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="239"/>
         <source>No session is under way: only the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
         <translation>Aucune session n&apos;est en cours : seules les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="213"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="241"/>
         <source>Only the sessions under way are listed: no other session starts later today.</source>
         <translation>Seules les sessions en cours sont affichées : aucune autre ne commence plus tard dans la journée.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="225"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="255"/>
         <source>%1 — %2 is full (%3/%4)</source>
         <translation>%1 — %2 est complète (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="226"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="256"/>
         <source>%1 — %2 is at 90 % (%3/%4)</source>
         <translation>%1 — %2 est remplie à 90 % (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="237"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="266"/>
         <source>%1: %2/%3</source>
         <translation>%1 : %2/%3</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="243"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="276"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="243"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="276"/>
         <source>left</source>
         <translation>sortie</translation>
     </message>
@@ -1400,159 +1573,216 @@
 <context>
     <name>ProgrammeEditor</name>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="62"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="63"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="67"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="71"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="74"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="68"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="72"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="75"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="67"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="77"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="68"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="78"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="68"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="69"/>
         <source>Capacity</source>
         <translation>Jauge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="69"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="70"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="69"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="70"/>
         <source>Directions</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="71"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="76"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="72"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="77"/>
         <source>Track</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="72"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="73"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="74"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="75"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="75"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="76"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="78"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="79"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="78"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="79"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="79"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="80"/>
         <source>Seats (if fewer than the room)</source>
         <translation>Places (si moins que la salle)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="80"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="81"/>
         <source>Only for professions</source>
         <translation>Réservé aux métiers</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="97"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="176"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="98"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="177"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="98"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="176"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="99"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="177"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="99"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="177"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="100"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="178"/>
         <source>Tracks</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="121"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="122"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="122"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="123"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="123"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="124"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="125"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="126"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="135"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="136"/>
         <source>Double-click a cell to change it. Times are HH:MM, local to the event. Nothing is written until you save.</source>
         <translation>Double-cliquez sur une case pour la modifier. Les horaires s&apos;écrivent HH:MM, à l&apos;heure de l&apos;événement. Rien n&apos;est enregistré avant « Enregistrer ».</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="158"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="159"/>
         <source>New session</source>
         <translation>Nouvelle session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="160"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="161"/>
         <source>New room</source>
         <translation>Nouvelle salle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="161"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="162"/>
         <source>New track</source>
         <translation>Nouveau parcours</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="181"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="182"/>
         <source>%1, row %2</source>
         <translation>%1, ligne %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="192"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="196"/>
+        <source>Not saved: the seats were left as they were.</source>
+        <translation>Non enregistré : les places sont restées telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="200"/>
         <source>Remove sessions with enrollments?</source>
         <translation>Retirer des sessions qui ont des inscriptions ?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/programme_editor.py" line="195"/>
-        <location filename="../../checkin/ui/programme_editor.py" line="198"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="203"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="206"/>
         <source>Not saved:</source>
         <translation>Non enregistré :</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/programme_editor.py" line="202"/>
+        <location filename="../../checkin/ui/programme_editor.py" line="210"/>
         <source>Saved: %n change(s).</source>
         <translation>
             <numerusform>Enregistré : %n modification.</numerusform>
             <numerusform>Enregistré : %n modifications.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_editor.py" line="219"/>
+        <source>%1: %n moved to the head of the waitlist.</source>
+        <translation>
+            <numerusform>%1 : %n personne placée en tête de la liste d’attente.</numerusform>
+            <numerusform>%1 : %n personnes placées en tête de la liste d’attente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_editor.py" line="222"/>
+        <source>%1: %n booked for %2 seats, all kept.</source>
+        <translation>
+            <numerusform>%1 : %n réservation pour %2 places, toutes gardées.</numerusform>
+            <numerusform>%1 : %n réservations pour %2 places, toutes gardées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_editor.py" line="231"/>
+        <source>%1: %2 seats for %3 booked. %n would lose their seat (the last to book):</source>
+        <translation>
+            <numerusform>%1 : %2 places pour %3 réservations. %n personne perdrait sa place (la dernière à avoir réservé) :</numerusform>
+            <numerusform>%1 : %2 places pour %3 réservations. %n personnes perdraient leur place (les dernières à avoir réservé) :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="236"/>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="239"/>
+        <source>Fewer seats than bookings</source>
+        <translation>Moins de places que de réservations</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="241"/>
+        <source>Keep them booked (the room is then over-booked), or move them to the head of the waitlist in the order they booked?</source>
+        <translation>Garder leurs réservations (la salle est alors en surréservation), ou les placer en tête de la liste d’attente, dans l’ordre où elles et ils ont réservé ?</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/programme_editor.py" line="243"/>
+        <source>Keep them booked</source>
+        <translation>Garder leurs réservations</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/ui/programme_editor.py" line="244"/>
+        <source>Move %n to the waitlist</source>
+        <translation>
+            <numerusform>Placer %n personne en liste d’attente</numerusform>
+            <numerusform>Placer %n personnes en liste d’attente</numerusform>
         </translation>
     </message>
 </context>
@@ -1667,72 +1897,72 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="31"/>
+        <location filename="../../checkin/ui/result_panel.py" line="34"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="62"/>
+        <location filename="../../checkin/ui/result_panel.py" line="65"/>
         <source>I have read it (Space)</source>
         <translation>J&apos;ai lu (Espace)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="92"/>
+        <location filename="../../checkin/ui/result_panel.py" line="95"/>
         <source>Ready: scan a badge or type a name</source>
         <translation>En attente : scannez un badge ou tapez un nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="135"/>
+        <location filename="../../checkin/ui/result_panel.py" line="138"/>
         <source>Not recorded — scan again</source>
         <translation>Non enregistré — scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="183"/>
+        <location filename="../../checkin/ui/result_panel.py" line="186"/>
         <source>Reserved for: %1</source>
         <translation>Réservé à : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="185"/>
+        <location filename="../../checkin/ui/result_panel.py" line="188"/>
         <source>No free seat: every seat is taken or held for a booked person</source>
         <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="200"/>
+        <location filename="../../checkin/ui/result_panel.py" line="203"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="202"/>
+        <location filename="../../checkin/ui/result_panel.py" line="205"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="204"/>
+        <location filename="../../checkin/ui/result_panel.py" line="207"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="214"/>
+        <location filename="../../checkin/ui/result_panel.py" line="217"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="216"/>
+        <location filename="../../checkin/ui/result_panel.py" line="219"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="218"/>
+        <location filename="../../checkin/ui/result_panel.py" line="221"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="108"/>
+        <location filename="../../checkin/ui/result_panel.py" line="111"/>
         <source>The scanner seems set for another keyboard (it typed “%1”). Scan again; if it happens again, use Desk ▸ Test the scanner.</source>
         <translation>Le lecteur de badges semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur de badges.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="189"/>
+        <location filename="../../checkin/ui/result_panel.py" line="192"/>
         <source>Call a coordinator: only they can let someone in anyway.</source>
         <translation>Appelez la coordination : elle seule peut faire entrer quand même.</translation>
     </message>
@@ -2119,6 +2349,84 @@
     </message>
 </context>
 <context>
+    <name>SignerDialog</name>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="283"/>
+        <source>Organiser and signature</source>
+        <translation>Organisateur et signature</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="297"/>
+        <source>e.g. IREV — Institut Régional de la Ville</source>
+        <translation>par ex. IREV — Institut Régional de la Ville</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="298"/>
+        <source>Organiser</source>
+        <translation>Organisateur</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="304"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="307"/>
+        <source>&amp;Choose an image…</source>
+        <translation>&amp;Choisir une image…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="310"/>
+        <source>&amp;Remove the signature</source>
+        <translation>&amp;Retirer la signature</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="322"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="325"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="358"/>
+        <source>no signature image</source>
+        <translation>pas d’image de signature</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="362"/>
+        <source>Signature image</source>
+        <translation>Image de la signature</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="363"/>
+        <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="373"/>
+        <source>Cannot read the file: %1</source>
+        <translation>Impossible de lire le fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="378"/>
+        <source>This image is larger than 1 MB: choose a smaller one (a scanned signature is a few tens of kB).</source>
+        <translation>Cette image dépasse 1 Mo : choisissez-en une plus légère (une signature scannée pèse quelques dizaines de ko).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="382"/>
+        <source>This file is not an image: choose a PNG or JPEG file of the signature.</source>
+        <translation>Ce fichier n’est pas une image : choisissez un fichier PNG ou JPEG de la signature.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="409"/>
+        <source>Not saved:</source>
+        <translation>Non enregistré :</translation>
+    </message>
+</context>
+<context>
     <name>WalkInDialog</name>
     <message>
         <location filename="../../checkin/ui/walk_in_dialog.py" line="27"/>
@@ -2214,67 +2522,77 @@
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="22"/>
+        <location filename="../../checkin/ui/window_menus.py" line="23"/>
+        <source>Attendance &amp;certificate…</source>
+        <translation>A&amp;ttestation de présence…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="25"/>
+        <source>Attendance certificates for e&amp;veryone…</source>
+        <translation>Attestations de présence pour t&amp;ous…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/window_menus.py" line="27"/>
         <source>Print &amp;badges…</source>
         <translation>Imprimer les &amp;badges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="23"/>
+        <location filename="../../checkin/ui/window_menus.py" line="28"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="27"/>
+        <location filename="../../checkin/ui/window_menus.py" line="32"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="28"/>
+        <location filename="../../checkin/ui/window_menus.py" line="33"/>
         <source>&amp;Programme</source>
         <translation>P&amp;rogramme</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="29"/>
+        <location filename="../../checkin/ui/window_menus.py" line="34"/>
         <source>&amp;Edit rooms, sessions and capacities…</source>
         <translation>&amp;Modifier salles, sessions et jauges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="31"/>
+        <location filename="../../checkin/ui/window_menus.py" line="36"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="32"/>
+        <location filename="../../checkin/ui/window_menus.py" line="37"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="38"/>
+        <location filename="../../checkin/ui/window_menus.py" line="43"/>
         <source>&amp;Switch role…</source>
         <translation>&amp;Changer de rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="39"/>
+        <location filename="../../checkin/ui/window_menus.py" line="44"/>
         <source>Set a role&apos;s &amp;PIN…</source>
         <translation>Définir le code &amp;PIN d&apos;un rôle…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="40"/>
+        <location filename="../../checkin/ui/window_menus.py" line="45"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="41"/>
+        <location filename="../../checkin/ui/window_menus.py" line="46"/>
         <source>&amp;About checkin</source>
         <translation>À &amp;propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="33"/>
+        <location filename="../../checkin/ui/window_menus.py" line="38"/>
         <source>Test the scan&amp;ner…</source>
         <translation>Tester le &amp;lecteur de badges…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/window_menus.py" line="34"/>
+        <location filename="../../checkin/ui/window_menus.py" line="39"/>
         <source>Print the badge at &amp;check-in</source>
         <translation>&amp;Imprimer le badge à l’arrivée</translation>
     </message>
@@ -2282,22 +2600,22 @@
 <context>
     <name>_Charts</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="265"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="312"/>
         <source>Arrivals and people inside</source>
         <translation>Arrivées et personnes sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="266"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="313"/>
         <source>Scans per minute, per desk</source>
         <translation>Scans par minute, par poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="274"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="322"/>
         <source>arrivals per 5 minutes</source>
         <translation>arrivées par 5 minutes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="275"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="323"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>

@@ -149,3 +149,91 @@ def test_handing_the_desk_back_to_a_volunteer_closes_the_editor(monkeypatch, win
     window._desk.set_pin(Role.STAFF, "9999")
     window._apply_role()
     assert "no staff PIN set" not in window.findChild(QLabel, "roleLabel").text()
+
+
+def _answer_the_box(qtbot, button_text: str, seen: list[str]) -> None:
+    """When the message box opens, read it as the coordinator does and press a button."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        seen.append(box.windowTitle() + "\n" + box.text())
+        next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
+
+    QTimer.singleShot(0, press)
+
+
+def _booked(window, key: str) -> list[tuple[str, str, int]]:
+    with window._engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text(
+            "SELECT a.code, en.status, en.position FROM enrollment en JOIN attendee a "
+            "ON a.id = en.attendee_id JOIN session s ON s.id = en.session_id WHERE s.key = :k "
+            "AND en.status <> 'cancelled' ORDER BY en.status, en.position, en.created_at, en.id"),
+            {"k": key})]
+
+
+def _most_booked(window) -> str:
+    with window._engine.connect() as conn:
+        return conn.execute(sa.text(
+            "SELECT s.key FROM session s JOIN enrollment en ON en.session_id = s.id "
+            "WHERE en.status = 'booked' GROUP BY s.key ORDER BY count(*) DESC, s.key")).first()[0]
+
+
+def test_fewer_seats_than_bookings_names_who_loses_a_seat_and_asks(monkeypatch, qtbot, window):
+    """Issue 18: a room from 20 to 15 places with more booked was saved without a word."""
+    _become(monkeypatch, window, Role.COORDINATOR)
+    editor = _editor(window)
+    key = _most_booked(window)
+    before = _booked(window, key)
+    booked = [code for code, status, _p in before if status == "booked"]
+    waiting = [code for code, status, _p in before if status == "waitlisted"]
+    seats = len(booked) - 3
+    assert seats > 0
+    assert _set(editor.sessions, key, "capacity", str(seats))
+
+    seen: list[str] = []
+    _answer_the_box(qtbot, "Cancel", seen)
+    assert not editor._on_save()
+    assert "Fewer seats than bookings" in seen[0] and "3 would lose their seat" in seen[0]
+    with window._engine.connect() as conn:
+        last_three = conn.execute(sa.text(
+            "SELECT a.code, a.first_name, a.last_name FROM enrollment en JOIN attendee a "
+            "ON a.id = en.attendee_id WHERE en.session_id = (SELECT id FROM session "
+            "WHERE key = :k) AND en.status = 'booked' "
+            "ORDER BY en.created_at, en.id"), {"k": key}).all()[-3:]
+    for code, first, last in last_three:
+        assert f"{first} {last} ({code})" in seen[0]
+    assert _booked(window, key) == before  # nothing written
+    assert "not saved" in editor.findChild(QLabel, "editorProblems").text().lower()
+
+    _answer_the_box(qtbot, "Move 3 to the waitlist", seen)
+    assert editor._on_save()
+    after = _booked(window, key)
+    assert [c for c, s, _p in after if s == "booked"] == booked[:seats]
+    # The three who lost a seat lead the waitlist, in the order they had booked.
+    assert [c for c, s, _p in after if s == "waitlisted"] == booked[seats:] + waiting
+    assert "3 moved to the head of the waitlist" in editor.findChild(QLabel, "editorProblems").text()
+
+
+def test_fewer_seats_than_bookings_can_keep_everyone_booked(monkeypatch, qtbot, window):
+    _become(monkeypatch, window, Role.COORDINATOR)
+    editor = _editor(window)
+    key = _most_booked(window)
+    before = _booked(window, key)
+    assert _set(editor.sessions, key, "capacity", "2")
+    seen: list[str] = []
+    _answer_the_box(qtbot, "Keep them booked", seen)
+    assert editor._on_save() and seen
+    assert _booked(window, key) == before
+    with window._engine.connect() as conn:
+        details = conn.execute(sa.select(Journal.details).where(
+            Journal.action == "programme_edit")).scalar_one()
+    assert details["overflow"]["choice"] == "keep"
+    assert details["overflow"]["sessions"][0]["session"] == key
+    # Already over-booked by that choice: the next, unrelated edit saves without asking.
+    assert _set(editor.rooms, "beffroi", "capacity", "31")
+    assert editor._on_save()

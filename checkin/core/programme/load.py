@@ -20,6 +20,7 @@ from sqlmodel import select
 from checkin.core.programme.event_file import PEOPLE_SOURCE, Programme, ProgrammeError, full_name
 from checkin.core.clock import zone
 from checkin.core.programme.enrollments import release_seats
+from checkin.core.programme.overflow import Overflow, find_overflows, seat_limits, settle
 from checkin.core.search.index import reindex_attendees
 from checkin.store import IMMEDIATE
 from checkin.store.models import (
@@ -39,6 +40,17 @@ class ProgrammeConflict(ProgrammeError):
         self.people = people
 
 
+class CapacityBelowBookings(ProgrammeConflict):
+    """Loading it would seat fewer people than are booked: `overflows` says where and who
+    would lose a seat; load again with overflow=KEEP or WAITLIST (core.programme.overflow)."""
+
+    def __init__(self, overflows: list[Overflow]):
+        super().__init__([o.describe() for o in overflows],
+                         [f"{o.key}: {name} ({code})" for o in overflows
+                          for _aid, code, name in o.losing])
+        self.overflows = overflows
+
+
 @dataclass
 class LoadReport:
     event_id: int
@@ -49,6 +61,8 @@ class LoadReport:
     changes: list[str] = field(default_factory=list)
     affected: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # Sessions that now seat fewer than were booked, and what was done (Overflow.to_json)
+    overflow: list[dict] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -84,6 +98,11 @@ class _Loader:
     # Change lines speak the file's language: "start 14:00 → 14:30", "room 'somme' → 'labo'",
     # not UTC datetimes and row ids.
     def describe(self, label: str, name: str, old: Any, new: Any) -> str:
+        if label == "event" and name == "signature":  # an image: said, not dumped
+            return "signature " + ("removed" if new is None else "added" if old is None
+                                   else "replaced")
+        if label == "event" and name == "organiser":  # the signer may be a person: no name
+            return "organiser " + ("removed" if not new else "set" if not old else "changed")
         if name in self.keys_by_id:
             keys = self.keys_by_id[name]
             old, new = (repr(keys.get(v, v)) if v is not None else "none" for v in (old, new))
@@ -117,8 +136,11 @@ class _Loader:
 
 def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
                    dry_run: bool = False, actor: str = "", desk: str = "",
-                   action: str = "programme_load") -> LoadReport:
-    """Create or update the event and everything in the file, in one transaction."""
+                   action: str = "programme_load", overflow: str | None = None) -> LoadReport:
+    """Create or update the event and everything in the file, in one transaction.
+
+    A change that seats fewer people than are booked raises CapacityBelowBookings unless
+    `overflow` says what to do (checkin.core.programme.overflow: KEEP or WAITLIST)."""
     # IMMEDIATE: the load reads, then writes; taking the write lock first means another
     # desk's commit in between makes us wait (busy timeout) instead of failing.
     with DbSession(engine.execution_options(**{IMMEDIATE: True})) as db:
@@ -129,6 +151,9 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         fields = dict(name=ev["name"], venue=ev.get("venue", ""), address=ev.get("address", ""),
                       timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"],
                       seat_hold_minutes=ev.get("seat_hold_minutes", 10))
+        # The certificates' signer and signature: a file that does not name them keeps
+        # what staff set in the window (a re-load must not wipe a signature).
+        fields.update({name: ev[name] for name in ("organiser", "signature") if name in ev})
         if event is None:
             event = Event(key=ev["key"], **fields)
             db.add(event)
@@ -141,6 +166,7 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         report.event_id = eid
 
         removals: dict[str, dict[str, Any]] = {}
+        limits_before = seat_limits(db.connection(), eid)
         cats = loader.upsert(Category, programme.categories, lambda c: dict(
             name=c["name"], colour=c.get("colour", "#777777"),
             badge_label=c.get("badge_label", c["name"].upper())), "category", eid)
@@ -170,12 +196,22 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         removals["session"] = loader.stale
         _upsert_people(loader, eid, cats)
         _remove(loader, removals, force)
+        db.flush()
+        overflows = find_overflows(db.connection(), eid, limits_before)
+        if overflows and overflow is None:
+            raise CapacityBelowBookings(overflows)
+        if overflows:
+            settle(db.connection(), overflows, overflow or "", loader.now)
+            report.overflow = [o.to_json() for o in overflows]
 
         if report.changed and not dry_run:
             db.add(Journal(event_id=eid, action=action, actor=actor, desk=desk, subject=ev["key"],
                            details={"created": report.created, "updated": report.updated,
                                     "removed": report.removed,
                                     "changes": report.changes[:MAX_JOURNALED_CHANGES],
+                                    **({"overflow": {"choice": overflow,
+                                                     "sessions": report.overflow}}
+                                       if report.overflow else {}),
                                     "affected": report.affected[:MAX_JOURNALED_CHANGES]}))
         if dry_run:
             report.dry_run = True
