@@ -10,8 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 SESSIONS = 60
 RUNS = 30
+BREAKDOWN_RUNS = 5
 
 
 def add_sessions_and_doors(path: Path, sessions: int = SESSIONS) -> tuple[int, int]:
@@ -103,3 +106,53 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
                  f"p95 {m95:.1f} ms (raw sqlite3, same SQL: p50 {b50:.1f} ms, p95 {b95:.1f} ms, "
                  f"×{m95 / b95:.1f})"),
     }
+
+
+def bench_rooms_breakdowns(path: Path) -> list[dict[str, Any]]:
+    """The Rooms tab's slower reads on the same store: the totals per category (every
+    CATEGORY_MS) and the day's curve of arrivals and people inside (every SLOW_MS), each
+    beside raw sqlite3 running the same SQL."""
+    from checkin.bench.common import percentile
+    from checkin.core.monitoring import occupancy as occ
+    from checkin.core.monitoring.arrivals import arrival_curve, first_arrivals_sql, venue_moves_sql
+    from checkin.store import open_store
+
+    engine = open_store(f"sqlite:///{path}")
+    at = datetime(2026, 12, 10, 16, 0, tzinfo=UTC)
+    with engine.connect() as conn:
+        scans = conn.execute(sa.text("SELECT count(*) FROM scan")).scalar_one()
+    figures = [("rooms_categories", "totals per category (Rooms tab, every 5 s)",
+                lambda: occ.category_totals(engine, 1),
+                [(occ._BY_CATEGORY.text, {"event": 1, "venue": 0})]),
+               ("rooms_curve", "arrivals and people inside over the day (Rooms tab, every 30 s)",
+                lambda: arrival_curve(engine, 1, at),
+                [(sql, {"e": 1, "start": "2026-12-10 06:30:00.000000", "minutes": 5})
+                 for sql in (first_arrivals_sql("sqlite"), venue_moves_sql("sqlite"))])]
+    results = []
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA cache_size=-32768")
+    for name, what, read, statements in figures:
+        read()  # warm up
+        mine = []
+        for _ in range(BREAKDOWN_RUNS):
+            started = time.perf_counter()
+            read()
+            mine.append((time.perf_counter() - started) * 1000)
+        base = []
+        for i in range(BREAKDOWN_RUNS + 1):
+            started = time.perf_counter()
+            for sql, params in statements:
+                raw.execute(sql, params).fetchall()
+            if i:
+                base.append((time.perf_counter() - started) * 1000)
+        m50, b50 = percentile(mine, 50), percentile(base, 50)
+        results.append({
+            "name": name, "what": f"{what}, {scans} scans",
+            "p50_ms": round(m50, 1), "baseline_p50_ms": round(b50, 1),
+            "baseline": "raw sqlite3 running the same SQL statements on the same store",
+            "ratio": round(m50 / b50, 2) if b50 else None,
+            "line": f"{what}, {scans} scans: p50 {m50:.0f} ms (raw sqlite3, same SQL: "
+                    f"{b50:.0f} ms, ×{m50 / b50:.2f})"})
+    raw.close()
+    engine.dispose()
+    return results

@@ -35,6 +35,10 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench.occupancy import bench_occupancy
 
         results.append(bench_occupancy(Path(tmp) / "demo.sqlite3"))
+        say("occupancy: the Rooms tab's categories and curve of the day…")
+        from checkin.bench.occupancy import bench_rooms_breakdowns
+
+        results.extend(bench_rooms_breakdowns(Path(tmp) / "demo.sqlite3"))
         say("desk: keys typed in the window, scanner bursts to the answer painted…")
         from checkin.bench.desk_keys import bench_desk_keys
 

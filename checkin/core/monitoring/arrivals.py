@@ -53,6 +53,20 @@ _VENUE_MOVES = (
     f"OR (s.kind = 'exit' AND s.result = 'exited')) {_COUNTED}")
 
 
+def first_arrivals_sql(dialect: str) -> str:
+    """People's first admissions (entrance or door), counted per slice."""
+    return (f"SELECT {_slice(dialect, 'f.at')} AS k, count(*) FROM ("
+            "SELECT min(s.recorded_at) AS at FROM scan s WHERE s.event_id = :e "
+            "AND s.kind IN ('entry', 'session_entry') AND s.result = 'admitted' "
+            f"{_COUNTED} GROUP BY s.attendee_id) f GROUP BY k")
+
+
+def venue_moves_sql(dialect: str) -> str:
+    """Moves into (+1) and out of (-1) the venue, summed per slice."""
+    return (f"SELECT {_slice(dialect, 'm.recorded_at')} AS k, sum(m.step) FROM ({_VENUE_MOVES}) m "
+            "WHERE m.step <> 0 GROUP BY k")
+
+
 def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int = 5) -> Curve:
     """From the event's start to `until`: arrivals (a person's first entry) and how many
     were inside, per slice of `minutes`."""
@@ -65,14 +79,8 @@ def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int =
         slices = max(1, int((until - start).total_seconds() // (minutes * 60)) + 1)
         dialect = engine.dialect.name
         params = {"e": event_id, "start": time_binder(engine)(start), "minutes": minutes}
-        first = conn.execute(sa.text(
-            f"SELECT {_slice(dialect, 'f.at')} AS k, count(*) FROM ("
-            "SELECT min(s.recorded_at) AS at FROM scan s WHERE s.event_id = :e "
-            "AND s.kind IN ('entry', 'session_entry') AND s.result = 'admitted' "
-            f"{_COUNTED} GROUP BY s.attendee_id) f GROUP BY k"), params).all()
-        moves = conn.execute(sa.text(
-            f"SELECT {_slice(dialect, 'm.recorded_at')} AS k, sum(m.step) FROM ({_VENUE_MOVES}) m "
-            "WHERE m.step <> 0 GROUP BY k"), params).all()
+        first = conn.execute(sa.text(first_arrivals_sql(dialect)), params).all()
+        moves = conn.execute(sa.text(venue_moves_sql(dialect)), params).all()
     curve = Curve(start=start, minutes=minutes, arrivals=[0] * slices, inside=[0] * slices)
     for k, n in first:
         if k is not None and 0 <= int(k) < slices:
