@@ -70,6 +70,7 @@ class OccupancyView(QWidget):
         self.setObjectName("occupancyView")
         self._engine, self._event, self._tz, self._clock = engine, event_id, tz, clock
         self._levels: dict[int, int] = {}
+        self._started = False
         self._fast: Task | None = None
         self._by_category: Task | None = None
         self._slow: Task | None = None
@@ -87,16 +88,34 @@ class OccupancyView(QWidget):
         return self._event
 
     def start(self) -> None:
+        self._started = True
         self.refresh()
-        self.refresh_categories()
-        self.refresh_breakdowns()
         self._timer.start(REFRESH_MS)
-        self._category_timer.start(CATEGORY_MS)
-        self._slow_timer.start(SLOW_MS)
+        if self.isVisible():
+            self._start_breakdowns()
 
     def stop(self) -> None:
+        self._started = False
         for timer in (self._timer, self._category_timer, self._slow_timer):
             timer.stop()
+
+    # The breakdowns are read while the tab is on screen only (a pass over the registrants
+    # and one over the scan log); the live counts go on behind another tab, for the alerts.
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._started and not self._slow_timer.isActive():
+            self._start_breakdowns()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._category_timer.stop()
+        self._slow_timer.stop()
+
+    def _start_breakdowns(self) -> None:
+        self.refresh_categories()
+        self.refresh_breakdowns()
+        self._category_timer.start(CATEGORY_MS)
+        self._slow_timer.start(SLOW_MS)
 
     # ---- layout ---------------------------------------------------------------------
     def _build(self) -> None:

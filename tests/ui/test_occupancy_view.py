@@ -184,6 +184,9 @@ def _y_labels(chart) -> list[str]:
 def test_the_charts_count_in_whole_numbers_none_repeated(qtbot, coordinator_window, demo_url):
     """Issue 18: an empty chart read "1 0 0 0 0", a small one "2 1 1 0 0"."""
     view = coordinator_window.occupancy_view()
+    from PySide6.QtWidgets import QTabWidget
+
+    coordinator_window.findChild(QTabWidget, "mainTabs").setCurrentWidget(view)  # its tab
     charts = view.charts
     qtbot.waitUntil(lambda: bool(charts.arrival_chart.axes() and charts.desk_chart.axes()),
                     timeout=5000)

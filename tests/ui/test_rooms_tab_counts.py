@@ -175,3 +175,13 @@ def test_a_new_arrival_reaches_the_category_line_within_ten_seconds(qtbot, rooms
     arrived_before = press()[0]
     ScanService(engine, 1, desk="accueil-2", clock=lambda: NOW - timedelta(minutes=1)).scan(code)
     qtbot.waitUntil(lambda: press()[0] == arrived_before + 1, timeout=10_000)
+
+
+def test_the_heavy_reads_wait_while_the_tab_is_hidden(qtbot, rooms):
+    """The curve and categories pass over the whole log: not behind another tab. The
+    live counts go on (a full room still raises its alert)."""
+    rooms.hide()
+    assert not rooms._slow_timer.isActive() and not rooms._category_timer.isActive()
+    assert rooms._timer.isActive()
+    rooms.show()
+    assert rooms._slow_timer.isActive() and rooms._category_timer.isActive()
