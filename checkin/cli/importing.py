@@ -20,7 +20,8 @@ def add_parser(sub: Any) -> None:
                           "(default: recognised from the header)")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="say what a column holds, e.g. --map \"Structure=organisation\" "
-                          "(repeatable; remembered for files of the same shape)")
+                          "or --map \"Habitez-vous un QPV ?=qpv\" (repeatable; remembered "
+                          "for files of the same shape)")
     imp.add_argument("--category", action="append", default=[], metavar="VALUE=KEY",
                      help="map a ticket type or rate to a category key, e.g. "
                           "--category \"Tarif presse=presse\"")
@@ -36,6 +37,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from checkin.core.registrants.import_context import ImportRefused
     from checkin.core.registrants.importer import import_registrants, inspect_file, parse_map_option
+    from checkin.core.registrants.qpv import examples as qpv_examples
     from checkin.store import open_store
 
     try:
@@ -63,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
              f"{report.cancelled} cancelled, {len(report.skipped)} skipped "
              f"({report.rows} rows, preset {report.preset}); {report.enrollments} enrollments "
              f"({report.waitlisted} waitlisted)."]
+    unclear = sum(report.qpv_unclear.values())
+    if unclear:  # left unknown, never guessed: the funders' QPV share is only what people said
+        lines.append(f"  {unclear} QPV answer(s) not understood, left unknown: "
+                     f"{qpv_examples(report.qpv_unclear, 'en')}")
     lines += [f"  row {row}: skipped, {why}" for row, why in report.skipped[:100]]
     if report.cancelled_names:
         lines.append("  cancelled (no longer in the export; their scans stay): "

@@ -19,7 +19,8 @@ def add_parser(sub: Any) -> None:
                                              "person's (RGPD)")
     pr_sub = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
     purge = pr_sub.add_parser("purge", help="erase the personal data of an event; anonymous "
-                                            "counts and statistics stay the same")
+                                            "counts and statistics stay the same (the QPV "
+                                            "answers are erased, their counts kept)")
     purge.add_argument("--event", metavar="KEY")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     json_flag(purge)
@@ -52,8 +53,8 @@ def _purge(engine, event_id: int, args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("a purge cannot be undone: add --yes to confirm it")
-        print(f"This erases the names, emails, phones and notes of {people} registrants of "
-              f"{name}. It cannot be undone.", file=sys.stderr)
+        print(f"This erases the names, emails, phones, notes and QPV answers of {people} "
+              f"registrants of {name}. It cannot be undone.", file=sys.stderr)
         typed = input(f"Type the event key ({key}) to confirm: ").strip()
         if typed != key:
             print("checkin: not confirmed, nothing was erased.", file=sys.stderr)
@@ -62,7 +63,8 @@ def _purge(engine, event_id: int, args: argparse.Namespace) -> int:
     report = purge_event(engine, event_id, actor=actor, desk=desk)
     emit(args, report.to_json(),
           f"{report.event_key}: personal data of {report.attendees} registrants erased; "
-          f"{report.scans_recoded} scans re-coded; counts and statistics unchanged.")
+          f"{report.scans_recoded} scans re-coded; {report.qpv_answers} QPV answers erased, "
+          "their counts kept; counts and statistics unchanged.")
     return EXIT_OK
 
 

@@ -30,7 +30,7 @@ from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, Category, Enrollment, Event, EventSession, Journal, Room
 from checkin.store.types import utcnow
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, QpvResidence, SessionKind
 
 SOURCE = "demo"
 WAITLIST_PER_SESSION = 8
@@ -43,6 +43,9 @@ CATEGORY_WEIGHTS = (("participant", 88), ("partenaire", 4), ("organisateur", 2),
 PROFESSION_WEIGHTS = (("", 55), ("etat", 4), ("animateur-charte", 3), ("citeslab", 4),
                       ("developpeur", 9), ("elu", 5), ("politique-ville", 8),
                       ("entrepreneur", 6), ("accompagnateur", 4), ("bailleur", 2))
+# The QPV answer (lives in a quartier prioritaire?): (answer, weight). Illustrative, so
+# that the sample's statistics show the figures: yes, no, and the unanswered a form has.
+QPV_WEIGHTS = ((QpvResidence.YES, 30), (QpvResidence.NO, 50), (QpvResidence.UNKNOWN, 20))
 
 
 class DemoError(ValueError):
@@ -168,6 +171,11 @@ def _sessions(conn: sa.Connection, eid: int) -> list[dict]:
 def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict],
               now: datetime) -> tuple[list[dict], list[dict]]:
     rng = random.Random(seed)
+    # A stream of its own: the rows' other draws (names, codes, bookings) stay what they
+    # were before the demo answered the QPV question.
+    qpv_draw = random.Random(f"qpv:{seed}").random
+    qpv_keys = tuple(key for key, _ in QPV_WEIGHTS)
+    qpv_cum = _cumulative(tuple(weight for _, weight in QPV_WEIGHTS))
     cat_keys = tuple(key for key, _ in CATEGORY_WEIGHTS)
     cat_w = tuple(weight for _, weight in CATEGORY_WEIGHTS)
     prof_keys = tuple(key for key, _ in PROFESSION_WEIGHTS)
@@ -229,6 +237,7 @@ def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict
             category_id=categories[category], city=city, postcode=postcode,
             attention=attention, attention_text=attention_text, consent=consent,
             status=AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.REGISTERED,
+            qpv=qpv_keys[bisect(qpv_cum, qpv_draw() * qpv_cum[-1])],
             created_at=registered, updated_at=registered,
         ))
         if cancelled or category not in ("participant", "partenaire", "presse"):

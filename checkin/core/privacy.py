@@ -4,7 +4,9 @@ What a purge keeps is exactly what the funders' statistics read (checkin.core.ex
 category, organisation (a structure, not a person), city and postcode (the territory a
 funder reports on), profession, walk-in, status, consent, registration date, and every
 enrollment, scan and badge-print row. So the statistics are the same before and after.
-What goes: names, email, phone, job title, notes, attention text, the ticketing platform's
+What goes: names, email, phone, job title, notes, attention text, the QPV answer (where
+someone lives: its counts — registered, came, per session — are kept, anonymous, in the
+purge's journal entry, and the statistics read them from there), the ticketing platform's
 ids, and the ticket code (replaced by ANON-<id> in the registrant and their scans, since
 the platform's export would map it back to a name). Unknown-code scans lose what was
 typed (a volunteer may have typed a name into the scan field). Journal entries that
@@ -28,14 +30,16 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.clock import Clock, system_clock
 from checkin.core.exports.files import atomic_output
+from checkin.core.exports.stats_qpv import QpvFigures, count_answers, kept_counts
 from checkin.core.search.index import prune_terms, reindex_event
 from checkin.store.models import Attendee, Journal
 from checkin.store.types import UTCDateTime
+from checkin.store.vocabulary import QpvResidence
 
 ERASED = ("first_name", "last_name", "email", "phone", "job_title", "notes", "attention_text",
-          "source_id", "source_order", "code")
+          "source_id", "source_order", "code", "qpv")
 KEPT = ("category", "organisation", "city", "postcode", "profession", "walk_in", "status",
-        "consent", "created_at", "enrollments", "scans", "badge_prints")
+        "consent", "created_at", "enrollments", "scans", "badge_prints", "qpv_counts")
 
 
 @dataclass
@@ -44,6 +48,7 @@ class PurgeReport:
     attendees: int
     scans_recoded: int
     journal_scrubbed: int
+    qpv_answers: int = 0  # known QPV answers (yes or no) erased, their counts kept
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,6 +64,10 @@ def purge_event(engine: Engine, event_id: int, *, actor: str = "", desk: str = "
         key = conn.execute(sa.text("SELECT key FROM event WHERE id = :e"), {"e": event_id}).scalar()
         if key is None:
             raise LookupError(f"no event with id {event_id}")
+        qpv = _qpv_counts_to_keep(conn, event_id)
+        answers = conn.execute(sa.text(
+            "UPDATE attendee SET qpv = :unknown WHERE event_id = :e AND qpv <> :unknown"),
+            {"e": event_id, "unknown": QpvResidence.UNKNOWN}).rowcount
         attendees = conn.execute(sa.text(
             "UPDATE attendee SET first_name = '', last_name = '', email = '', phone = '', "
             "job_title = '', notes = '', attention = false, attention_text = '', source_id = '', "
@@ -73,8 +82,18 @@ def purge_event(engine: Engine, event_id: int, *, actor: str = "", desk: str = "
         conn.execute(sa.insert(Journal.__table__).values(
             event_id=event_id, at=now, action="purge", actor=actor, desk=desk, subject=key,
             details={"attendees": attendees, "scans_recoded": recoded, "erased": list(ERASED),
-                     "kept": list(KEPT), "journal_scrubbed": scrubbed}))
-    return PurgeReport(key, attendees, recoded, scrubbed)
+                     "kept": list(KEPT), "journal_scrubbed": scrubbed,
+                     "qpv": qpv.to_details()}))
+    return PurgeReport(key, attendees, recoded, scrubbed, answers)
+
+
+def _qpv_counts_to_keep(conn: sa.Connection, event_id: int) -> QpvFigures:
+    """The QPV counts as the rows hold them; on a second purge (the rows say nothing any
+    more), those the first one kept — never a count of erased answers as "unknown"."""
+    now = count_answers(conn, event_id)
+    if now.any_known:
+        return now
+    return kept_counts(conn, event_id) or now
 
 
 def _scrub_journal(conn: sa.Connection, event_id: int) -> int:

@@ -18,8 +18,9 @@ from sqlalchemy.engine import Engine
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES
 from checkin.core.registrants.import_context import ImportRefused, ImportReport
 from checkin.core.registrants.importer import Inspection, import_registrants, inspect_file
+from checkin.core.registrants.qpv import examples as qpv_examples
 from checkin.core.messages import import_counts
-from checkin.ui.labels import field_label, window_words
+from checkin.ui.labels import english_plural, field_label, window_words
 from checkin.ui.workers import Task, start
 
 PREVIEW_ROWS = 8
@@ -132,7 +133,7 @@ class ImportDialog(QDialog):
             combo.addItem(self.tr("(not imported)"), "")
             for f in FIELDS:
                 if f != "ignore":
-                    combo.addItem(field_label(f), f)
+                    combo.addItem(self._field_label(f), f)
             combo.setCurrentIndex(max(0, combo.findData(inspection.mapping.get(name, ""))))
             self.table.setCellWidget(0, col, combo)
             for row, (_, cells) in enumerate(preview, 1):
@@ -140,6 +141,12 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem("" if value is None else str(value))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, col, item)
+
+    def _field_label(self, field: str) -> str:
+        # The QPV answer is new and its words live here until checkin.ui.labels has them.
+        if field == "qpv":
+            return self.tr("lives in a QPV (yes/no)")
+        return field_label(field)
 
     def mapping(self) -> dict[str, str]:
         assert self._inspection is not None
@@ -203,6 +210,11 @@ class ImportDialog(QDialog):
                                      waitlisted=report.waitlisted)]
         lines += [self.tr("row %1: %2").replace("%1", str(r)).replace("%2", why)
                   for r, why in report.skipped[:200]]
+        unclear = sum(report.qpv_unclear.values())
+        if unclear:
+            said = english_plural(self.tr("%n QPV answer(s) not understood, left unknown: %1",
+                                          "", unclear), unclear)
+            lines.append(said.replace("%1", qpv_examples(report.qpv_unclear, window_words().lang)))
         lines += report.warnings
         self.summary.setPlainText("\n".join(lines))
         if not report.dry_run:

@@ -188,102 +188,102 @@
         <translation>Attestations de présence</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="145"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="146"/>
         <source>One certificate for each person scanned in at the entrance or at a session&apos;s door: the times on site, the sessions attended, the organiser&apos;s name and signature.</source>
         <translation>Une attestation pour chaque personne scannée à l’entrée ou à la porte d’une session : ses heures sur le site, les sessions suivies, le nom et la signature de l’organisateur.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="153"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="154"/>
         <source>One PDF per person, in a folder</source>
         <translation>Un PDF par personne, dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="154"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="155"/>
         <source>All in one PDF</source>
         <translation>Toutes dans un seul PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="157"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="158"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="158"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="159"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="164"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="163"/>
         <source>&amp;Organiser and signature…</source>
         <translation>&amp;Organisateur et signature…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="168"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="166"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="169"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="167"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="170"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="168"/>
         <source>Signed by</source>
         <translation>Signée par</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="181"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="180"/>
         <source>&amp;Make the certificates…</source>
         <translation>&amp;Établir les attestations…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="185"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="184"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="194"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="193"/>
         <source>Certificates hold personal data: staff only.</source>
-        <translation>Les attestations contiennent des données personnelles : réservées au personnel organisateur.</translation>
+        <translation>Les attestations contiennent des données personnelles : réservées à l’équipe organisatrice.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="208"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="207"/>
         <source>no organiser&apos;s name set</source>
         <translation>aucun nom d’organisateur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="209"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="208"/>
         <source>signature image set</source>
         <translation>image de signature enregistrée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="210"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="209"/>
         <source>no signature image</source>
         <translation>pas d’image de signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="224"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="223"/>
         <source>Folder for the certificates</source>
         <translation>Dossier des attestations</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="229"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="228"/>
         <source>Save the certificates</source>
         <translation>Enregistrer les attestations</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="230"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="229"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="246"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="245"/>
         <source>Making the certificates…</source>
         <translation>Attestations en cours…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/certificate_dialog.py" line="263"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="262"/>
         <source>%n certificate(s) written: %1</source>
         <translation>
             <numerusform>%n attestation enregistrée : %1</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="270"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="269"/>
         <source>Not written, nothing was saved:</source>
         <translation>Rien n’a été enregistré :</translation>
     </message>
@@ -2356,72 +2356,72 @@
         <translation>Organisateur et signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="297"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="298"/>
         <source>e.g. IREV — Institut Régional de la Ville</source>
         <translation>par ex. IREV — Institut Régional de la Ville</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="298"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="299"/>
         <source>Organiser</source>
         <translation>Organisateur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="304"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="305"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="307"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="308"/>
         <source>&amp;Choose an image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="310"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="311"/>
         <source>&amp;Remove the signature</source>
         <translation>&amp;Retirer la signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="322"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="323"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="325"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="326"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="358"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="359"/>
         <source>no signature image</source>
         <translation>pas d’image de signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="362"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="363"/>
         <source>Signature image</source>
         <translation>Image de la signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="363"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="364"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="373"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="379"/>
         <source>Cannot read the file: %1</source>
         <translation>Impossible de lire le fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="378"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="384"/>
         <source>This image is larger than 1 MB: choose a smaller one (a scanned signature is a few tens of kB).</source>
         <translation>Cette image dépasse 1 Mo : choisissez-en une plus légère (une signature scannée pèse quelques dizaines de ko).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="382"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="388"/>
         <source>This file is not an image: choose a PNG or JPEG file of the signature.</source>
         <translation>Ce fichier n’est pas une image : choisissez un fichier PNG ou JPEG de la signature.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="409"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="415"/>
         <source>Not saved:</source>
         <translation>Non enregistré :</translation>
     </message>

@@ -37,7 +37,7 @@ def test_statistics_workbook_has_one_sheet_per_table(engine, day, tmp_path):
     book = sheets(out)
     assert list(book) == ["Synthèse", "Par catégorie", "Par session", "Par parcours",
                           "Par structure", "Par commune", "Par code postal", "Par département",
-                          "Arrivées par 15 min"]
+                          "Résidents QPV", "Arrivées par 15 min"]
     summary = dict(map(tuple, book["Synthèse"][1:]))
     assert summary["Présences"] == 3 and summary["Inscriptions sur place"] == 1
     assert summary["Annulations"] == 1
@@ -58,9 +58,11 @@ def test_one_page_summary_with_figures_and_chart(engine, day, tmp_path):
     out = tmp_path / "stats.pdf"
     run_export(engine, day.event_id, "stats", out)
     pages = pdf_text(out)
-    assert len(pages) == 1
+    assert len(pages) == 2  # the summary, then the QPV residents per session
     assert "Statistiques de fréquentation" in pages[0] and "Par catégorie" in pages[0]
     assert "Arrivées par quart d'heure" in pages[0]
+    assert "Résidents des quartiers prioritaires (QPV)" in pages[0]
+    assert "Résidents QPV par session" in pages[1] and "Statistiques" not in pages[1]
 
 
 def test_sign_in_sheets_one_section_per_session_with_electronic_signatures(engine, day, tmp_path):

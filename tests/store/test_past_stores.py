@@ -50,6 +50,10 @@ QUERIES = {"Hél": [1], "lhot": [1], "jean no": [2], "legall": [2], "Cœu": [3],
 # 5's entry was undone; 1's second scan (already in) and the unknown code change nothing.
 PRESENCE = [(1, 0, True, 1), (2, 0, True, 3), (3, 0, True, 4), (4, 0, False, 6),
             (3, 1, True, 4), (2, 2, True, 3)]
+# From 0010 the desk wrote QPV answers and the event's organiser; an older store comes out
+# of 0010 with "unknown" for everyone (nobody was asked: never a guessed "no") and no organiser.
+QPV_0010 = [(1, "yes"), (2, "no"), (3, "unknown"), (4, "yes"), (5, "unknown")]
+ORGANISER_0010 = "Agence régionale de santé Hauts-de-France"
 
 
 def _revision(store: Path) -> str:
@@ -90,6 +94,11 @@ def test_a_past_store_upgrades_to_the_head_keeping_its_data(store: Path, tmp_pat
             assert q("SELECT count(*) FROM badge_print") == [(1,)]
             assert q("SELECT attendee_id, place, inside, scan_id FROM presence "
                      "ORDER BY place, attendee_id") == PRESENCE
+            written_with_qpv = int(_revision(store)) >= 10
+            assert q("SELECT id, qpv FROM attendee ORDER BY id") == (
+                QPV_0010 if written_with_qpv else [(i, "unknown") for i, *_ in PEOPLE])
+            assert q("SELECT organiser, signature FROM event") == \
+                [(ORGANISER_0010 if written_with_qpv else "", None)]
     finally:
         engine.dispose()
 

@@ -2,7 +2,9 @@
 
 Only fields that a privacy purge keeps are read (category, organisation, city, postcode,
 walk-in, status, enrollments, scans), so the statistics of an event are the same before
-and after its personal data is erased — the report can be re-made at any time.
+and after its personal data is erased — the report can be re-made at any time. The QPV
+answers are the exception: the purge erases them and keeps their counts, which the QPV
+table then reads (checkin.core.exports.stats_qpv).
 "Registered" counts registrants not cancelled; "came" those who arrived at the entrance
 or entered a session (checkin.core.exports.queries.CAME).
 """
@@ -16,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from checkin.core.exports.files import Table
+from checkin.core.exports import stats_qpv
 from checkin.core.exports.queries import ARRIVALS, CAME, NOT_UNDONE, EventInfo, _q, session_titles
 from checkin.core.text import fold
 
@@ -28,6 +31,7 @@ TITLES = {
     "organisation": ("Par structure", "By organisation"), "city": ("Par commune", "By city"),
     "postcode": ("Par code postal", "By postcode"),
     "departement": ("Par département", "By département"),
+    "qpv": (stats_qpv.WORDS["fr"]["title"], stats_qpv.WORDS["en"]["title"]),
     "arrivals": ("Arrivées par 15 min", "Arrivals per 15 min"),
 }
 COLUMNS = {
@@ -43,6 +47,7 @@ COLUMNS = {
     "city": (("Commune", "City"), ("Inscriptions", "Registered"), ("Présences", "Came")),
     "postcode": (("Code postal", "Postcode"), ("Inscriptions", "Registered"), ("Présences", "Came")),
     "departement": (("Département", "Département"), ("Inscriptions", "Registered"), ("Présences", "Came")),
+    "qpv": stats_qpv.COLUMNS,
     "arrivals": (("Créneau", "Slot"), ("Arrivées", "Arrivals"), ("Cumul", "Cumulative")),
 }
 FIGURES = {
@@ -74,6 +79,8 @@ class Stats:
     lang: str
     figures: dict[str, Any] = field(default_factory=dict)
     tables: dict[str, list[list[Any]]] = field(default_factory=dict)
+    qpv: stats_qpv.QpvFigures | None = None
+    qpv_titles: dict[str, str] = field(default_factory=dict)  # session key -> title
 
     def title(self, key: str) -> str:
         return TITLES[key][self.lang == "en"]
@@ -82,7 +89,9 @@ class Stats:
         return [c[self.lang == "en"] for c in COLUMNS[key]]
 
     def as_tables(self) -> list[Table]:
-        return [Table(self.title(k), self.header(k), rows, len(rows)) for k, rows in self.tables.items()]
+        # The QPV sheet ends with sentences in its first column: wide enough to read them.
+        return [Table(self.title(k), self.header(k), rows, len(rows),
+                      {0: 45.0} if k == "qpv" else {}) for k, rows in self.tables.items()]
 
 
 def build_stats(conn: sa.Connection, ev: EventInfo, lang: str = "fr") -> Stats:
@@ -127,6 +136,9 @@ def build_stats(conn: sa.Connection, ev: EventInfo, lang: str = "fr") -> Stats:
     for key in ("organisation", "city", "postcode", "departement"):
         order = (lambda e: e[0]) if key in ("postcode", "departement") else (lambda e: (-e[1], e[0]))
         stats.tables[key] = [list(e) for e in sorted(groups[key].values(), key=order)]
+    stats.qpv = stats_qpv.qpv_figures(conn, ev.id)
+    stats.qpv_titles = stats_qpv.session_title_by_key(conn, ev.id)
+    stats.tables["qpv"] = stats_qpv.table_rows(stats.qpv, ev, stats.qpv_titles, lang)
     stats.tables["arrivals"] = _arrival_curve(conn, ev)
     return stats
 

@@ -41,6 +41,8 @@ class ImportReport:
     cancelled_names: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # QPV answers that are neither yes nor no (left unknown): the cell's text -> rows.
+    qpv_unclear: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -17,11 +17,11 @@ from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, Enrollment
 from checkin.store.types import utcnow
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, QpvResidence
 
 UPDATABLE = ("first_name", "last_name", "email", "phone", "organisation", "job_title",
              "profession", "category_id", "city", "postcode", "notes", "attention_text",
-             "source_order", "status")
+             "source_order", "status", "qpv")
 _SPLIT = re.compile(r"[,;|\n]+")
 CHUNK = 2000
 
@@ -97,11 +97,11 @@ def plan_import(records: list[dict[str, Any]], ctx: ImportContext, report: Impor
         taken_codes.add(code)
         row = rec  # reused as the insert row: one dict less per registrant
         when = row.pop("registered_at") or now
-        for extra in ("row", "choices", "product", "code"):
+        for extra in ("row", "choices", "product", "code", "category_given"):
             row.pop(extra)
         row.update(code=code, event_id=ctx.event_id, source=ctx.source, source_id=rec["source_id"],
                    attention=rec["attention"], consent=rec["consent"], created_at=when,
-                   updated_at=when)
+                   updated_at=when, qpv=rec["qpv"] or QpvResidence.UNKNOWN)
         plan.new.append(row)
         report.added += 1
         if sessions:
@@ -140,6 +140,8 @@ def _changes(existing: dict[str, Any], rec: dict[str, Any]) -> dict[str, Any]:
         value = rec[name]
         if value in ("", None) or value == existing[name]:
             continue
+        if name == "category_id" and not rec["category_given"]:
+            continue  # the default category, not the file's word
         changes[name] = value
     for flag in ("attention", "consent"):
         if rec[flag] and not existing[flag]:

@@ -21,11 +21,12 @@ from checkin.core.registrants.import_context import ImportContext, ImportRefused
 from checkin.core.registrants.import_plan import plan_import, write_import
 from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
+from checkin.core.registrants.qpv import read_answer
 from checkin.core.registrants.tabular import Table, TableError, read_table
 from checkin.store import IMMEDIATE
 from checkin.store.models import Journal
 from checkin.store.types import utcnow
-from checkin.store.vocabulary import AttendeeStatus
+from checkin.store.vocabulary import AttendeeStatus, QpvResidence
 
 Progress = Callable[[int, int], None]
 
@@ -115,7 +116,8 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
                 subject=inspection.path.name, details={
                     "preset": report.preset, "rows": report.rows, "added": report.added,
                     "updated": report.updated, "cancelled": report.cancelled,
-                    "skipped": len(report.skipped), "enrollments": report.enrollments}))
+                    "skipped": len(report.skipped), "enrollments": report.enrollments,
+                    "qpv_unclear": sum(report.qpv_unclear.values())}))
     if inspection.preset == "generic" and not dry_run:
         remember_mapping(inspection.table.header, inspection.mapping)
     return report
@@ -134,6 +136,7 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
     # The first non-empty column of each field wins; rows are padded to the header's width.
     singles = [(t, idxs) for t, idxs in by_field.items() if t not in ("choice", "registered_at")]
     text = rows_.text
+    unclear: dict[str, int] = {}
     for number, cells in inspection.table.rows:
         report.rows += 1
         values: dict[str, str] = {}
@@ -147,6 +150,8 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
                     values[target] = value
                     break
         rec = _record(values, cells, by_field, ctx, number)
+        if rec is not None:
+            rec["qpv"] = _qpv(values.get("qpv", ""), unclear)
         if rec is None:
             report.skipped.append((number, "no name and no email"))
             continue
@@ -157,9 +162,20 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
                                 f"{code!r}: one ticket, one person")
             first_row_of_code.setdefault(code, number)
         records.append(rec)
+    report.qpv_unclear = unclear
     if problems:
         raise ImportRefused(problems[:50] + ([f"… and {len(problems) - 50} more"] if len(problems) > 50 else []))
     return records
+
+
+def _qpv(value: str, unclear: dict[str, int]) -> str:
+    """"yes" or "no"; "" when the row says nothing readable (an empty cell, or an answer
+    counted as not understood): "" never overwrites what the store knows."""
+    answer = read_answer(value)
+    if answer is None:
+        unclear[value] = unclear.get(value, 0) + 1
+        return ""
+    return "" if answer == QpvResidence.UNKNOWN else answer
 
 
 def _record(values: dict[str, str], cells: list[Any], by_field: dict[str, list[int]],
@@ -186,6 +202,9 @@ def _record(values: dict[str, str], cells: list[Any], by_field: dict[str, list[i
         "organisation": values.get("organisation", ""), "job_title": values.get("job_title", ""),
         "profession": values.get("profession", ""),
         "category_id": ctx.category_ids.get(category) if category else None,
+        # A row without a ticket type gets the default category if new, and keeps its own
+        # if known: a re-import of a plain list (to add QPV answers) must not re-categorise.
+        "category_given": bool(category_text),
         "city": values.get("city", ""), "postcode": values.get("postcode", ""),
         "notes": values.get("notes", ""),
         "attention": rows_.truthy(values.get("attention")) or bool(attention_text),

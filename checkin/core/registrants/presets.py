@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checkin.core.registrants.qpv import is_qpv_header
 from checkin.core.text import fold
 
 # Registrant fields a column can fill. "choice" columns name sessions or tracks (enrollments);
-# buyer_* fill what the attendee columns leave empty.
+# buyer_* fill what the attendee columns leave empty; "qpv" is the answer to "do you live
+# in a quartier prioritaire?" (checkin.core.registrants.qpv reads it).
 FIELDS = (
     "code", "source_id", "source_order", "first_name", "last_name", "full_name", "email",
     "phone", "organisation", "job_title", "profession", "category", "city", "postcode",
     "notes", "attention", "attention_text", "consent", "status", "registered_at", "choice",
-    "buyer_first_name", "buyer_last_name", "buyer_email", "ignore",
+    "buyer_first_name", "buyer_last_name", "buyer_email", "qpv", "ignore",
 )
 
 
@@ -149,6 +151,11 @@ def question_label(header: str) -> str:
     return _QUESTION_ID.sub("", header)
 
 
+def generic_field(label: str) -> str | None:
+    """The field a hand-made column or a question's label names, if any."""
+    return GENERIC.get(fold(label)) or ("qpv" if is_qpv_header(label) else None)
+
+
 def detect_preset(header: list[str]) -> Preset | None:
     folded = {fold(h) for h in header}
     best: tuple[int, Preset] | None = None
@@ -172,7 +179,8 @@ def map_columns(header: list[str], preset: Preset | None) -> dict[str, str]:
     """Column -> field for every column that means something; the rest is ignored."""
     mapping: dict[str, str] = {}
     taken: set[str] = set()
-    single = {"code", "first_name", "last_name", "full_name", "email", "category", "source_id"}
+    single = {"code", "first_name", "last_name", "full_name", "email", "category", "source_id",
+              "qpv"}
     for column in header:
         if not column:
             continue
@@ -185,10 +193,10 @@ def map_columns(header: list[str], preset: Preset | None) -> dict[str, str]:
                     if folded.startswith(prefix + " ") or folded == prefix:
                         label = folded[len(prefix):].strip()
                         target = _name_part(label) if kind == "name_part" else (
-                            GENERIC.get(label) if kind == "question" else "ignore")
+                            generic_field(label) if kind == "question" else "ignore")
                         break
         if target is None:
-            target = GENERIC.get(fold(question_label(column)))
+            target = generic_field(question_label(column))
         if target is None or target == "ignore":
             continue
         if target in single and target in taken:
