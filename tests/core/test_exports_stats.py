@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from checkin.core.exports.stats import departement
 from checkin.core.exports.run import run_export
-from tests.helpers.export_day import book_carole_elsewhere, make_day
+from tests.helpers.export_day import AFTER_THE_DAY, book_carole_elsewhere, make_day
 
 
 @pytest.fixture
@@ -67,13 +67,15 @@ def test_one_page_summary_with_figures_and_chart(engine, day, tmp_path):
 
 def test_sign_in_sheets_one_section_per_session_with_electronic_signatures(engine, day, tmp_path):
     out = tmp_path / "emargement.pdf"
-    report = run_export(engine, day.event_id, "sign-in", out)
-    assert report.rows == 3  # two bookings and one walk-in who entered
+    report = run_export(engine, day.event_id, "sign-in", out, clock=AFTER_THE_DAY)
+    # Two bookings and one walk-in who entered; and the two plenaries and the contest,
+    # which nobody was scanned into, list the 3 people on site (tests/core/test_sign_in_sheets.py).
+    assert report.rows == 3 + 3 * 3
     pages = pdf_text(out)
     with engine.connect() as conn:
         sessions = conn.exec_driver_sql("SELECT COUNT(*) FROM session").scalar()
     assert len(pages) == sessions  # each short session on its own page
-    sheet = next(p for p in pages if "MARTIN Alice" in p)
+    sheet = next(p for p in pages if "Salle Somme" in p and "MARTIN Alice" in p)
     assert "Feuille d'émargement" in sheet and "Salle Somme" in sheet and "10/12/2026" in sheet
     assert "signé électroniquement à 10:20" in sheet
     assert "DURAND Bob" in sheet and "NOUVELLE Eve" in sheet
@@ -82,15 +84,15 @@ def test_sign_in_sheets_one_section_per_session_with_electronic_signatures(engin
 
 def test_the_sign_in_sheet_of_one_session_lists_only_its_people(engine, day, tmp_path):
     other = book_carole_elsewhere(engine, day)
-    assert run_export(engine, day.event_id, "sign-in", tmp_path / "all.pdf").rows == 4
+    assert run_export(engine, day.event_id, "sign-in", tmp_path / "all.pdf", clock=AFTER_THE_DAY).rows == 4 + 3 * 3
     report = run_export(engine, day.event_id, "sign-in", tmp_path / "one.pdf",
-                        session_id=day.session_id)
+                        session_id=day.session_id, clock=AFTER_THE_DAY)
     assert report.rows == 3
     pages = pdf_text(tmp_path / "one.pdf")
     assert len(pages) == 1
     assert "MARTIN Alice" in pages[0] and "NOUVELLE Eve" in pages[0]
     assert "PETIT" not in pages[0]
-    mine = run_export(engine, day.event_id, "sign-in", tmp_path / "other.pdf", session_id=other)
+    mine = run_export(engine, day.event_id, "sign-in", tmp_path / "other.pdf", session_id=other, clock=AFTER_THE_DAY)
     assert mine.rows == 1 and "PETIT Carole" in pdf_text(tmp_path / "other.pdf")[0]
 
 
@@ -100,5 +102,5 @@ def test_one_session_is_refused_for_other_exports_and_unknown_sessions(engine, d
     with pytest.raises(ExportError, match="sessions and sign-in exports"):
         run_export(engine, day.event_id, "attendance", tmp_path / "a.csv", session_id=day.session_id)
     with pytest.raises(ExportError, match="no session 999999"):
-        run_export(engine, day.event_id, "sign-in", tmp_path / "b.pdf", session_id=999999)
+        run_export(engine, day.event_id, "sign-in", tmp_path / "b.pdf", session_id=999999, clock=AFTER_THE_DAY)
     assert not (tmp_path / "a.csv").exists() and not (tmp_path / "b.pdf").exists()

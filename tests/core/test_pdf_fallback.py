@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 import checkin.core.exports.pdf as sheets_module
 from checkin.core.exports.run import run_export
-from tests.helpers.export_day import make_day
+from tests.helpers.export_day import AFTER_THE_DAY, make_day
+from tests.helpers.sign_in_reader import sheet_rows
 
 PRIVATE = ("current_font_is_set_on_page", "_set_font_for_page", "_out")
 
@@ -60,7 +61,7 @@ def test_the_rows_usually_take_the_fast_path(engine, day, tmp_path, monkeypatch)
     if not hasattr(fpdf.FPDF, "_set_font_for_page"):
         pytest.skip(f"fpdf2 {fpdf.__version__} has not the internals: always the fallback")
     drawn = fpdf_for_checkin_without(monkeypatch, ())
-    run_export(engine, day.event_id, "sign-in", tmp_path / "usual.pdf")
+    run_export(engine, day.event_id, "sign-in", tmp_path / "usual.pdf", clock=AFTER_THE_DAY)
     assert "Feuille d'émargement" in drawn  # headings are drawn with text()
     assert "1" not in drawn and "MARTIN Alice" not in drawn  # rows are not
 
@@ -69,22 +70,29 @@ def test_the_rows_usually_take_the_fast_path(engine, day, tmp_path, monkeypatch)
                          ids=["all", *PRIVATE])
 def test_sign_in_sheets_without_fpdf2s_private_api_say_the_same(engine, day, tmp_path,
                                                                   monkeypatch, hidden):
-    run_export(engine, day.event_id, "sign-in", tmp_path / "usual.pdf")
+    run_export(engine, day.event_id, "sign-in", tmp_path / "usual.pdf", clock=AFTER_THE_DAY)
     usual = pages_text(tmp_path / "usual.pdf")
 
     drawn = fpdf_for_checkin_without(monkeypatch, hidden)
     out = tmp_path / "fallback.pdf"
-    report = run_export(engine, day.event_id, "sign-in", out)
+    report = run_export(engine, day.event_id, "sign-in", out, clock=AFTER_THE_DAY)
 
-    assert report.rows == 3
+    # 3 in the morning session; Alice, Mallory and Eve on site during the two plenaries
+    # and the contest, which nobody was scanned into.
+    assert report.rows == 3 + 3 * 3
     assert out.read_bytes().startswith(b"%PDF")
     pages = pages_text(out)
     assert pages == usual
-    sheet = next(p for p in pages if "MARTIN Alice" in p)
-    assert "Feuille d'émargement" in sheet and "Salle Somme" in sheet
+    sheet = next(p for p in pages if "Salle Somme" in p)
+    assert "Feuille d'émargement" in sheet and "MARTIN Alice" in sheet
     assert "signé électroniquement à 10:20" in sheet
-    assert "DURAND Bob" in sheet and "NOUVELLE Eve" in sheet
+    assert "DURAND Bob" in sheet and "NOUVELLE Eve" in sheet and "inscrit·e sur place" in sheet
     assert sheet.count("signé électroniquement") == 2
+    plenary = next(p for p in pages if "Ouverture" in p)
+    assert "présent·e sur le site depuis 08:45" in plenary
+    on_site = [row for row in sheet_rows(out) if "présent·e" in row.get("signature", "")]
+    assert on_site and all(row["signature grey"] == row["signature"] for row in on_site)
     assert "1" in drawn  # a row's number went through text(): the fallback ran
-    if hidden == PRIVATE:  # every row and every signature did
-        assert {"MARTIN Alice", "DURAND Bob", "signé électroniquement à 10:20"} <= set(drawn)
+    if hidden == PRIVATE:  # every row and every signature did, in grey for the on-site ones
+        assert {"MARTIN Alice", "DURAND Bob", "signé électroniquement à 10:20",
+                "présent·e sur le site depuis 08:45", "inscrit·e sur place"} <= set(drawn)

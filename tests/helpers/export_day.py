@@ -18,8 +18,13 @@ SESSION_KEY = "emergence-matin"  # 10:15–12:15 Paris on 2026-12-10
 
 
 def utc(hour: int, minute: int) -> datetime:
+    """A moment of the day, 2026-12-10, in UTC."""
     return datetime(2026, 12, 10, hour, minute, tzinfo=UTC)
 
+
+# The end-of-day exports are made when the day is over (the sign-in sheets list who was
+# on site during a session only for what has taken place).
+AFTER_THE_DAY = fixed_clock(datetime(2026, 12, 10, 19, 0, tzinfo=UTC))
 
 @dataclass
 class Day:
@@ -92,3 +97,24 @@ def make_day(engine, event_id: int, make_attendee) -> Day:
     door(engine, event_id, ids["alice"], "ALICE", sid, "session_exit", utc(10, 55))
     door(engine, event_id, ids["eve"], walk.code, sid, "session_entry", utc(9, 30))
     return Day(event_id, sid, ids)
+
+
+def session_id(engine, event_id: int, key: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT id FROM session WHERE event_id = :e AND key = :k"),
+                            {"e": event_id, "k": key}).scalar_one()
+
+
+def enroll(engine, attendee_id: int, session: int, status: str = "booked") -> None:
+    """A booking (or a place on the waitlist) as an import or the desk records it."""
+    with engine.begin() as conn:
+        conn.execute(sa.insert(Enrollment.__table__).values(
+            attendee_id=attendee_id, session_id=session, status=status,
+            position=1 if status == "waitlisted" else 0, created_at=utc(7, 0),
+            updated_at=utc(7, 0)))
+
+
+def entrance(engine, event_id: int, code: str, at: datetime, exit: bool = False) -> str:
+    """A scan at the entrance desk at `at` (UTC); returns its result."""
+    desk = ScanService(engine, event_id, desk="Accueil 1", operator="t", clock=fixed_clock(at))
+    return desk.scan(code, exit=exit).result

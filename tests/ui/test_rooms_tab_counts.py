@@ -66,7 +66,12 @@ def day(sqlite_url):
 
 @pytest.fixture
 def rooms(qtbot, day):
+    from PySide6.QtWidgets import QApplication
+
+    from checkin.ui.settings_dialog import apply_text_scale
+
     url, engine = day
+    apply_text_scale(QApplication.instance(), 100)  # the platform's text size (tests before may scale it)
     view = OccupancyView(engine, 1, PARIS, clock=lambda: NOW)
     qtbot.addWidget(view)
     view.resize(1600, 760)  # the tab's share of a 1600×900 window (menus, event line, tabs)

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from checkin.core.admission.routing import OPEN_TO_ALL
 from checkin.core.clock import zone
 from checkin.store.types import UTCDateTime
 
@@ -164,6 +165,34 @@ def venue_stays(conn: sa.Connection, event_id: int,
 def on_site_during(stays: list[Stay], starts: datetime, ends: datetime) -> bool:
     """Whether one of these stays overlaps the time from `starts` to `ends`."""
     return any(came < ends and (left is None or left > starts) for came, left in stays)
+
+def open_to_all_sessions(conn: sa.Connection, event_id: int) -> set[int]:
+    """The sessions anyone on site may walk into: the kinds the desks put in everyone's
+    programme (plenary, contest: admission.routing.OPEN_TO_ALL) with no audience
+    restriction. Nobody books them, and their door is often not scanned at all."""
+    rows = conn.execute(sa.text(
+        "SELECT id, kind, audience_categories, audience_professions FROM session "
+        "WHERE event_id = :e").columns(audience_categories=sa.JSON,
+                                       audience_professions=sa.JSON), {"e": event_id})
+    return {sid for sid, kind, categories, professions in rows
+            if kind in OPEN_TO_ALL and not categories and not professions}
+
+
+def walk_in_ids(conn: sa.Connection, event_id: int) -> set[int]:
+    """The registrants added at a desk on the day (a handful: held as a set)."""
+    return set(conn.execute(sa.text("SELECT id FROM attendee WHERE event_id = :e "
+                                    "AND walk_in = true"), {"e": event_id}).scalars())
+
+
+def people_who_came(conn: sa.Connection, event_id: int) -> Iterator[tuple]:
+    """(registrant id, code, last, first, organisation, category, arrival): everyone
+    admitted at the entrance or at a door (the people venue_stays knows), by name."""
+    yield from conn.execute(_q(
+        f"WITH arrival AS ({ARRIVALS}) SELECT a.id, a.code, a.last_name, a.first_name, "
+        "a.organisation, c.name, f.recorded_at FROM arrival r JOIN attendee a ON a.id = r.aid "
+        "JOIN scan f ON f.id = r.first_id LEFT JOIN category c ON c.id = a.category_id "
+        f"ORDER BY {ORDER_BY_NAME}", recorded_at=1), {"e": event_id})
+
 
 ATTENDANCE = ("code", "last_name", "first_name", "organisation", "category", "walk_in",
               "arrived_at", "desk", "sessions", "badge")

@@ -157,7 +157,7 @@ def _write(conn: sa.Connection, ev: q.EventInfo, kind: str, fmt: str, path: Path
     if kind == "sign-in":
         from checkin.core.exports.sign_in_sheets import write_sign_in_sheets
 
-        return write_sign_in_sheets(conn, ev, path, lang, progress, session_id)
+        return write_sign_in_sheets(conn, ev, path, lang, progress, session_id, now=clock())
     from checkin.core.exports.stats import build_stats
 
     stats = build_stats(conn, ev, lang)
