@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from checkin import __version__
 from checkin.cli import (
-    badges, bench, db, demo, event, export, gui, importing, occupancy, privacy, route, scan,
-    search, walk_in,
+    badges, bench, certificates, db, demo, event, export, gui, importing, occupancy, privacy,
+    route, scan, search, walk_in,
 )
 from checkin.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError
 
@@ -23,7 +23,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by 
 
 # In the order `checkin --help` lists them.
 COMMANDS = (gui, demo, event, importing, search, scan, walk_in, route, occupancy, export,
-            privacy, badges, db, bench)
+            certificates, privacy, badges, db, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -106,6 +106,19 @@ class DeskView(QWidget):
         """The person the action buttons act on."""
         return self.controller.current
 
+    def person_on_screen(self) -> tuple[str, str] | None:
+        """(code, name) of the person highlighted in the search results, else of the
+        person in the answer: whom a staff action (a certificate) is for."""
+        index = self.result_list.currentIndex()
+        if not self.result_list.isHidden() and index.isValid():
+            hit = self._search.hit(index.row())
+            if hit is not None:
+                return hit.code, f"{hit.first_name} {hit.last_name}".strip()
+        a = self.current
+        if a is not None and a.attendee_id is not None:
+            return a.code, f"{a.first_name} {a.last_name}".strip()
+        return None
+
     @property
     def session_id(self) -> int | None:
         """A room's door instead of the entrance."""

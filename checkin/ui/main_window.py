@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         m = self._menus = WindowMenus(self, self._desk.print_on_checkin)
         for action, slot in ((m.load_sample, self._on_load_sample), (m.import_registrants, self._on_import),
                              (m.export, self._on_export), (m.print_badges, self._on_print_badges),
+                             (m.certificate, self._on_certificate),
+                             (m.certificates, self._on_certificates),
                              (m.refresh, self.refresh), (m.quit, self.close),
                              (m.edit_programme, self._on_edit_programme), (m.settings, self._on_settings),
                              (m.test_scanner, self._on_test_scanner),
@@ -136,7 +138,8 @@ class MainWindow(QMainWindow):
             self._show_occupancy()
         for name, permission in (("_editor", Permission.EDIT_PROGRAMME),
                                  ("_import_dialog", Permission.IMPORT),
-                                 ("_export_dialog", Permission.EXPORT)):
+                                 ("_export_dialog", Permission.EXPORT),
+                                 ("_certificates_dialog", Permission.EXPORT)):
             dialog = getattr(self, name, None)
             if dialog is not None and not allows(role, permission):
                 dialog.close()  # a desk handed back to a volunteer keeps nothing open
@@ -191,6 +194,30 @@ class MainWindow(QMainWindow):
                               actor=self._desk.role.value, desk=self._desk.desk, parent=self)
         dialog.open()
         self._export_dialog = dialog
+
+    def _on_certificate(self) -> None:
+        """The certificate of the person the desk shows (answer or highlighted result)."""
+        if self._summary is None or not allows(self._desk.role, Permission.EXPORT):
+            return
+        from checkin.ui.certificate_dialog import CertificateMaker
+
+        view = self._desk_view
+        maker = CertificateMaker(self._engine, self._summary.id, self._desk.role,
+                                 actor=self._desk.role.value, desk=self._desk.desk, parent=self)
+        maker.written.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        maker.make(view.person_on_screen() if view is not None else None)
+        self._certificate_maker = maker
+
+    def _on_certificates(self) -> None:
+        if self._summary is None or not allows(self._desk.role, Permission.EXPORT):
+            return
+        from checkin.ui.certificate_dialog import CertificatesDialog
+
+        dialog = CertificatesDialog(self._engine, self._summary.id, self._desk.role,
+                                    actor=self._desk.role.value, desk=self._desk.desk, parent=self)
+        dialog.open()
+        self._certificates_dialog = dialog
+
     def _on_print_badges(self) -> None:
         if self._summary is None:
             return

@@ -19,6 +19,11 @@ class WindowMenus(QObject):
         self.load_sample = self._add(file_menu, self.tr("Load the &sample event"))
         self.import_registrants = self._add(file_menu, self.tr("&Import registrants…"), "importAction")
         self.export = self._add(file_menu, self.tr("&Export…"), "exportAction")
+        # Attendance certificates: the person at the desk's, or everyone's (staff).
+        self.certificate = self._add(file_menu, self.tr("Attendance &certificate…"),
+                                     "certificateAction")
+        self.certificates = self._add(file_menu, self.tr("Attendance certificates for e&veryone…"),
+                                      "certificatesAction")
         self.print_badges = self._add(file_menu, self.tr("Print &badges…"), "printBadgesAction")
         self.refresh = self._add(file_menu, self.tr("&Refresh"), "refreshAction")
         # Not the platform's Refresh key (F5 on Windows and Linux): F5 reprints the badge at the desk.
@@ -54,5 +59,6 @@ class WindowMenus(QObject):
         self.edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
         self.set_pin.setEnabled(allows(role, Permission.SET_PINS))
         self.import_registrants.setEnabled(allows(role, Permission.IMPORT))
-        self.export.setEnabled(allows(role, Permission.EXPORT))
-        self.export.setVisible(allows(role, Permission.EXPORT))
+        for staff_only in (self.export, self.certificate, self.certificates):
+            staff_only.setEnabled(allows(role, Permission.EXPORT))
+            staff_only.setVisible(allows(role, Permission.EXPORT))

@@ -898,7 +898,7 @@
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="400"/>
+        <location filename="../../checkin/ui/main_window.py" line="401"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
@@ -970,42 +970,42 @@
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="270"/>
+        <location filename="../../checkin/ui/main_window.py" line="271"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="380"/>
+        <location filename="../../checkin/ui/main_window.py" line="381"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="401"/>
+        <location filename="../../checkin/ui/main_window.py" line="402"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="403"/>
+        <location filename="../../checkin/ui/main_window.py" line="404"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="434"/>
+        <location filename="../../checkin/ui/main_window.py" line="435"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="441"/>
+        <location filename="../../checkin/ui/main_window.py" line="442"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="442"/>
+        <location filename="../../checkin/ui/main_window.py" line="443"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="356"/>
+        <location filename="../../checkin/ui/main_window.py" line="357"/>
         <source>Scanner tested: its settings are saved for this desk</source>
         <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
     </message>
@@ -1388,27 +1388,27 @@
 <context>
     <name>OccupancyView</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="123"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="142"/>
         <source>Rooms now and next</source>
         <translation>Salles maintenant et ensuite</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="145"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="164"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="146"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="165"/>
         <source>Arrived, with an attention note</source>
         <translation>Arrivées avec une mention à signaler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="204"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="223"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="212"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="231"/>
         <source>%Ln inside now</source>
         <translation>
             <numerusform>%Ln sur place</numerusform>
@@ -1416,7 +1416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="213"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="232"/>
         <source>%Ln arrived</source>
         <translation>
             <numerusform>%Ln arrivée</numerusform>
@@ -1424,7 +1424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="214"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="233"/>
         <source>of %Ln registered</source>
         <translation>
             <numerusform>sur %Ln inscription</numerusform>
@@ -1432,7 +1432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="215"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="234"/>
         <source>%Ln not arrived yet</source>
         <translation>
             <numerusform>%Ln arrivée attendue</numerusform>
@@ -1440,7 +1440,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/occupancy_view.py" line="216"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="235"/>
         <source>%Ln walk-in(s)</source>
         <translation>
             <numerusform>%Ln inscription sur place</numerusform>
@@ -1448,62 +1448,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="228"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="247"/>
         <source>The programme has no session yet.</source>
         <translation>Le programme n&apos;a encore aucune session.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="230"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="249"/>
         <source>No session is listed: the event took place on %1 and all its sessions are over.</source>
         <translation>Aucune session n&apos;est affichée : l&apos;événement a eu lieu le %1 et toutes ses sessions sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="232"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="251"/>
         <source>No session is listed: all of today&apos;s sessions are over.</source>
         <translation>Aucune session n&apos;est affichée : toutes les sessions de la journée sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="234"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="253"/>
         <source>The event takes place on %1: until then, only its first sessions (at %2) are listed, as the next ones to start. The others will appear as their time comes.</source>
         <translation>L&apos;événement a lieu le %1 : d&apos;ici là, seules ses premières sessions (à %2) sont affichées, car ce sont les prochaines à commencer. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="237"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="256"/>
         <source>Only the sessions under way and the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
         <translation>Seules les sessions en cours et les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="239"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="258"/>
         <source>No session is under way: only the next ones to start (at %2) are listed. The others will appear as their time comes.</source>
         <translation>Aucune session n&apos;est en cours : seules les prochaines à commencer (à %2) sont affichées. Les autres apparaîtront à leur heure.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="241"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="260"/>
         <source>Only the sessions under way are listed: no other session starts later today.</source>
         <translation>Seules les sessions en cours sont affichées : aucune autre ne commence plus tard dans la journée.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="255"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="274"/>
         <source>%1 — %2 is full (%3/%4)</source>
         <translation>%1 — %2 est complète (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="256"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="275"/>
         <source>%1 — %2 is at 90 % (%3/%4)</source>
         <translation>%1 — %2 est remplie à 90 % (%3/%4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="266"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="285"/>
         <source>%1: %2/%3</source>
         <translation>%1 : %2/%3</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="276"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="295"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="276"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="295"/>
         <source>left</source>
         <translation>sortie</translation>
     </message>
@@ -2600,22 +2600,22 @@
 <context>
     <name>_Charts</name>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="312"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="331"/>
         <source>Arrivals and people inside</source>
         <translation>Arrivées et personnes sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="313"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="332"/>
         <source>Scans per minute, per desk</source>
         <translation>Scans par minute, par poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="322"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="341"/>
         <source>arrivals per 5 minutes</source>
         <translation>arrivées par 5 minutes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/occupancy_view.py" line="323"/>
+        <location filename="../../checkin/ui/occupancy_view.py" line="342"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>

@@ -7,6 +7,7 @@ Re-loading updates rows in place by their `key`, which keeps enrollments and sca
 
 from __future__ import annotations
 
+import io
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -19,6 +20,11 @@ from checkin.core.clock import local_moment, zone
 from checkin.store.vocabulary import SessionKind
 
 PEOPLE_SOURCE = "event-file"
+# The signature printed on attendance certificates: a scanned signature is a few tens of
+# kilobytes; a megabyte is a photo, which would make every certificate heavy.
+MAX_SIGNATURE_BYTES = 1024 * 1024
+SIGNATURE_FORMATS = ("PNG", "JPEG")
+MAX_ORGANISER = 200  # event.organiser's column
 
 
 class ProgrammeError(ValueError):
@@ -53,7 +59,59 @@ def read_programme(path: str | Path) -> Programme:
         raise ProgrammeError([f"{path}: not UTF-8 text"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ProgrammeError([f"{path}: {exc}"]) from None
-    return parse_programme(raw, text)
+    return parse_programme(raw, text, folder=Path(path).parent)
+
+
+def signature_problem(data: bytes) -> str | None:
+    """Why these bytes cannot be a certificate's signature ("too_big", "not_image"), or
+    None: a PNG or JPEG image of at most 1 MB that Pillow can decode. The window words its
+    own refusal in French from the code; the event file's problem line is below."""
+    if len(data) > MAX_SIGNATURE_BYTES:
+        return "too_big"
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in SIGNATURE_FORMATS:
+                return "not_image"
+            image.load()  # decodes it all: a truncated file fails here, not in the PDF
+    except Exception:  # Pillow raises many kinds (UnidentifiedImageError, OSError, bombs…)
+        return "not_image"
+    return None
+
+
+def _signature(value: Any, folder: Path | None, problems: list[str]) -> bytes | None:
+    """`signature = "signature.png"` (beside the event file) as the image's bytes;
+    `signature = ""` removes it (None). Bytes are taken as they are: a programme written
+    back by export_programme carries the stored image itself."""
+    where = "[event] signature"
+    if isinstance(value, bytes):
+        data = value
+    elif isinstance(value, str):
+        if not value.strip():
+            return None
+        path = Path(value).expanduser()
+        if not path.is_absolute() and folder is not None:
+            path = folder / path
+        try:
+            if path.stat().st_size > MAX_SIGNATURE_BYTES:
+                problems.append(f"{where}: {value} is larger than 1 MB; use a smaller image")
+                return None
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{where}: cannot read {value} ({exc.strerror or exc})")
+            return None
+    else:
+        problems.append(f"{where}: write the image file's name, such as signature = \"signature.png\"")
+        return None
+    problem = signature_problem(data)
+    if problem == "too_big":
+        problems.append(f"{where}: {value if isinstance(value, str) else 'the image'} is larger "
+                        "than 1 MB; use a smaller image")
+    elif problem:
+        problems.append(f"{where}: {value if isinstance(value, str) else 'the image'} is not a "
+                        "PNG or JPEG image")
+    return None if problem else data
 
 
 def _header_lines(text: str, section: str) -> list[int]:
@@ -63,7 +121,9 @@ def _header_lines(text: str, section: str) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 
-def parse_programme(raw: dict[str, Any], text: str = "") -> Programme:
+def parse_programme(raw: dict[str, Any], text: str = "", *,
+                    folder: Path | None = None) -> Programme:
+    """`folder`: where the event file is, for the paths it names (the signature image)."""
     problems: list[str] = []
     warnings: list[str] = []
 
@@ -105,6 +165,12 @@ def parse_programme(raw: dict[str, Any], text: str = "") -> Programme:
     event = dict(ev, timezone=str(tz) if tz else "")
     event["starts_at"] = moment(ev.get("starts"), "[event] starts")
     event["ends_at"] = moment(ev.get("ends"), "[event] ends")
+    # organiser and signature: left out of a file, they stay as set in the window.
+    organiser = ev.get("organiser")
+    if organiser is not None and (not isinstance(organiser, str) or len(organiser) > MAX_ORGANISER):
+        problems.append(f"[event]: organiser must be a text of at most {MAX_ORGANISER} characters")
+    if "signature" in ev:
+        event["signature"] = _signature(ev["signature"], folder, problems)
 
     def keyed(section: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
         entries = raw.get(section) or []

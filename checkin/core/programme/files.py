@@ -51,7 +51,10 @@ def export_programme(engine: Engine, event_id: int) -> dict[str, Any]:
     out: dict[str, Any] = {"event": _clean({
         "key": ev["key"], "name": ev["name"], "venue": ev["venue"], "address": ev["address"],
         "date": start.date(), "starts": f"{start:%H:%M}", "ends": f"{end:%H:%M}",
-        "timezone": ev["timezone"], "seat_hold_minutes": ev["seat_hold_minutes"]})}
+        "timezone": ev["timezone"], "seat_hold_minutes": ev["seat_hold_minutes"],
+        # The image itself: write_event_file puts it beside the file and names it there;
+        # a programme edited in the window and loaded again gives it back unchanged.
+        "organiser": ev["organiser"], "signature": ev["signature"]})}
     out["categories"] = [_clean({k: c[k] for k in ("key", "name", "colour", "badge_label")})
                          for c in categories]
     out["rooms"] = [_clean({k: r[k] for k in ("key", "name", "capacity", "floor", "directions")})
@@ -83,11 +86,23 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_event_file(data: dict[str, Any], path: str | Path) -> None:
+    """The TOML file; a signature image goes beside it (`<file>-signature.png`), named
+    by the file relative to itself, as a coordinator writes it."""
     import tomli_w
 
+    path = Path(path)
+    image = data.get("event", {}).get("signature")
+    if isinstance(image, bytes):
+        beside = path.with_name(f"{path.stem}-signature{_image_suffix(image)}")
+        beside.write_bytes(image)
+        data = dict(data, event=dict(data["event"], signature=beside.name))
     header = ("# checkin event file — see README.md, \"Event file\". Every `key` is a stable id:\n"
               "# edit freely, then `checkin event load` this file to update the event in place.\n\n")
-    Path(path).write_text(header + tomli_w.dumps(data, multiline_strings=False), encoding="utf-8")
+    path.write_text(header + tomli_w.dumps(data, multiline_strings=False), encoding="utf-8")
+
+
+def _image_suffix(image: bytes) -> str:
+    return ".jpg" if image.startswith(b"\xff\xd8") else ".png"  # JPEG's SOI marker
 
 
 # ---- programme sheet ------------------------------------------------------------------
