@@ -27,6 +27,7 @@ from checkin.core.roles import Permission, Role, allows
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.import_dialog import FileDialog
 from checkin.ui.labels import english_plural
+from checkin.ui.progress_run import ProgressRun
 from checkin.ui.workers import Task, start
 
 BATCH_FOLDER = {"fr": "attestations", "en": "certificates"}
@@ -136,7 +137,6 @@ class CertificatesDialog(QDialog):
         self.setMinimumWidth(560)
         self._engine, self._event_id, self._role = engine, event_id, role
         self._actor, self._desk = actor, desk
-        self._task: Task | None = None
         self.last_report: CertificateReport | None = None
         self._build()
         self._read_signer()
@@ -191,9 +191,12 @@ class CertificatesDialog(QDialog):
             for button in (self.make_button, self.signer_button):
                 button.setEnabled(False)
             self.status.setText(self.tr("Certificates hold personal data: staff only."))
+        self._run = ProgressRun(self.progress, self.make_button, self.status, self)
+        self._run.done.connect(self._on_done)
+        self._run.failed.connect(self._on_failed)
 
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self._run.busy()
 
     def _read_signer(self) -> None:
         engine, event_id = self._engine, self._event_id
@@ -216,7 +219,7 @@ class CertificatesDialog(QDialog):
         self._signer_dialog = dialog
 
     def _on_make(self) -> None:
-        if self._task is not None or not allows(self._role, Permission.EXPORT):
+        if self._run.busy() or not allows(self._role, Permission.EXPORT):
             return
         mode, lang = self.mode.currentData(), self.lang.currentData()
         if mode == "per-person":
@@ -232,30 +235,11 @@ class CertificatesDialog(QDialog):
             folder, single = None, Path(path if Path(path).suffix else path + ".pdf")
         engine, event_id, role, actor, desk = (self._engine, self._event_id, self._role,
                                                self._actor, self._desk)
-        task = Task(lambda progress: write_certificates(
+        self._run.start(lambda progress: write_certificates(
             engine, event_id, out_dir=folder, one_file=single, lang=lang, role=role, actor=actor,
-            desk=desk, progress=progress))
-        task.signals.progress.connect(self._on_progress)
-        task.signals.finished.connect(self._on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.make_button.setEnabled(False)
-        self.status.setText(self.tr("Making the certificates…"))
-        start(task)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-
-    def _finish(self) -> None:
-        self._task = None
-        self.progress.hide()
-        self.make_button.setEnabled(True)
+            desk=desk, progress=progress), self.tr("Making the certificates…"))
 
     def _on_done(self, report: CertificateReport) -> None:
-        self._finish()
         self.last_report = report
         where = report.paths[0] if report.mode == "one-file" else str(
             Path(report.paths[0]).parent) if report.paths else ""
@@ -265,7 +249,6 @@ class CertificatesDialog(QDialog):
         self.made.emit(report)
 
     def _on_failed(self, message: str) -> None:
-        self._finish()
         self.status.setText(self.tr("Not written, nothing was saved:") + "\n" + message)
         self.adjustSize()
 

@@ -22,7 +22,7 @@ from checkin.core.exports.run import (
 from checkin.core.roles import Permission, Role, allows
 from checkin.ui.import_dialog import FileDialog
 from checkin.ui.labels import window_words
-from checkin.ui.workers import Task, start
+from checkin.ui.progress_run import ProgressRun
 
 
 class ExportDialog(QDialog):
@@ -35,7 +35,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self._engine, self._event_id, self._role = engine, event_id, role
         self._actor, self._desk = actor, desk
-        self._task: Task | None = None
         self.last_report: ExportReport | None = None
         self._build()
         self._on_kind(0)
@@ -107,6 +106,9 @@ class ExportDialog(QDialog):
         if not allows(self._role, Permission.EXPORT):
             self.export_button.setEnabled(False)
             self.status.setText(self.tr("Exports hold personal data: staff only."))
+        self._run = ProgressRun(self.progress, self.export_button, self.status, self)
+        self._run.done.connect(self._on_done)
+        self._run.failed.connect(self._on_failed)
 
     def _sessions(self) -> list[tuple[int, str, str]]:
         """(id, key, "10:15 Room — Title") of every session, in programme order."""
@@ -127,7 +129,7 @@ class ExportDialog(QDialog):
             self.session.setCurrentIndex(self.session.findData(session_id))
 
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self._run.busy()
 
     def _on_kind(self, _index: int) -> None:
         self.format.blockSignals(True)
@@ -143,7 +145,7 @@ class ExportDialog(QDialog):
         self.excel_fr.setEnabled(self.format.currentData() == "csv")
 
     def _on_export(self) -> None:
-        if self._task is not None or not allows(self._role, Permission.EXPORT):
+        if self._run.busy() or not allows(self._role, Permission.EXPORT):
             return
         kind, fmt, lang = self.kind.currentData(), self.format.currentData(), self.lang.currentData()
         session = self.session.currentData() if kind in ONE_SESSION else None
@@ -157,35 +159,16 @@ class ExportDialog(QDialog):
         delimiter = ";" if fmt == "csv" and self.excel_fr.isChecked() else ","
         engine, event_id, role, actor, desk = (self._engine, self._event_id, self._role,
                                                self._actor, self._desk)
-        task = Task(lambda progress: run_export(
+        self._run.start(lambda progress: run_export(
             engine, event_id, kind, path, fmt=fmt, lang=lang, delimiter=delimiter, role=role,
-            actor=actor, desk=desk, progress=progress, session_id=session))
-        task.signals.progress.connect(self._on_progress)
-        task.signals.finished.connect(self._on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Exporting…"))
-        start(task)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-
-    def _finish(self) -> None:
-        self._task = None
-        self.progress.hide()
-        self.export_button.setEnabled(True)
+            actor=actor, desk=desk, progress=progress, session_id=session),
+            self.tr("Exporting…"))
 
     def _on_done(self, report: ExportReport) -> None:
-        self._finish()
         self.last_report = report
         counted = "export.written_stats" if report.kind == "stats" else "export.written"
         self.status.setText(window_words()(counted, report.path, n=report.rows))
         self.exported.emit(report)
 
     def _on_failed(self, message: str) -> None:
-        self._finish()
         self.status.setText(self.tr("Not exported, nothing was written:") + "\n" + message)

@@ -137,45 +137,45 @@
 <context>
     <name>CertificateMaker</name>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="64"/>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="94"/>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="98"/>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="105"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="65"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="95"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="99"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="106"/>
         <source>Attendance certificate</source>
         <translation>Attestation de présence</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="69"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="70"/>
         <source>Scan the badge or find the person first: the certificate is for the person shown at the desk.</source>
         <translation>Scannez le badge ou cherchez d’abord la personne : l’attestation est celle de la personne affichée à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="78"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="79"/>
         <source>Save the attendance certificate</source>
         <translation>Enregistrer l’attestation de présence</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="79"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="80"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="95"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="96"/>
         <source>%1 was never scanned in (entrance or session door): there is no attendance certificate to make.</source>
         <translation>%1 n’a jamais été scanné·e (entrée ou porte d’une session) : il n’y a pas d’attestation de présence à établir.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="99"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="100"/>
         <source>Nobody has this code in the event.</source>
         <translation>Personne n’a ce code dans l’événement.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="106"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="107"/>
         <source>Not written:</source>
         <translation>Non enregistrée :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="122"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="123"/>
         <source>Attendance certificate written: %1</source>
         <translation>Attestation de présence enregistrée : %1</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>CertificatesDialog</name>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="135"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="136"/>
         <source>Attendance certificates</source>
         <translation>Attestations de présence</translation>
     </message>
@@ -248,42 +248,42 @@
         <translation>Les attestations contiennent des données personnelles : réservées à l’équipe organisatrice.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="207"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="210"/>
         <source>no organiser&apos;s name set</source>
         <translation>aucun nom d’organisateur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="208"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="211"/>
         <source>signature image set</source>
         <translation>image de signature enregistrée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="209"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="212"/>
         <source>no signature image</source>
         <translation>pas d’image de signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="223"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="226"/>
         <source>Folder for the certificates</source>
         <translation>Dossier des attestations</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="228"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="231"/>
         <source>Save the certificates</source>
         <translation>Enregistrer les attestations</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="229"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="232"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="245"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="240"/>
         <source>Making the certificates…</source>
         <translation>Attestations en cours…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../checkin/ui/certificate_dialog.py" line="262"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="246"/>
         <source>%n certificate(s) written: %1</source>
         <translation>
             <numerusform>%n attestation enregistrée : %1</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="269"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="252"/>
         <source>Not written, nothing was saved:</source>
         <translation>Rien n’a été enregistré :</translation>
     </message>
@@ -558,104 +558,104 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../checkin/ui/export_dialog.py" line="35"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="81"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="152"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="80"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="154"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="45"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="44"/>
         <source>Attendance per person</source>
         <translation>Présences par personne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="46"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="45"/>
         <source>Attendance per session</source>
         <translation>Présences par session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="47"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="46"/>
         <source>Registrants who did not come</source>
         <translation>Personnes inscrites absentes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="48"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="47"/>
         <source>Walk-ins</source>
         <translation>Inscriptions sur place</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="49"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="48"/>
         <source>Full scan log</source>
         <translation>Journal complet des scans</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="50"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="49"/>
         <source>Funders&apos; statistics</source>
         <translation>Statistiques pour les financeurs</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="51"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="50"/>
         <source>Sign-in sheets per session (PDF)</source>
         <translation>Feuilles d&apos;émargement par session (PDF)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="68"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="67"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="69"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="68"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="72"/>
-        <location filename="../../checkin/ui/export_dialog.py" line="82"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="71"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="81"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="73"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="72"/>
         <source>All sessions</source>
         <translation>Toutes les sessions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="78"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="77"/>
         <source>For French Excel (semicolon separator)</source>
         <translation>Pour Excel en français (séparateur point-virgule)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="83"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="82"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="84"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="83"/>
         <source>Column headers</source>
         <translation>En-têtes de colonnes</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="97"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="96"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="101"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="100"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="109"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="108"/>
         <source>Exports hold personal data: staff only.</source>
         <translation>Les exports contiennent des données personnelles : réservés à l&apos;équipe (staff).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="170"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="165"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/export_dialog.py" line="191"/>
+        <location filename="../../checkin/ui/export_dialog.py" line="174"/>
         <source>Not exported, nothing was written:</source>
         <translation>Export non fait, rien n&apos;a été écrit :</translation>
     </message>
@@ -2351,77 +2351,77 @@
 <context>
     <name>SignerDialog</name>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="283"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="266"/>
         <source>Organiser and signature</source>
         <translation>Organisateur et signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="298"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="281"/>
         <source>e.g. IREV — Institut Régional de la Ville</source>
         <translation>par ex. IREV — Institut Régional de la Ville</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="299"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="282"/>
         <source>Organiser</source>
         <translation>Organisateur</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="305"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="288"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="308"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="291"/>
         <source>&amp;Choose an image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="311"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="294"/>
         <source>&amp;Remove the signature</source>
         <translation>&amp;Retirer la signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="323"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="306"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="326"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="309"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="359"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="342"/>
         <source>no signature image</source>
         <translation>pas d’image de signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="363"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="346"/>
         <source>Signature image</source>
         <translation>Image de la signature</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="364"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="347"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="379"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="362"/>
         <source>Cannot read the file: %1</source>
         <translation>Impossible de lire le fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="384"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="367"/>
         <source>This image is larger than 1 MB: choose a smaller one (a scanned signature is a few tens of kB).</source>
         <translation>Cette image dépasse 1 Mo : choisissez-en une plus légère (une signature scannée pèse quelques dizaines de ko).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="388"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="371"/>
         <source>This file is not an image: choose a PNG or JPEG file of the signature.</source>
         <translation>Ce fichier n’est pas une image : choisissez un fichier PNG ou JPEG de la signature.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/certificate_dialog.py" line="415"/>
+        <location filename="../../checkin/ui/certificate_dialog.py" line="398"/>
         <source>Not saved:</source>
         <translation>Non enregistré :</translation>
     </message>
