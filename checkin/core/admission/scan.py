@@ -15,13 +15,12 @@ door, a rush at the entrance): the venue counts and the exports' arrivals agree.
 
 from __future__ import annotations
 
-import re
 import uuid as uuidlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -37,7 +36,8 @@ from checkin.core.programme.event_file import PEOPLE_SOURCE
 from checkin.core.registrants.codes import new_code
 from checkin.core.search.index import index_new_attendees
 from checkin.store import IMMEDIATE, explain
-from checkin.store.rows import aware, time_binder
+from checkin.store.queries import scans as q
+from checkin.store.rows import time_binder
 from checkin.store.vocabulary import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error
@@ -82,54 +82,11 @@ def clean_code(raw: str) -> str:
     return text[:MAX_CODE]
 
 
-# The person and where they are at this place (0: the venue), in one indexed read.
-_PERSON = (
-    "SELECT a.id, a.first_name, a.last_name, a.organisation, a.status, a.attention, "
-    "a.attention_text, c.name, p.inside, ps.recorded_at, ps.desk, a.profession, c.key, "
-    "a.source, a.source_id FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
-    "LEFT JOIN presence p ON p.attendee_id = a.id AND p.place = :place "
-    "LEFT JOIN scan ps ON ps.id = p.scan_id "
-    "WHERE a.event_id = :event AND a.code = :code")
-_LOCK_PERSON = "SELECT id FROM attendee WHERE event_id = :event AND code = :code FOR UPDATE"
-_INSERT = (
-    "INSERT INTO scan (uuid, event_id, code, attendee_id, kind, session_id, desk, operator, "
-    "desk_time, recorded_at, result, reason, undoes_scan_id) VALUES (:uuid, :event, :code, "
-    ":attendee, :kind, :session, :desk, :operator, :desk_time, :recorded_at, :result, :reason, "
-    ":undoes) RETURNING id")
-_PRESENCE = (
-    "INSERT INTO presence (attendee_id, place, event_id, inside, scan_id) "
-    "VALUES (:attendee, :place, :event, :inside, :scan) ON CONFLICT (attendee_id, place) "
-    "DO UPDATE SET inside = excluded.inside, scan_id = excluded.scan_id")
-# Admitted at a session's door: inside the venue too, unless already counted inside.
-_INSIDE_VENUE = (
-    "INSERT INTO presence (attendee_id, place, event_id, inside, scan_id) "
-    "VALUES (:attendee, 0, :event, true, :scan) ON CONFLICT (attendee_id, place) "
-    "DO UPDATE SET inside = true, scan_id = excluded.scan_id WHERE presence.inside = false")
-# The last move that says whether someone is in the venue: an entry or exit at the
-# entrance, or an admission at a session's door (leaving a session is not leaving).
-_LAST_VENUE_MOVE = sa.text(
-    "SELECT s.id, s.kind FROM scan s WHERE s.attendee_id = :attendee "
-    "AND ((s.kind IN ('entry', 'exit') AND s.result IN ('admitted', 'exited')) "
-    "OR (s.kind = 'session_entry' AND s.result = 'admitted')) "
-    "AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id) "
-    "ORDER BY s.id DESC LIMIT 1")
-# A person's last counted move (entry or exit, anywhere), not undone since.
-_LAST_MOVE = sa.text(
-    "SELECT s.id, s.kind, s.desk, s.session_id FROM scan s WHERE s.attendee_id = :attendee "
-    "AND s.kind IN ('entry', 'exit', 'session_entry', 'session_exit') "
-    "AND s.result IN ('admitted', 'exited') "
-    "AND NOT EXISTS (SELECT 1 FROM scan u WHERE u.undoes_scan_id = s.id) "
-    "AND (CAST(:place AS INTEGER) IS NULL OR COALESCE(s.session_id, 0) = :place) "
-    "ORDER BY s.id DESC LIMIT 1")
 _JOURNAL = sa.text(
     "INSERT INTO journal (event_id, at, action, actor, desk, subject, details) "
     "VALUES (:e, :at, :action, :actor, :desk, :subject, :details)"
 ).bindparams(sa.bindparam("details", type_=sa.JSON))
 _ENTRIES = (ScanKind.ENTRY, ScanKind.SESSION_ENTRY)
-# The codes a burst's readings match whatever their case (index ix_attendee_event_id_lower_code).
-_FOLDED_CODES = sa.text(
-    "SELECT code FROM attendee WHERE event_id = :event AND lower(code) IN :codes LIMIT 2"
-).bindparams(sa.bindparam("codes", expanding=True))
 # Reasons are stored and given to --json in English, from the catalogue: whoever shows one
 # translates it from there (checkin.core.admission.answer_words).
 GARBLED = ENGLISH("reason.garbled")
@@ -163,8 +120,6 @@ class ScanService:
         self._scanner = scanner  # how this desk's scanner types: its codes are read through it
         self._pg = engine.dialect.name == "postgresql"
         self._time = time_binder(engine)
-        self._sql = {q: _driver_style(q, self._pg)
-                     for q in (_PERSON, _LOCK_PERSON, _INSERT, _PRESENCE, _INSIDE_VENUE)}
 
     @property
     def event_id(self) -> int:
@@ -224,36 +179,38 @@ class ScanService:
             rec = _Recorder(self, conn, scan_uuid, found if person else code, kind, session_id)
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE, _unknown_reason(raw_code, code, self._scanner))
-            fields = dict(first_name=person[1], last_name=person[2], organisation=person[3],
-                          category=person[7] or "",
-                          attention_text=(person[6] or "attention") if person[5] else "")
-            if person[4] == AttendeeStatus.CANCELLED:
-                return rec(person[0], ScanResult.CANCELLED, ENGLISH("reason.cancelled"), **fields)
-            inside = bool(person[8])
+            fields: dict[str, Any] = dict(first_name=person.first_name, last_name=person.last_name,
+                          organisation=person.organisation, category=person.category or "",
+                          attention_text=(person.attention_text or "attention")
+                          if person.attention else "")
+            who = person.id
+            if person.status == AttendeeStatus.CANCELLED:
+                return rec(who, ScanResult.CANCELLED, ENGLISH("reason.cancelled"), **fields)
+            inside = bool(person.inside)
             if exit:
                 if not inside:
-                    return rec(person[0], ScanResult.NOT_INSIDE, ENGLISH("reason.not_inside"), **fields)
-                return rec(person[0], ScanResult.EXITED, "", **fields)
+                    return rec(who, ScanResult.NOT_INSIDE, ENGLISH("reason.not_inside"), **fields)
+                return rec(who, ScanResult.EXITED, "", **fields)
             if inside:
-                return rec(person[0], ScanResult.ALREADY_IN, ENGLISH("reason.already_inside"),
-                           first_entry_at=aware(person[9]), first_entry_desk=person[10] or "",
-                           **fields)
+                return rec(who, ScanResult.ALREADY_IN, ENGLISH("reason.already_inside"),
+                           first_entry_at=person.entered_at,
+                           first_entry_desk=person.entered_desk or "", **fields)
             if session_id is None:  # the entrance: nothing more to decide
-                return rec(person[0], ScanResult.ADMITTED, "", **fields)
+                return rec(who, ScanResult.ADMITTED, "", **fields)
             if self._pg:  # two desks, one last seat: counted one after the other
-                conn.execute(sa.text("SELECT id FROM session WHERE id = :s FOR UPDATE"),
-                             {"s": session_id})
+                q.LOCK_SESSION.one(conn, session=session_id)
             decision = decide_at_door(
-                conn, self._event, session_id, person[0], profession=person[11] or "",
-                category_key=person[12] or "",
-                speaker_key=person[14] if person[13] == PEOPLE_SOURCE else None,
+                conn, self._event, session_id, who, profession=person.profession or "",
+                category_key=person.category_key or "",
+                speaker_key=person.source_id if person.source == PEOPLE_SOURCE else None,
                 now=self._clock())
             if decision is None:
-                return rec(person[0], ScanResult.UNKNOWN_CODE, ENGLISH("reason.no_session", session_id),
+                return rec(who, ScanResult.UNKNOWN_CODE, ENGLISH("reason.no_session", session_id),
                            **fields)
-            return self._door_answer(rec, person[0], decision, override, fields)
+            return self._door_answer(rec, who, decision, override, fields)
 
-    def _find_person(self, conn: sa.Connection, typed: str, place: int) -> tuple[str, tuple | None]:
+    def _find_person(self, conn: sa.Connection, typed: str,
+                     place: int) -> tuple[str, q.PersonAt | None]:
         """The registrant a burst stands for, and their code: the code as read (one indexed
         read, the usual case), else the one registrant its other readings match, whatever
         the case (checkin.core.admission.code_reading). On PostgreSQL the row is locked:
@@ -262,19 +219,19 @@ class ScanService:
         code = candidates[0] if candidates else ""
         person = self._person(conn, code, place)
         if person is None and candidates:
-            found = conn.execute(_FOLDED_CODES, {"event": self._event,
-                                                 "codes": [c.lower() for c in candidates]}).scalars().all()
+            found = q.FOLDED_CODES.all(conn, event=self._event,
+                                       codes=[c.lower() for c in candidates])
             if len(found) == 1:
-                code = found[0]
+                code = found[0].code
                 person = self._person(conn, code, place)
         return code, person
 
-    def _person(self, conn: sa.Connection, code: str, place: int) -> tuple | None:
+    def _person(self, conn: sa.Connection, code: str, place: int) -> q.PersonAt | None:
         if not code:
             return None
         if self._pg:
-            _run(conn, self._sql[_LOCK_PERSON], {"event": self._event, "code": code})
-        return _run(conn, self._sql[_PERSON], {"event": self._event, "code": code, "place": place})
+            q.LOCK_PERSON.one(conn, event=self._event, code=code)
+        return q.PERSON_AT.one(conn, event=self._event, code=code, place=place)
 
     def _door_answer(self, rec: _Recorder, attendee: int, decision: DoorDecision,
                      override: bool, fields: dict) -> ScanAnswer:
@@ -334,55 +291,37 @@ class ScanService:
             rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.UNDO, None)
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE, NO_REGISTRANT)
-            last = conn.execute(_LAST_MOVE, {"attendee": person[0], "place": None}).first()
-            names = dict(first_name=person[1], last_name=person[2], organisation=person[3],
-                         category=person[7] or "")
-            if last is None or last[2] != self._desk:
-                return rec(person[0], ScanResult.NOT_INSIDE, ENGLISH("reason.nothing_to_undo"), **names)
-            rec.session_id = last[3]
-            answer = rec(person[0], ScanResult.UNDONE, ENGLISH("reason.undoes", last[0], last[1]),
-                         undoes=last[0], **names)
-            self._recompute_presence(conn, person[0], last[3] or VENUE)
-            if last[3] is not None:  # a door's entry may have been what put them in the venue
-                self._recompute_presence(conn, person[0], VENUE)
+            last = q.LAST_MOVE.one(conn, attendee=person.id)
+            names: dict[str, Any] = dict(first_name=person.first_name, last_name=person.last_name,
+                         organisation=person.organisation, category=person.category or "")
+            if last is None or last.desk != self._desk:
+                return rec(person.id, ScanResult.NOT_INSIDE, ENGLISH("reason.nothing_to_undo"),
+                           **names)
+            rec.session_id = last.session_id
+            answer = rec(person.id, ScanResult.UNDONE,
+                         ENGLISH("reason.undoes", last.id, last.kind), undoes=last.id, **names)
+            self._recompute_presence(conn, person.id, last.session_id or VENUE)
+            if last.session_id is not None:  # a door's entry may have put them in the venue
+                self._recompute_presence(conn, person.id, VENUE)
             return answer
 
     def _recompute_presence(self, conn: sa.Connection, attendee: int, place: int) -> None:
         """After an undo: where the person is, from the scans that still count."""
-        last = (conn.execute(_LAST_VENUE_MOVE, {"attendee": attendee}).first() if place == VENUE
-                else conn.execute(_LAST_MOVE, {"attendee": attendee, "place": place}).first())
+        last = (q.LAST_VENUE_MOVE.one(conn, attendee=attendee) if place == VENUE
+                else q.LAST_MOVE_AT.one(conn, attendee=attendee, place=place))
         if last is None:
-            conn.execute(sa.text("DELETE FROM presence WHERE attendee_id = :a AND place = :p"),
-                         {"a": attendee, "p": place})
+            q.FORGET_PRESENCE.run(conn, attendee=attendee, place=place)
         else:
-            _run(conn, self._sql[_PRESENCE], {"attendee": attendee, "place": place,
-                                              "event": self._event,
-                                              "inside": last[1] in _ENTRIES, "scan": last[0]})
+            q.SET_PRESENCE.run(conn, attendee=attendee, place=place, event=self._event,
+                               inside=last.kind in _ENTRIES, scan=last.id)
 
     def _replayed(self, conn: sa.Connection, scan_uuid: str) -> ScanAnswer | None:
         """A scan replayed by a desk that was offline is answered as the first time."""
-        row = conn.execute(sa.text("SELECT id, code, attendee_id, result, reason, session_id "
-                                   "FROM scan WHERE uuid = :u"), {"u": scan_uuid}).first()
+        row = q.RECORDED.one(conn, uuid=scan_uuid)
         if row is None:
             return None
-        return ScanAnswer(result=row[3], code=row[1], scan_id=row[0], attendee_id=row[2],
-                          reason=row[4], session_id=row[5])
-
-
-def _driver_style(sql: str, pg: bool) -> str:
-    """The hot statements go straight to the driver (no SQLAlchemy result set-up: about a
-    third of a scan's time when measured). sqlite3 takes :name; psycopg takes %(name)s."""
-    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql) if pg else sql
-
-
-def _run(conn: sa.Connection, sql: str, params: dict) -> tuple | None:
-    """One statement on the connection's own DBAPI cursor, inside its transaction."""
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql, params)
-        return cursor.fetchone() if cursor.description else None
-    finally:
-        cursor.close()
+        return ScanAnswer(result=row.result, code=row.code, scan_id=row.id,
+                          attendee_id=row.attendee_id, reason=row.reason, session_id=row.session_id)
 
 
 class _DoorFields(TypedDict):
@@ -406,21 +345,18 @@ class _Recorder:
                  undoes: int | None = None, **fields) -> ScanAnswer:
         s = self.s
         stamp = s._time(s._clock())
-        inserted = _run(self.conn, s._sql[_INSERT], {
-            "uuid": self.uuid, "event": s._event, "code": self.code, "attendee": attendee,
-            "kind": self.kind, "session": self.session_id, "desk": s._desk,
-            "operator": s._operator, "desk_time": stamp, "recorded_at": stamp,
-            "result": result, "reason": reason, "undoes": undoes})
+        inserted = q.INSERT_SCAN.one(
+            self.conn, uuid=self.uuid, event=s._event, code=self.code, attendee=attendee,
+            kind=self.kind, session=self.session_id, desk=s._desk, operator=s._operator,
+            desk_time=stamp, recorded_at=stamp, result=result, reason=reason, undoes=undoes)
         if inserted is None:  # INSERT … RETURNING id always gives its row back
             raise RuntimeError("the scan insert returned no id")
-        scan_id = inserted[0]
+        scan_id = inserted.id
         if result in (ScanResult.ADMITTED, ScanResult.EXITED) and attendee is not None:
-            _run(self.conn, s._sql[_PRESENCE], {
-                "attendee": attendee, "place": self.session_id or VENUE, "event": s._event,
-                "inside": result == ScanResult.ADMITTED, "scan": scan_id})
+            q.SET_PRESENCE.run(self.conn, attendee=attendee, place=self.session_id or VENUE,
+                               event=s._event, inside=result == ScanResult.ADMITTED, scan=scan_id)
             if self.kind == ScanKind.SESSION_ENTRY and result == ScanResult.ADMITTED:
-                _run(self.conn, s._sql[_INSIDE_VENUE],
-                     {"attendee": attendee, "event": s._event, "scan": scan_id})
+                q.INSIDE_VENUE_TOO.run(self.conn, attendee=attendee, event=s._event, scan=scan_id)
         if self.session_id is not None:
             fields.setdefault("session_id", self.session_id)
         return ScanAnswer(result=result, code=self.code, scan_id=scan_id, attendee_id=attendee,

@@ -1,0 +1,1 @@
+"""Named queries (checkin.store.query), one module per part of the application."""

@@ -1,0 +1,114 @@
+"""Named queries: an SQL statement written once, with its name, its parameters and the
+row it returns, in the store layer (checkin/store/queries/), for every caller to run.
+
+One style, and why:
+- **Plain SQL text with `:name` parameters**, as the database reads it: a statement is
+  checked by reading it, the same text runs on SQLite and PostgreSQL, and nothing builds
+  it at run time (no ORM, no expression language on the hot path).
+- **Run on the connection's own driver cursor**, inside SQLAlchemy's transaction: a scan's
+  statements through `sa.text` spent about a third of the scan's time in SQLAlchemy's
+  compile and result set-up (measured in issue 9); the driver takes `:name` on sqlite3
+  and `%(name)s` on psycopg, so the text is rewritten once per dialect and kept.
+- **Named rows** (a NamedTuple per query): callers read `person.first_name`, never
+  `person[1]`; a column added to a statement cannot shift another's meaning.
+- **Moments**: parameters are bound as the UTCDateTime column stores them (pass them
+  through `moment_binder(conn)`), and a row's time columns are read back as aware UTC datetimes
+  (`times=`), on both backends.
+- A list or tuple parameter expands to `(:p_0, :p_1, …)` for `IN`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+import sqlalchemy as sa
+
+from checkin.store.rows import aware, time_binder
+
+R = TypeVar("R", bound=tuple)
+_NAME = re.compile(r"(?<![:\w]):(\w+)")
+
+
+class Query(Generic[R]):
+    """One statement. `row`: the NamedTuple its rows become (None: it returns none);
+    `times`: the row's fields that hold moments."""
+
+    def __init__(self, sql: str, row: type[R] | None = None, times: Sequence[str] = ()) -> None:
+        self.sql = " ".join(sql.split())
+        self.row = row
+        fields = getattr(row, "_fields", ())
+        unknown = set(times) - set(fields)
+        if unknown:
+            raise ValueError(f"{sorted(unknown)} are not fields of {row}")
+        self._times = [fields.index(name) for name in times]
+        self._texts: dict[bool, str] = {}
+
+    def one(self, conn: sa.Connection, **params: Any) -> R | None:
+        """The first row, or None."""
+        cursor = self._execute(conn, params)
+        try:
+            found = cursor.fetchone()
+        finally:
+            cursor.close()
+        return None if found is None else self._make(found)
+
+    def all(self, conn: sa.Connection, **params: Any) -> list[R]:
+        cursor = self._execute(conn, params)
+        try:
+            return [self._make(found) for found in cursor.fetchall()]
+        finally:
+            cursor.close()
+
+    def run(self, conn: sa.Connection, **params: Any) -> int:
+        """A statement that returns no row; how many rows it changed."""
+        cursor = self._execute(conn, params)
+        try:
+            return cursor.rowcount
+        finally:
+            cursor.close()
+
+    def _make(self, found: Sequence[Any]) -> R:
+        assert self.row is not None, f"{self.sql[:40]}… returns no row"
+        values = list(found)
+        for i in self._times:
+            values[i] = aware(values[i])
+        return self.row._make(values)  # type: ignore[attr-defined]
+
+    def _execute(self, conn: sa.Connection, params: dict[str, Any]) -> Any:
+        pg = conn.dialect.name == "postgresql"
+        text = self._texts.get(pg)
+        if text is None:
+            text = self._texts[pg] = _NAME.sub(r"%(\1)s", self.sql) if pg else self.sql
+        if any(isinstance(v, (list, tuple)) for v in params.values()):
+            text, params = _expanded(text, params, pg)
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(text, params)
+        except BaseException:
+            cursor.close()
+            raise
+        return cursor
+
+
+def _expanded(text: str, params: dict[str, Any], pg: bool) -> tuple[str, dict[str, Any]]:
+    """`IN :codes` with codes=[a, b] → `IN (:codes_0, :codes_1)` (an empty list matches
+    nothing: `IN (NULL)`)."""
+    out = dict(params)
+    for name, value in params.items():
+        if not isinstance(value, (list, tuple)):
+            continue
+        del out[name]
+        names = [f"{name}_{i}" for i in range(len(value))]
+        out.update(zip(names, value))
+        marks = ", ".join(f"%({n})s" if pg else f":{n}" for n in names) or "NULL"
+        mark = re.escape(f"%({name})s") if pg else rf":{name}\b"
+        text = re.sub(mark, f"({marks})", text)
+    return text, out
+
+
+def moment_binder(conn: sa.Connection) -> Callable[[datetime], Any]:
+    """Moments as this backend's UTCDateTime column stores them, for a Query's parameters."""
+    return time_binder(conn.engine)

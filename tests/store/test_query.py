@@ -1,0 +1,56 @@
+"""Named queries (checkin.store.query) on both backends: rows by name, moments as aware
+UTC datetimes, `IN` lists, and the statement run inside the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+import pytest
+
+from checkin.store.query import Query, moment_binder
+
+
+class Stamp(NamedTuple):
+    code: str
+    recorded_at: datetime | None
+
+
+INSERT = Query("INSERT INTO scan (uuid, event_id, code, kind, desk, operator, desk_time, "
+               "recorded_at, result, reason) VALUES (:uuid, :event, :code, 'entry', 'd', 'o', "
+               ":at, :at, 'unknown_code', '')")
+BY_CODES = Query("SELECT code, recorded_at FROM scan WHERE event_id = :event AND code IN :codes "
+                 "ORDER BY code", Stamp, times=("recorded_at",))
+
+
+def test_rows_come_by_name_with_aware_moments_and_in_lists(engine, sample_event):
+    at = datetime(2026, 12, 10, 8, 45, 30, 250000, tzinfo=UTC)
+    with engine.begin() as conn:
+        stamp = moment_binder(conn)
+        for i, code in enumerate(("A1", "B2", "C3")):
+            assert INSERT.run(conn, uuid=f"u{i}", event=sample_event, code=code,
+                              at=stamp(at)) == 1
+        rows = BY_CODES.all(conn, event=sample_event, codes=["C3", "A1"])
+        assert [r.code for r in rows] == ["A1", "C3"]
+        assert rows[0].recorded_at == at and rows[0].recorded_at.tzinfo is not None
+        assert BY_CODES.all(conn, event=sample_event, codes=[]) == []  # IN (NULL): nothing
+        assert BY_CODES.one(conn, event=sample_event, codes=("B2",)) == Stamp("B2", at)
+        assert BY_CODES.one(conn, event=sample_event, codes=["none"]) is None
+    with engine.connect() as conn:  # committed with the caller's transaction
+        assert len(BY_CODES.all(conn, event=sample_event, codes=["A1", "B2", "C3"])) == 3
+
+
+def test_a_statement_that_fails_leaves_the_transaction_to_its_caller(engine, sample_event):
+    broken = Query("SELECT no_such_column FROM scan")
+    with pytest.raises(Exception):
+        with engine.begin() as conn:
+            INSERT.run(conn, uuid="x", event=sample_event, code="X", at=moment_binder(conn)(
+                datetime(2026, 12, 10, tzinfo=UTC)))
+            broken.run(conn)
+    with engine.connect() as conn:
+        assert BY_CODES.all(conn, event=sample_event, codes=["X"]) == []  # rolled back
+
+
+def test_a_query_names_only_fields_its_row_has():
+    with pytest.raises(ValueError, match="not fields"):
+        Query("SELECT code FROM scan", Stamp, times=("when",))
