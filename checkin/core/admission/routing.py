@@ -13,14 +13,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.admission.door_rules import audience_restriction
 from checkin.core.admission.scan import clean_code
 from checkin.core.programme.event_file import PEOPLE_SOURCE
 from checkin.core.programme.seating import SessionSeats, event_seats
-from checkin.store.vocabulary import SessionKind
+from checkin.store.queries.routing import AHEAD_IN_QUEUE, BOOKINGS
+from checkin.store.queries.scans import PERSON_AT
+from checkin.store.vocabulary import VENUE, AttendeeStatus, EnrollmentStatus, SessionKind
 
 SUGGESTIONS = 3
 OPEN_TO_ALL = (SessionKind.PLENARY, SessionKind.CONTEST)
@@ -76,47 +77,35 @@ class Route:
         return data
 
 
-_PERSON = sa.text(
-    "SELECT a.id, a.first_name, a.last_name, a.organisation, c.name, a.status, a.profession, "
-    "c.key, a.source, a.source_id FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
-    "WHERE a.event_id = :event AND a.code = :code")
-_ENROLLED = sa.text(
-    "SELECT session_id, status, position, id FROM enrollment WHERE attendee_id = :a "
-    "AND status IN ('booked', 'waitlisted')")
-# Their place in each queue: registered people ahead of them.
-_AHEAD = sa.text(
-    "SELECT count(*) FROM enrollment en JOIN attendee a ON a.id = en.attendee_id "
-    "WHERE en.session_id = :s AND en.status = 'waitlisted' AND a.status = 'registered' "
-    "AND (en.position < :pos OR (en.position = :pos AND en.id < :id))")
-
-
 def route(engine: Engine, event_id: int, raw_code: str, at: datetime) -> Route:
     code = clean_code(raw_code)
     with engine.connect() as conn:
-        person = conn.execute(_PERSON, {"event": event_id, "code": code}).first() if code else None
+        person = (PERSON_AT.one(conn, event=event_id, code=code, place=VENUE)
+                  if code else None)
         if person is None:
             return Route(code=code, found=False, at=at)
-        out = Route(code=code, found=True, at=at, attendee_id=person[0], first_name=person[1],
-                    last_name=person[2], organisation=person[3], category=person[4] or "",
-                    cancelled=person[5] == "cancelled")
+        out = Route(code=code, found=True, at=at, attendee_id=person.id,
+                    first_name=person.first_name, last_name=person.last_name,
+                    organisation=person.organisation, category=person.category or "",
+                    cancelled=person.status == AttendeeStatus.CANCELLED)
         if out.cancelled:
             return out
-        enrolled = {sid: (status, pos, eid) for sid, status, pos, eid
-                    in conn.execute(_ENROLLED, {"a": person[0]})}
+        enrolled = {b.session_id: b for b in BOOKINGS.all(conn, attendee=person.id)}
         sessions = [s for s in event_seats(conn, event_id, at) if s.ends_at > at]
-        speaker = person[9] if person[8] == PEOPLE_SOURCE else None
+        speaker = person.source_id if person.source == PEOPLE_SOURCE else None
 
         def may_attend(s: SessionSeats) -> bool:
-            return audience_restriction(s.professions, s.categories, person[6] or "",
-                                        person[7] or "", speaker in s.speakers) is None
+            return audience_restriction(s.professions, s.categories, person.profession or "",
+                                        person.category_key or "", speaker in s.speakers) is None
 
         for s in sessions:
-            if s.session_id in enrolled:
-                status, pos, eid = enrolled[s.session_id]
-                stop = _stop(s, status, at)
-                if status == "waitlisted":
-                    stop.waitlist_position = 1 + conn.execute(
-                        _AHEAD, {"s": s.session_id, "pos": pos, "id": eid}).scalar_one()
+            booking = enrolled.get(s.session_id)
+            if booking is not None:
+                stop = _stop(s, booking.status, at)
+                if booking.status == EnrollmentStatus.WAITLISTED:
+                    ahead = AHEAD_IN_QUEUE.one(conn, session=s.session_id,
+                                               position=booking.position, id=booking.id)
+                    stop.waitlist_position = 1 + (ahead.n if ahead else 0)
                     stop.seat_free_now = s.free is None or s.free > 0
                 out.programme.append(stop)
             elif s.kind in OPEN_TO_ALL and may_attend(s) or speaker in s.speakers:

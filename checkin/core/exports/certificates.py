@@ -42,9 +42,10 @@ from checkin.core.exports.queries import (
 )
 from checkin.core.roles import Permission, Role, allows
 from checkin.core.text import fold
+from checkin.store.queries.scans import FOLDED_CODES, PERSON_AT
 from checkin.store.models import Event, Journal
 from checkin.store.types import UTCDateTime, utcnow
-from checkin.store.vocabulary import SessionKind
+from checkin.store.vocabulary import VENUE, SessionKind
 
 LANGS = ("fr", "en")
 OPEN_TO_ALL = (SessionKind.PLENARY,)  # no door check: presence on site stands for it
@@ -86,16 +87,17 @@ class CertificateReport:
 # ---- who, and what their certificate says ---------------------------------------------
 
 def find_code(conn: sa.Connection, event_id: int, raw_code: str) -> int:
-    """The registrant id of a ticket code, as the desk reads it; UnknownCode if none."""
+    """The registrant id of a ticket code, as the desk reads it (whatever its case when
+    one code matches); UnknownCode if none."""
     code = clean_code(raw_code)
-    found = conn.execute(sa.text("SELECT id FROM attendee WHERE event_id = :e AND code = :c"),
-                         {"e": event_id, "c": code}).scalar()
-    if found is None and code:
-        found = conn.execute(sa.text("SELECT id FROM attendee WHERE event_id = :e "
-                                     "AND upper(code) = :c"), {"e": event_id, "c": code.upper()}).scalar()
-    if found is None:
+    person = PERSON_AT.one(conn, event=event_id, code=code, place=VENUE) if code else None
+    if person is None and code:
+        folded = FOLDED_CODES.all(conn, event=event_id, codes=[code.lower()])
+        if len(folded) == 1:
+            person = PERSON_AT.one(conn, event=event_id, code=folded[0].code, place=VENUE)
+    if person is None:
         raise UnknownCode(f"no registrant with code {code or raw_code!r} in this event")
-    return int(found)
+    return person.id
 
 
 def issuer(conn: sa.Connection, event_id: int) -> Issuer:
