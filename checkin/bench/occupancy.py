@@ -63,7 +63,7 @@ def add_sessions_and_doors(path: Path, sessions: int = SESSIONS) -> tuple[int, i
 def bench_occupancy(path: Path) -> dict[str, Any]:
     from checkin.bench.common import percentile
     from checkin.core.monitoring import occupancy as occ
-    from checkin.core.programme import seating
+    from checkin.store.queries import seating as seating_q
     from checkin.core.programme.enrollments import SESSION_COUNTS
     from checkin.store import open_store
 
@@ -82,9 +82,9 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
     raw.execute("PRAGMA cache_size=-32768")
     statements = [(occ._VENUE.text, {"event": 1, "venue": 0}),
                   (SESSION_COUNTS.text, {"event": 1}),
-                  (seating._PRESENT.text, {"event": 1, "venue": 0}),
-                  (seating._BOOKED_CAME.text, {"event": 1, "venue": 0}),
-                  (seating._SESSIONS.text, {"event": 1})]
+                  (seating_q.PRESENT_BY_PLACE.sql, {"event": 1, "venue": 0}),
+                  (seating_q.BOOKED_WHO_CAME.sql, {"event": 1, "venue": 0}),
+                  (seating_q.SESSIONS.sql, {"event": 1})]
     base = []
     for i in range(RUNS + 3):
         started = time.perf_counter()

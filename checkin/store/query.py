@@ -84,6 +84,11 @@ class Query(Generic[R]):
             text = self._texts[pg] = _NAME.sub(r"%(\1)s", self.sql) if pg else self.sql
         if any(isinstance(v, (list, tuple)) for v in params.values()):
             text, params = _expanded(text, params, pg)
+        if not conn.in_transaction():
+            # As SQLAlchemy's own first statement would: the store's BEGIN (and the write
+            # lock when the engine asks for it) before the driver sees anything, so that
+            # a caller's reads and writes are one transaction.
+            conn.begin()
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(text, params)

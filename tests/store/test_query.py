@@ -42,7 +42,7 @@ def test_rows_come_by_name_with_aware_moments_and_in_lists(engine, sample_event)
 
 def test_a_statement_that_fails_leaves_the_transaction_to_its_caller(engine, sample_event):
     broken = Query("SELECT no_such_column FROM scan")
-    with pytest.raises(Exception):
+    with pytest.raises(engine.dialect.loaded_dbapi.Error):  # the driver's own error
         with engine.begin() as conn:
             INSERT.run(conn, uuid="x", event=sample_event, code="X", at=moment_binder(conn)(
                 datetime(2026, 12, 10, tzinfo=UTC)))
@@ -54,3 +54,13 @@ def test_a_statement_that_fails_leaves_the_transaction_to_its_caller(engine, sam
 def test_a_query_names_only_fields_its_row_has():
     with pytest.raises(ValueError, match="not fields"):
         Query("SELECT code FROM scan", Stamp, times=("when",))
+
+
+def test_a_query_first_on_a_connection_opens_its_transaction(engine, sample_event):
+    """Reads on a fresh connection see one snapshot, and writes wait for the caller's commit."""
+    at = datetime(2026, 12, 10, tzinfo=UTC)
+    with engine.connect() as conn:
+        INSERT.run(conn, uuid="t1", event=sample_event, code="T1", at=moment_binder(conn)(at))
+        assert conn.in_transaction()
+    with engine.connect() as conn:  # closed without a commit: nothing written
+        assert BY_CODES.all(conn, event=sample_event, codes=["T1"]) == []
