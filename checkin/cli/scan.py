@@ -1,15 +1,22 @@
 """`checkin scan CODE|-`: scans from the command line, one answer each.
 
 With `-`, codes are read one per line from stdin as a USB scanner types them, and each
-answer is printed (and flushed) only after its scan is committed.
+answer is printed (and flushed) only after its scan is committed. When the store is out of
+reach (a lock held past the busy timeout, a server stopped or cut off), the stream does
+not end: it says so on stderr, tries the same scan again — with the same scan UUID, so a
+commit whose reply was lost is answered as it was, never doubled — and the codes scanned
+meanwhile wait in order on stdin, unanswered, until it is back.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import socket
 import sys
+import time
+import uuid
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -56,20 +63,59 @@ def run(args: argparse.Namespace) -> int:
     service = desk_service(engine, event, args)
     tz = event_zone(engine, event)
     words = None if args.json else user_words()
-    if args.undo:
-        act = service.undo_last
-    else:
-        def act(code: str):
-            return service.scan(code, exit=args.exit, session_id=session, override=args.override)
+    def act(code: str, scan_uuid: str | None = None) -> ScanAnswer:
+        if args.undo:
+            return service.undo_last(code)
+        return service.scan(code, exit=args.exit, session_id=session, override=args.override,
+                            scan_uuid=scan_uuid)
+
     if args.code != "-":
         answer = act(args.code)
         print_answer(answer, args.json, tz, words)
         return EXIT_OK if answer.accepted else EXIT_REFUSED
+    told = words or user_words()  # stderr speaks the user's language, --json or not
     for line in sys.stdin:
         if not line.strip():
             continue
-        print_answer(act(line), args.json, tz, words)
+        print_answer(until_recorded(act, line, told), args.json, tz, words)
     return EXIT_OK
+
+
+RETRY_S = (0.5, 1.0, 2.0, 3.0)  # then every 3 s: a link's return is noticed within 3 s
+
+
+def until_recorded(act: Any, line: str, words: Words,
+                   sleep: Any = time.sleep) -> ScanAnswer:
+    """The scan's answer once it is committed, however long the store is away. The UUID
+    is made once, before the first try: a retry after a commit whose reply was lost gets
+    that scan's answer back (ScanService's replay), not a second scan."""
+    from checkin.store import StoreUnavailable
+
+    scan_uuid = str(uuid.uuid4())
+    waited_since: float | None = None
+    for attempt in itertools.count():
+        try:
+            answer = act(line, scan_uuid)
+        except StoreUnavailable as exc:
+            if waited_since is None:
+                waited_since = time.monotonic()
+                print(f"checkin: {words('stream.waiting', exc, _seconds(RETRY_S[-1], words))}",
+                      file=sys.stderr, flush=True)
+            sleep(RETRY_S[min(attempt, len(RETRY_S) - 1)])
+            continue
+        if waited_since is not None:
+            gone = _seconds(time.monotonic() - waited_since, words)
+            print(f"checkin: {words('stream.back', gone)}",
+                  file=sys.stderr, flush=True)
+        return answer
+    raise AssertionError("itertools.count() never ends")
+
+
+def _seconds(value: float, words: Words) -> str:
+    """Seconds as the words around them write numbers (0,5 in French)."""
+    from checkin.core.numbers import format_number
+
+    return format_number(round(value) if value >= 10 else round(value, 1), words.lang)
 
 
 def desk_service(engine: Any, event: int, args: argparse.Namespace) -> ScanService:

@@ -111,6 +111,12 @@ _MESSAGES = (
     Message("import.enrollments", _Counted.translate("Messages", "%n enrollment(s)", "", 0), True),
     Message("import.waitlisted", _Counted.translate("Messages", "(%n waitlisted)", "", 0), True),
     Message("import.summary", QT_TRANSLATE_NOOP("Messages", "%1; %2 %3.")),
+    # `checkin scan -` when the store is out of reach: it waits, it never exits (stderr).
+    Message("stream.waiting", QT_TRANSLATE_NOOP(
+        "Messages", "Store unavailable: %1 — this scan and the next ones wait, unanswered, "
+                    "until it is back (trying again every %2 s).")),
+    Message("stream.back", QT_TRANSLATE_NOOP(
+        "Messages", "Store back after %1 s: the waiting scans are being recorded.")),
     # The shipped badge layouts (resources/badges/*.toml): their name and stock, by file.
     Message("layout.a6.name", QT_TRANSLATE_NOOP("Messages", "A6 portrait, 4 per A4")),
     Message("layout.a6.stock", QT_TRANSLATE_NOOP(

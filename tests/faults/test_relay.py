@@ -19,7 +19,6 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import _new_pg_database
 from tests.helpers.relay import Relay, pg_target, pg_url_through, relay
 
 WAIT = 1.0  # how long "nothing arrives" is watched for, in the relay's own tests
@@ -234,16 +233,6 @@ def test_pg_url_through_turns_keepalives_off_and_never_sets_tcp_user_timeout() -
 
 
 # --- through the relay, the real test PostgreSQL server --------------------------------------
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh database on the test server: skipped without one, failed under CI=true."""
-    url, drop = _new_pg_database()
-    try:
-        yield url
-    finally:
-        drop()
-
 
 @pytest.fixture
 def pg_link(pg_url: str) -> Iterator[tuple[Relay, str]]:

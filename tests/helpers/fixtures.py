@@ -39,3 +39,17 @@ def person(engine: sa.Engine, make_attendee: Callable[..., int]) -> Callable[...
         return aid
 
     return make
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh database on the test PostgreSQL server, for a test that talks to it as
+    another process would (a relay between them, a `checkin` subprocess): skipped
+    without a server, failed under CI=true, dropped afterwards."""
+    from tests.conftest import _new_pg_database
+
+    url, drop = _new_pg_database()
+    try:
+        yield url
+    finally:
+        drop()
