@@ -115,7 +115,8 @@ def _seconds(value: float, words: Words) -> str:
     """Seconds as the words around them write numbers (0,5 in French)."""
     from checkin.core.numbers import format_number
 
-    return format_number(round(value) if value >= 10 else round(value, 1), words.lang)
+    shown = round(value) if value >= 10 else round(value, 1)
+    return format_number(int(shown) if shown == int(shown) else shown, words.lang)
 
 
 def desk_service(engine: Any, event: int, args: argparse.Namespace) -> ScanService:
