@@ -11,18 +11,17 @@ One style, and why:
   and `%(name)s` on psycopg, so the text is rewritten once per dialect and kept.
 - **Named rows** (a NamedTuple per query): callers read `person.first_name`, never
   `person[1]`; a column added to a statement cannot shift another's meaning.
-- **Moments**: parameters are bound as the UTCDateTime column stores them (pass them
-  through `moment_binder(conn)`), and a row's time columns are read back as aware UTC datetimes
-  (`times=`), on both backends.
+- **Moments**: a datetime parameter is bound as the UTCDateTime column stores it, and a
+  row's time columns are read back as aware UTC datetimes (`times=`), on both backends.
 - A list or tuple parameter expands to `(:p_0, :p_1, …)` for `IN`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import sqlalchemy as sa
 
@@ -82,6 +81,9 @@ class Query(Generic[R]):
         text = self._texts.get(pg)
         if text is None:
             text = self._texts[pg] = _NAME.sub(r"%(\1)s", self.sql) if pg else self.sql
+        if any(isinstance(v, datetime) for v in params.values()):
+            stamp = time_binder(conn.engine)
+            params = {k: stamp(v) if isinstance(v, datetime) else v for k, v in params.items()}
         if any(isinstance(v, (list, tuple)) for v in params.values()):
             text, params = _expanded(text, params, pg)
         if not conn.in_transaction():
@@ -114,6 +116,10 @@ def _expanded(text: str, params: dict[str, Any], pg: bool) -> tuple[str, dict[st
     return text, out
 
 
-def moment_binder(conn: sa.Connection) -> Callable[[datetime], Any]:
-    """Moments as this backend's UTCDateTime column stores them, for a Query's parameters."""
-    return time_binder(conn.engine)
+# Rows that many statements return.
+class Id(NamedTuple):
+    id: int
+
+
+class Count(NamedTuple):
+    n: int

@@ -14,17 +14,12 @@ from checkin.core.programme.event_file import read_programme, sample_event_path
 from checkin.core.programme.load import CapacityBelowBookings, load_programme
 from checkin.core.programme.overflow import KEEP, WAITLIST
 from tests.helpers.cli import run_cli
-from tests.helpers.sessions import code_of, sid
+from tests.helpers.sessions import code_of, enroll, sid
 
 
 def book(engine, attendee: int, session: int, status: str, position: int, minute: int) -> None:
-    at = datetime(2026, 11, 20, 10, tzinfo=UTC) + timedelta(minutes=minute)
-    with engine.begin() as conn:
-        conn.execute(sa.text(
-            "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, "
-            "updated_at) VALUES (:a, :s, :st, :p, :t, :t)"),
-            {"a": attendee, "s": session, "st": status, "p": position,
-             "t": at.replace(tzinfo=None) if engine.dialect.name == "sqlite" else at})
+    enroll(engine, attendee, session, status, position,
+           at=datetime(2026, 11, 20, 10, tzinfo=UTC) + timedelta(minutes=minute))
 
 
 @pytest.fixture

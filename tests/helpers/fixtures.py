@@ -53,3 +53,19 @@ def pg_url() -> Iterator[str]:
         yield url
     finally:
         drop()
+
+
+@pytest.fixture
+def coordinator_window(qtbot: Any, demo_url: str) -> Iterator[Any]:
+    """The English window on the test module's `demo_url` store, handed to a coordinator
+    (the Rooms tab is there), shown."""
+    from checkin.app import create_window
+    from checkin.core.roles import Role
+    from tests.helpers.window import hand_desk_to
+
+    win = create_window(demo_url, language="en")
+    qtbot.addWidget(win)
+    hand_desk_to(win, Role.COORDINATOR)
+    win.show()
+    yield win
+    win.close()

@@ -29,9 +29,10 @@ def set_capacity(engine: sa.Engine, session: int, capacity: int) -> None:
 
 
 def enroll(engine: sa.Engine, attendee: int, session: int, status: str = "booked",
-           position: int = 0) -> None:
-    """Book (or waitlist) someone as an import would, stamped now."""
-    now = datetime.now(UTC)
+           position: int = 0, at: datetime | None = None) -> None:
+    """Book (or waitlist) someone as an import would, stamped now (or `at`: the booking
+    order is the stamps' order)."""
+    now = at or datetime.now(UTC)
     with engine.begin() as conn:
         conn.execute(sa.text(
             "INSERT INTO enrollment (attendee_id, session_id, status, position, created_at, updated_at) "

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 
-from checkin.store.query import Query, moment_binder
+from checkin.store.query import Query
 
 
 class Stamp(NamedTuple):
@@ -26,10 +26,9 @@ BY_CODES = Query("SELECT code, recorded_at FROM scan WHERE event_id = :event AND
 def test_rows_come_by_name_with_aware_moments_and_in_lists(engine, sample_event):
     at = datetime(2026, 12, 10, 8, 45, 30, 250000, tzinfo=UTC)
     with engine.begin() as conn:
-        stamp = moment_binder(conn)
         for i, code in enumerate(("A1", "B2", "C3")):
             assert INSERT.run(conn, uuid=f"u{i}", event=sample_event, code=code,
-                              at=stamp(at)) == 1
+                              at=at) == 1
         rows = BY_CODES.all(conn, event=sample_event, codes=["C3", "A1"])
         assert [r.code for r in rows] == ["A1", "C3"]
         assert rows[0].recorded_at == at and rows[0].recorded_at.tzinfo is not None
@@ -44,8 +43,8 @@ def test_a_statement_that_fails_leaves_the_transaction_to_its_caller(engine, sam
     broken = Query("SELECT no_such_column FROM scan")
     with pytest.raises(engine.dialect.loaded_dbapi.Error):  # the driver's own error
         with engine.begin() as conn:
-            INSERT.run(conn, uuid="x", event=sample_event, code="X", at=moment_binder(conn)(
-                datetime(2026, 12, 10, tzinfo=UTC)))
+            INSERT.run(conn, uuid="x", event=sample_event, code="X",
+                       at=datetime(2026, 12, 10, tzinfo=UTC))
             broken.run(conn)
     with engine.connect() as conn:
         assert BY_CODES.all(conn, event=sample_event, codes=["X"]) == []  # rolled back
@@ -60,7 +59,7 @@ def test_a_query_first_on_a_connection_opens_its_transaction(engine, sample_even
     """Reads on a fresh connection see one snapshot, and writes wait for the caller's commit."""
     at = datetime(2026, 12, 10, tzinfo=UTC)
     with engine.connect() as conn:
-        INSERT.run(conn, uuid="t1", event=sample_event, code="T1", at=moment_binder(conn)(at))
+        INSERT.run(conn, uuid="t1", event=sample_event, code="T1", at=at)
         assert conn.in_transaction()
     with engine.connect() as conn:  # closed without a commit: nothing written
         assert BY_CODES.all(conn, event=sample_event, codes=["T1"]) == []

@@ -136,27 +136,17 @@ def _rooms_line(qtbot, win, moment: datetime) -> str:
     return line.text()
 
 
-@pytest.fixture
-def coordinator(qtbot, demo_url):
-    win = create_window(demo_url, language="en")
-    qtbot.addWidget(win)
-    hand_desk_to(win, Role.COORDINATOR)
-    win.show()
-    yield win
-    win.close()
-
-
-def test_the_rooms_tab_says_which_sessions_it_lists_and_why(qtbot, coordinator):
-    assert _rooms_line(qtbot, coordinator, TUESDAY_BEFORE) == (
+def test_the_rooms_tab_says_which_sessions_it_lists_and_why(qtbot, coordinator_window):
+    assert _rooms_line(qtbot, coordinator_window, TUESDAY_BEFORE) == (
         "The event takes place on Thursday 10 December 2026: until then, only its first sessions "
         "(at 09:15) are listed, as the next ones to start. The others will appear as their time comes.")
-    assert _rooms_line(qtbot, coordinator, EVENT_MORNING) == (
+    assert _rooms_line(qtbot, coordinator_window, EVENT_MORNING) == (
         "Only the sessions under way and the next ones to start (at 10:15) are listed. "
         "The others will appear as their time comes.")
-    assert _rooms_line(qtbot, coordinator, DAY_AFTER) == (
+    assert _rooms_line(qtbot, coordinator_window, DAY_AFTER) == (
         "No session is listed: the event took place on Thursday 10 December 2026 and all its "
         "sessions are over.")
-    assert coordinator.occupancy_view().model.rowCount() == 0
+    assert coordinator_window.occupancy_view().model.rowCount() == 0
 
 
 def test_the_rooms_line_in_french(qtbot, demo_url):

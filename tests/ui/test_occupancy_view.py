@@ -57,16 +57,6 @@ def test_the_model_passes_qtmodeltester_and_colours_full_rooms(model_validator: 
     assert model.index(0, OccupancyModel.PRESENT).data(OccupancyModel.FillRole) == 0.0
 
 
-@pytest.fixture
-def coordinator_window(qtbot, demo_url):
-    win = create_window(demo_url, language="en")
-    qtbot.addWidget(win)
-    hand_desk_to(win, Role.COORDINATOR)
-    win.show()
-    yield win
-    win.close()
-
-
 def test_only_coordinators_see_the_rooms(qtbot, demo_url):
     win = create_window(demo_url, language="en")
     qtbot.addWidget(win)

@@ -344,7 +344,7 @@ class _Recorder:
     def __call__(self, attendee: int | None, result: str, reason: str,
                  undoes: int | None = None, **fields) -> ScanAnswer:
         s = self.s
-        stamp = s._time(s._clock())
+        stamp = s._clock()  # the named query binds it as the column stores it
         inserted = q.INSERT_SCAN.one(
             self.conn, uuid=self.uuid, event=s._event, code=self.code, attendee=attendee,
             kind=self.kind, session=self.session_id, desk=s._desk, operator=s._operator,

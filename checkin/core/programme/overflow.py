@@ -24,8 +24,7 @@ import sqlalchemy as sa
 
 from checkin.core.programme.enrollments import seats
 from checkin.core.programme.event_file import full_name
-from checkin.store.rows import time_binder
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+from checkin.store.queries import programme as q
 
 KEEP = "keep"
 WAITLIST = "waitlist"
@@ -53,25 +52,6 @@ class Overflow:
                 "losing": [code for _aid, code, _name in self.losing]}
 
 
-_LIMITS = sa.text(
-    "SELECT s.id, s.capacity, r.capacity FROM session s LEFT JOIN room r ON r.id = s.room_id "
-    "WHERE s.event_id = :e")
-# Booked, registered people of one session, in booking order (first booked first).
-_BOOKED = sa.text(
-    "SELECT a.id, a.code, a.first_name, a.last_name FROM enrollment en "
-    "JOIN attendee a ON a.id = en.attendee_id WHERE en.session_id = :s "
-    f"AND en.status = '{EnrollmentStatus.BOOKED}' AND a.status = '{AttendeeStatus.REGISTERED}' "
-    "ORDER BY en.created_at, en.id")
-
-
-_MAKE_ROOM = sa.text(
-    "UPDATE enrollment SET position = position + :n WHERE session_id = :s "
-    f"AND status = '{EnrollmentStatus.WAITLISTED}'")
-_TO_WAITLIST = sa.text(
-    f"UPDATE enrollment SET status = '{EnrollmentStatus.WAITLISTED}', position = :p, "
-    "updated_at = :now WHERE session_id = :s AND attendee_id = :a")
-
-
 def settled(done: dict, choice: str | None) -> str:
     """What a load did about one session (Overflow.to_json), in a line (English)."""
     if choice == WAITLIST:
@@ -82,7 +62,8 @@ def settled(done: dict, choice: str | None) -> str:
 
 def seat_limits(conn: sa.Connection, event_id: int) -> dict[int, int | None]:
     """Session id -> how many it seats now (its own capacity or its room's, the smaller)."""
-    return {sid: seats(own, room) for sid, own, room in conn.execute(_LIMITS, {"e": event_id})}
+    return {row.id: seats(row.own_capacity, row.room_capacity)
+            for row in q.SEAT_LIMITS.all(conn, event=event_id)}
 
 
 def find_overflows(conn: sa.Connection, event_id: int,
@@ -90,19 +71,16 @@ def find_overflows(conn: sa.Connection, event_id: int,
     """Sessions that seat fewer than before and fewer than are booked, with who would lose
     a seat. `before` is seat_limits() read before the change."""
     found = []
-    titles = {sid: (key, title) for sid, key, title in conn.execute(sa.text(
-        "SELECT id, key, title FROM session WHERE event_id = :e"), {"e": event_id})}
-    for sid, limit in seat_limits(conn, event_id).items():
-        old = before.get(sid)
-        if limit is None or sid not in before or (old is not None and limit >= old):
+    for row in q.SEAT_LIMITS.all(conn, event=event_id):
+        limit, old = seats(row.own_capacity, row.room_capacity), before.get(row.id)
+        if limit is None or row.id not in before or (old is not None and limit >= old):
             continue
-        booked = conn.execute(_BOOKED, {"s": sid}).all()
+        booked = q.BOOKED_IN_ORDER.all(conn, session=row.id)
         if len(booked) <= limit:
             continue
-        key, title = titles[sid]
-        found.append(Overflow(sid, key, title, old, limit, len(booked),
-                              [(aid, code, full_name(first, last))
-                               for aid, code, first, last in booked[limit:]]))
+        found.append(Overflow(row.id, row.key, row.title, old, limit, len(booked),
+                              [(b.id, b.code, full_name(b.first_name, b.last_name))
+                               for b in booked[limit:]]))
     return found
 
 
@@ -112,11 +90,10 @@ def settle(conn: sa.Connection, overflows: list[Overflow], choice: str, now: dat
         raise ValueError(f"unknown choice {choice!r}: {', '.join(CHOICES)}")
     if choice == KEEP:
         return
-    stamp = time_binder(conn.engine)(now)
     for o in overflows:
         moving = [aid for aid, _code, _name in o.losing]
-        # The waitlist's order is its `position` (then the row id): those who lose their
-        # seat take the first places, the people already waiting move down behind them.
-        conn.execute(_MAKE_ROOM, {"n": len(moving), "s": o.session_id})
-        conn.execute(_TO_WAITLIST, [{"p": place, "now": stamp, "s": o.session_id, "a": aid}
-                                    for place, aid in enumerate(moving)])
+        # Those who lose their seat take the first places of the waitlist, the people
+        # already waiting move down behind them.
+        q.MAKE_ROOM_AT_WAITLIST_HEAD.run(conn, n=len(moving), session=o.session_id)
+        for place, aid in enumerate(moving):
+            q.TO_WAITLIST.run(conn, position=place, now=now, session=o.session_id, attendee=aid)

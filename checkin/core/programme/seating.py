@@ -17,7 +17,6 @@ import sqlalchemy as sa
 
 from checkin.core.programme.enrollments import seats, session_counts
 from checkin.store.queries import seating as q
-from checkin.store.query import moment_binder
 from checkin.store.rows import json_list
 from checkin.store.vocabulary import VENUE
 
@@ -94,7 +93,7 @@ def session_doors(conn: sa.Connection, event_id: int, now: datetime) -> list[Ses
     """The sessions not over yet, in programme order: the doors a desk may scan at. No seat
     counts, so that a desk opening is not kept waiting for them."""
     return [SessionDoor(d.id, d.title, d.room or "", d.starts_at, d.ends_at)
-            for d in q.DOORS.all(conn, event=event_id, now=moment_binder(conn)(now))]
+            for d in q.DOORS.all(conn, event=event_id, now=now)]
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from checkin.store.query import Query
+from checkin.store.query import Count, Query
 
 
 class Booking(NamedTuple):
@@ -20,12 +20,8 @@ BOOKINGS = Query(
     "AND status IN ('booked', 'waitlisted')", Booking)
 
 
-class Ahead(NamedTuple):
-    n: int
-
-
 # Their place in a queue: registered people waiting ahead of them.
 AHEAD_IN_QUEUE = Query(
     "SELECT count(*) FROM enrollment en JOIN attendee a ON a.id = en.attendee_id "
     "WHERE en.session_id = :session AND en.status = 'waitlisted' AND a.status = 'registered' "
-    "AND (en.position < :position OR (en.position = :position AND en.id < :id))", Ahead)
+    "AND (en.position < :position OR (en.position = :position AND en.id < :id))", Count)

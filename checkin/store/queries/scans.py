@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from checkin.store.query import Query
+from checkin.store.query import Id, Query
 
 
 class PersonAt(NamedTuple):
@@ -37,10 +37,6 @@ PERSON_AT = Query(
     "LEFT JOIN presence p ON p.attendee_id = a.id AND p.place = :place "
     "LEFT JOIN scan ps ON ps.id = p.scan_id "
     "WHERE a.event_id = :event AND a.code = :code", PersonAt, times=("entered_at",))
-
-
-class Id(NamedTuple):
-    id: int
 
 
 # PostgreSQL: two desks, one badge — the second waits here for the first's commit.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from checkin.store.query import Query
+from checkin.store.query import Count, Query
 
 
 class SessionRow(NamedTuple):
@@ -61,7 +61,7 @@ class DoorRow(NamedTuple):
     ends_at: datetime
 
 
-# The sessions not over yet: the doors a desk may scan at (`now` through moment_binder).
+# The sessions not over yet: the doors a desk may scan at.
 DOORS = Query(
     "SELECT s.id, s.title, r.name, s.starts_at, s.ends_at FROM session s "
     "LEFT JOIN room r ON r.id = s.room_id WHERE s.event_id = :event AND s.ends_at > :now "
@@ -89,10 +89,6 @@ ONE_SESSION = Query(
     "e.seat_hold_minutes, s.audience_professions, s.audience_categories, s.speakers "
     "FROM session s JOIN event e ON e.id = s.event_id LEFT JOIN room r ON r.id = s.room_id "
     "WHERE s.event_id = :event AND s.id = :session", OneSession, times=("starts_at",))
-
-
-class Count(NamedTuple):
-    n: int
 
 
 ONE_PRESENT = Query(
