@@ -69,6 +69,29 @@ class Query(Generic[R]):
         finally:
             cursor.close()
 
+    def many(self, conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+        """The statement once per parameter set, in one round of the driver (bulk writes)."""
+        if not rows:
+            return
+        text = self._text(conn)
+        stamp = time_binder(conn.engine)
+        bound = [{k: stamp(v) if isinstance(v, datetime) else v for k, v in row.items()}
+                 for row in rows]
+        if not conn.in_transaction():
+            conn.begin()
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(text, bound)
+        finally:
+            cursor.close()
+
+    def _text(self, conn: sa.Connection) -> str:
+        pg = conn.dialect.name == "postgresql"
+        text = self._texts.get(pg)
+        if text is None:
+            text = self._texts[pg] = _NAME.sub(r"%(\1)s", self.sql) if pg else self.sql
+        return text
+
     def _make(self, found: Sequence[Any]) -> R:
         assert self.row is not None, f"{self.sql[:40]}… returns no row"
         values = list(found)
@@ -78,9 +101,7 @@ class Query(Generic[R]):
 
     def _execute(self, conn: sa.Connection, params: dict[str, Any]) -> Any:
         pg = conn.dialect.name == "postgresql"
-        text = self._texts.get(pg)
-        if text is None:
-            text = self._texts[pg] = _NAME.sub(r"%(\1)s", self.sql) if pg else self.sql
+        text = self._text(conn)
         if any(isinstance(v, datetime) for v in params.values()):
             stamp = time_binder(conn.engine)
             params = {k: stamp(v) if isinstance(v, datetime) else v for k, v in params.items()}

@@ -63,3 +63,14 @@ def test_a_query_first_on_a_connection_opens_its_transaction(engine, sample_even
         assert conn.in_transaction()
     with engine.connect() as conn:  # closed without a commit: nothing written
         assert BY_CODES.all(conn, event=sample_event, codes=["T1"]) == []
+
+
+def test_many_writes_every_parameter_set_with_its_moments(engine, sample_event):
+    at = datetime(2026, 12, 10, 9, 0, tzinfo=UTC)
+    with engine.begin() as conn:
+        INSERT.many(conn, [{"uuid": f"m{i}", "event": sample_event, "code": f"M{i}", "at": at}
+                           for i in range(3)])
+        INSERT.many(conn, [])  # nothing to write: no statement at all
+    with engine.connect() as conn:
+        rows = BY_CODES.all(conn, event=sample_event, codes=["M0", "M1", "M2"])
+    assert rows == [Stamp(f"M{i}", at) for i in range(3)]
