@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.admission.code_reading import ScannerSetup, readings
 from checkin.core.admission.routing import Route, route
-from checkin.core.admission.scan import ScanAnswer, ScanService, clean_code
+from checkin.core.admission.scan import AlsoWrite, ScanAnswer, ScanService, When, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.store.vocabulary import ScanResult
 
@@ -49,6 +49,9 @@ class ScanRequest:
     undo: bool = False
     only_if_code: bool = False  # a burst without a terminator: a scan only if it reads as a code
     walk_in: dict | None = None  # the walk-in form's values: register, then admit
+    # Made once at the desk, before the first try: whichever store records it first, a
+    # retry or a replay is answered as that first time (checkin.core.admission.offline_desk).
+    uuid: str | None = None
 
 
 class Backend(Protocol):
@@ -59,9 +62,10 @@ class StoreBackend:
     """Decides on the store, one ScanService per operator (the role can change between scans)."""
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str, clock: Clock = system_clock,
-                 scanner: ScannerSetup = ScannerSetup()) -> None:
+                 scanner: ScannerSetup = ScannerSetup(), walk_in_prefix: str = "WI") -> None:
         self._engine, self._event, self._desk, self._clock = engine, event_id, desk, clock
         self.scanner = scanner
+        self._walk_in_prefix = walk_in_prefix
         self._services: dict[tuple[str, ScannerSetup], ScanService] = {}
 
     def service(self, operator: str) -> ScanService:
@@ -73,23 +77,32 @@ class StoreBackend:
                                               scanner=scanner)
         return self._services[key]
 
-    def decide(self, request: ScanRequest) -> Decision | None:
+    def decide(self, request: ScanRequest, *, when: When | None = None,
+               also_write: AlsoWrite | None = None, routed: bool = True) -> Decision | None:
+        """`when`: the moment the scan was made (a replay's, not now); `also_write`: what
+        the decision's own transaction writes too (an offline desk's outbox row);
+        `routed`: whether to say where the person goes next (a replay shows nothing)."""
         svc = self.service(request.operator)
+        uuid = request.uuid
         if request.walk_in is not None:
-            answer = svc.walk_in(**request.walk_in)
+            answer = svc.walk_in(**request.walk_in, code_prefix=self._walk_in_prefix,
+                                 scan_uuid=uuid, when=when, also_write=also_write)
         elif request.undo:
-            answer = svc.undo_last(request.code)
+            answer = svc.undo_last(request.code, scan_uuid=uuid, when=when, also_write=also_write)
         elif request.only_if_code:
-            known = svc.scan_if_known(request.code, session_id=request.session_id)
+            known = svc.scan_if_known(request.code, session_id=request.session_id,
+                                      scan_uuid=uuid, when=when, also_write=also_write)
             if known is None:
                 return None  # typing after all: nothing recorded
             answer = known
         else:
             answer = svc.scan(request.code, exit=request.exit, session_id=request.session_id,
-                              override=request.override)
+                              override=request.override, scan_uuid=uuid, when=when,
+                              also_write=also_write)
         way = None
-        if answer.attendee_id is not None and answer.result in _ROUTED:
-            way = route(self._engine, self._event, answer.code, self._clock())
+        if routed and answer.attendee_id is not None and answer.result in _ROUTED:
+            way = route(self._engine, self._event, answer.code,
+                        when.at if when is not None else self._clock())
         return Decision(answer, way)
 
 

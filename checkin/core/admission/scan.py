@@ -16,7 +16,7 @@ door, a rush at the entrance): the venue counts and the exports' arrivals agree.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -41,7 +41,20 @@ from checkin.store.rows import time_binder
 from checkin.store.vocabulary import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error
+# What else a decision's own transaction writes: an offline desk's outbox row, so that an
+# answer shown is both decided and queued for the server, or neither.
+AlsoWrite = Callable[[sa.Connection, "ScanAnswer"], None]
 ACCEPTED = (ScanResult.ADMITTED, ScanResult.EXITED, ScanResult.UNDONE)
+
+
+@dataclass(frozen=True)
+class When:
+    """When a scan was made: `at` on the server's time line (the desk's clock corrected by
+    its offset to the server), `desk_time` as the desk's own clock read it. A replayed scan
+    carries the moment it was made, not the moment it reached the server."""
+
+    at: datetime
+    desk_time: datetime
 
 
 @dataclass
@@ -139,28 +152,40 @@ class ScanService:
             raise explain(exc, self._url) from exc
 
     def scan(self, raw_code: str, *, exit: bool = False, session_id: int | None = None,
-             override: bool = False, scan_uuid: str | None = None) -> ScanAnswer:
+             override: bool = False, scan_uuid: str | None = None, when: When | None = None,
+             also_write: AlsoWrite | None = None) -> ScanAnswer:
         """Admit (or let out) whoever holds this code; the answer is durable when returned.
 
         `override` (a coordinator's decision, journaled) admits at a door despite a full
         room or an audience restriction; it changes nothing else.
         """
         answer = self._scan(raw_code, exit=exit, session_id=session_id, override=override,
-                            scan_uuid=scan_uuid, record_unknown=True)
+                            scan_uuid=scan_uuid, when=when, also_write=also_write,
+                            record_unknown=True)
         assert answer is not None  # an unknown code is recorded and answered
         return answer
 
-    def scan_if_known(self, raw_code: str, *, session_id: int | None = None) -> ScanAnswer | None:
+    def scan_if_known(self, raw_code: str, *, session_id: int | None = None,
+                      scan_uuid: str | None = None, when: When | None = None,
+                      also_write: AlsoWrite | None = None) -> ScanAnswer | None:
         """A burst with no terminator: scanned when it reads as someone's code, else None and
         nothing recorded (it was typing), in the same one transaction."""
-        return self._scan(raw_code, session_id=session_id, record_unknown=False)
+        return self._scan(raw_code, session_id=session_id, scan_uuid=scan_uuid, when=when,
+                          also_write=also_write, record_unknown=False)
+
+    def _when(self, when: When | None) -> When:
+        if when is not None:
+            return when
+        now = self._clock()
+        return When(now, now)
 
     def _scan(self, raw_code: str, *, exit: bool = False, session_id: int | None = None,
-              override: bool = False, scan_uuid: str | None = None,
-              record_unknown: bool) -> ScanAnswer | None:
+              override: bool = False, scan_uuid: str | None = None, when: When | None = None,
+              also_write: AlsoWrite | None = None, record_unknown: bool) -> ScanAnswer | None:
         code = clean_code(raw_code)
         replay = scan_uuid is not None
         scan_uuid = scan_uuid or str(uuidlib.uuid4())
+        moment = self._when(when)
         door = session_id is not None
         if door:
             kind = ScanKind.SESSION_EXIT if exit else ScanKind.SESSION_ENTRY
@@ -176,7 +201,8 @@ class ScanService:
             if person is None and not record_unknown:
                 return None
             # A scan row keeps the code of whom it admitted; an unknown one, what was typed.
-            rec = _Recorder(self, conn, scan_uuid, found if person else code, kind, session_id)
+            rec = _Recorder(self, conn, scan_uuid, found if person else code, kind, session_id,
+                            moment, also_write)
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE, _unknown_reason(raw_code, code, self._scanner))
             fields: dict[str, Any] = dict(first_name=person.first_name, last_name=person.last_name,
@@ -203,7 +229,7 @@ class ScanService:
                 conn, self._event, session_id, who, profession=person.profession or "",
                 category_key=person.category_key or "",
                 speaker_key=person.source_id if person.source == PEOPLE_SOURCE else None,
-                now=self._clock())
+                now=moment.at)
             if decision is None:
                 return rec(who, ScanResult.UNKNOWN_CODE, ENGLISH("reason.no_session", session_id),
                            **fields)
@@ -249,24 +275,36 @@ class ScanService:
         return answer
 
     def walk_in(self, first_name: str, last_name: str, *, organisation: str = "",
-                category: str = "participant", email: str = "") -> ScanAnswer:
+                category: str = "participant", email: str = "", code: str | None = None,
+                code_prefix: str = "WI", scan_uuid: str | None = None, when: When | None = None,
+                also_write: AlsoWrite | None = None) -> ScanAnswer:
         """Someone not registered: create them with a new code and admit them, in one
-        transaction — either both happen or neither does."""
+        transaction — either both happen or neither does.
+
+        `code`: the one a desk gave them offline (replayed as it was printed on their badge);
+        else a new one after `code_prefix` (an offline desk's own, so that two desks apart
+        never give the same code). A replayed `scan_uuid` already recorded is answered as
+        the first time, nobody is created twice."""
         first_name, last_name = " ".join(first_name.split()), " ".join(last_name.split())
         organisation = " ".join(organisation.split())
         if not (first_name or last_name):
             raise ValueError("a walk-in needs a name")
+        moment = self._when(when)
         with self._begin() as conn:
+            if scan_uuid is not None and (replayed := self._replayed(conn, scan_uuid)):
+                return replayed
             found = conn.execute(sa.text(
                 "SELECT id, name FROM category WHERE event_id = :e AND key = :k"),
                 {"e": self._event, "k": category}).first()
             if found is None:
                 raise ValueError(f"unknown category {category!r}")
             category_id, category_name = found
-            taken = set(conn.execute(sa.text("SELECT code FROM attendee WHERE event_id = :e "
-                                             "AND code LIKE 'WI%'"), {"e": self._event}).scalars())
-            code = new_code("WI", taken)
-            now = self._time(self._clock())
+            if code is None:
+                taken = set(conn.execute(sa.text(
+                    "SELECT code FROM attendee WHERE event_id = :e AND code LIKE :p"),
+                    {"e": self._event, "p": code_prefix + "%"}).scalars())
+                code = new_code(code_prefix, taken)
+            now = self._time(moment.at)
             attendee = conn.execute(sa.text(
                 "INSERT INTO attendee (event_id, code, source, source_id, source_order, first_name, "
                 "last_name, email, phone, organisation, job_title, profession, category_id, city, "
@@ -279,16 +317,23 @@ class ScanService:
                                   "now": now}).scalar_one()
             index_new_attendees(conn, [(attendee, self._event, first_name, last_name,
                                         organisation, email)])
-            rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.ENTRY, None)
+            rec = _Recorder(self, conn, scan_uuid or str(uuidlib.uuid4()), code, ScanKind.ENTRY,
+                            None, moment, also_write)
             return rec(attendee, ScanResult.ADMITTED, ENGLISH("reason.walk_in"), first_name=first_name,
                        last_name=last_name, organisation=organisation, category=category_name)
 
-    def undo_last(self, raw_code: str) -> ScanAnswer:
-        """Cancel this person's last counted scan, if this desk made it (a new row)."""
+    def undo_last(self, raw_code: str, *, scan_uuid: str | None = None, when: When | None = None,
+                  also_write: AlsoWrite | None = None) -> ScanAnswer:
+        """Cancel this person's last counted scan, if this desk made it (a new row). An undo
+        replayed (its `scan_uuid` already recorded) is answered as the first time: a reply
+        lost after the commit never undoes a second scan."""
         code = clean_code(raw_code)
         with self._begin() as conn:
+            if scan_uuid is not None and (replayed := self._replayed(conn, scan_uuid)):
+                return replayed
             person = self._person(conn, code, VENUE)
-            rec = _Recorder(self, conn, str(uuidlib.uuid4()), code, ScanKind.UNDO, None)
+            rec = _Recorder(self, conn, scan_uuid or str(uuidlib.uuid4()), code, ScanKind.UNDO,
+                            None, self._when(when), also_write)
             if person is None:
                 return rec(None, ScanResult.UNKNOWN_CODE, NO_REGISTRANT)
             last = q.LAST_MOVE.one(conn, attendee=person.id)
@@ -337,18 +382,19 @@ class _Recorder:
     """Writes the one scan row of a decision (and the presence it changes), then answers."""
 
     def __init__(self, service: ScanService, conn: sa.Connection, scan_uuid: str, code: str,
-                 kind: str, session_id: int | None) -> None:
+                 kind: str, session_id: int | None, when: When,
+                 also_write: AlsoWrite | None = None) -> None:
         self.s, self.conn, self.uuid, self.code = service, conn, scan_uuid, code
-        self.kind, self.session_id = kind, session_id
+        self.kind, self.session_id, self.when, self.also_write = kind, session_id, when, also_write
 
     def __call__(self, attendee: int | None, result: str, reason: str,
                  undoes: int | None = None, **fields) -> ScanAnswer:
         s = self.s
-        stamp = s._clock()  # the named query binds it as the column stores it
-        inserted = q.INSERT_SCAN.one(
+        inserted = q.INSERT_SCAN.one(  # the named query binds moments as the columns store them
             self.conn, uuid=self.uuid, event=s._event, code=self.code, attendee=attendee,
             kind=self.kind, session=self.session_id, desk=s._desk, operator=s._operator,
-            desk_time=stamp, recorded_at=stamp, result=result, reason=reason, undoes=undoes)
+            desk_time=self.when.desk_time, recorded_at=self.when.at, result=result,
+            reason=reason, undoes=undoes)
         if inserted is None:  # INSERT … RETURNING id always gives its row back
             raise RuntimeError("the scan insert returned no id")
         scan_id = inserted.id
@@ -359,11 +405,14 @@ class _Recorder:
                 q.INSIDE_VENUE_TOO.run(self.conn, attendee=attendee, event=s._event, scan=scan_id)
         if self.session_id is not None:
             fields.setdefault("session_id", self.session_id)
-        return ScanAnswer(result=result, code=self.code, scan_id=scan_id, attendee_id=attendee,
-                          reason=reason, **fields)
+        answer = ScanAnswer(result=result, code=self.code, scan_id=scan_id, attendee_id=attendee,
+                            reason=reason, **fields)
+        if self.also_write is not None:
+            self.also_write(self.conn, answer)
+        return answer
 
     def journal(self, action: str, subject: str, details: dict) -> None:
         s = self.s
         self.conn.execute(_JOURNAL, {
-            "e": s._event, "at": s._time(s._clock()), "action": action, "actor": s._operator,
+            "e": s._event, "at": s._time(self.when.at), "action": action, "actor": s._operator,
             "desk": s._desk, "subject": subject[:300], "details": details})

@@ -1,0 +1,351 @@
+"""A desk on a shared server that keeps answering when the network does not.
+
+Online, a scan goes to the server on the desk's link (checkin.store.link) and waits for it
+at most `deadline` seconds by the desk's own clock. Past the deadline, or when the server is
+known to be out of reach, or while earlier offline decisions are still waiting to be sent,
+the desk decides on its local replica (checkin.store.replica) with the same ScanService, and
+queues the decision in the replica's outbox in the same local transaction: the answer is
+shown once that commit is done, so it is never lost, and the queue keeps the order made.
+
+A background loop probes the server every `probe_every` seconds (a fresh connection, its
+own deadline), keeps the desk's clock offset to the server, replays the outbox in order when
+the link is back — each scan with its own UUID and the moment it was made, so that a scan
+the server had committed before its reply was lost is answered as it was, never counted
+twice — and refreshes the replica from the server when nothing is waiting.
+
+What the volunteer's screen reads comes from the replica too (searches, doors, seats): a
+local file never hangs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import threading
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from checkin.core.admission.code_reading import ScannerSetup
+from checkin.core.admission.desk_backend import DEADLINE, Decision, ScanRequest, StoreBackend
+from checkin.core.admission.scan import ScanAnswer, When
+from checkin.core.clock import Clock, system_clock
+from checkin.store import StoreError, StoreUnavailable
+from checkin.store import replica as rep
+from checkin.store.link import Link, LinkSilent, Worker
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+PROBE_EVERY = 1.0       # s between probes: a link's return is noticed within ~2 s
+PROBE_DEADLINE = 1.5    # s a probe may take
+REPLAY_DEADLINE = 5.0   # s for one replayed scan (the server may be finishing a lock wait)
+REFRESH_EVERY = 30.0    # s between refreshes of the replica while online
+REFRESH_DEADLINE = 120.0
+MARK_EVERY = 50         # replayed scans marked sent per local commit (a crash replays at most these)
+
+
+class LinkState(StrEnum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    state: LinkState
+    waiting: int                  # decisions made here and not yet on the server
+    offset: timedelta             # the server's clock minus the desk's
+    replica_at: datetime | None   # when the replica was last refreshed (None: never)
+    reason: str = ""              # why offline, in English (the store's words)
+
+
+def desk_tag(desk: str) -> str:
+    """Two letters of the desk's own, for the codes it gives walk-ins while offline."""
+    digest = hashlib.sha256(desk.encode()).digest()
+    return base64.b32encode(digest).decode()[:2]
+
+
+class OfflineDesk:
+    """Decides a desk's scans on the server when it answers in time, else on the replica."""
+
+    def __init__(self, server_url: str, replica_path: Path, event_id: int, *, desk: str,
+                 clock: Clock = system_clock, scanner: ScannerSetup = ScannerSetup(),
+                 deadline: float = DEADLINE, probe_every: float = PROBE_EVERY,
+                 refresh_every: float = REFRESH_EVERY,
+                 on_status: Callable[[DeskStatus], None] = lambda _s: None,
+                 wall: Clock = system_clock) -> None:
+        self.deadline, self.probe_every, self.refresh_every = deadline, probe_every, refresh_every
+        self._event, self._desk, self._clock, self._wall = event_id, desk, clock, wall
+        self._on_status = on_status
+        self.replica_path = replica_path
+        self.replica = rep.open_replica(replica_path)
+        self._scan_link = Link(server_url, "desk-scan")
+        self._sync_link = Link(server_url, "desk-sync")
+        self._server = StoreBackend(self._scan_link.engine, event_id, desk=desk,
+                                    clock=self._server_clock, scanner=scanner)
+        self._replay = StoreBackend(self._sync_link.engine, event_id, desk=desk,
+                                    clock=self._server_clock, scanner=scanner)
+        self._local = StoreBackend(self.replica, event_id, desk=desk, clock=self._server_clock,
+                                   scanner=scanner, walk_in_prefix="WI" + desk_tag(desk))
+        self._local_worker = Worker("desk-replica")  # local decisions and mirrors, in order
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._closed = threading.Event()
+        self._queued = rep.waiting_count(self.replica)  # counted before each local commit
+        self._state = LinkState.OFFLINE  # until the first probe answers
+        self._reason = ""
+        self._offset = timedelta(0)
+        self._replica_at: datetime | None = None
+        self._last_refresh = float("-inf")
+        self._loop = threading.Thread(target=self._run, name="desk-sync-loop", daemon=True)
+
+    # ---- what the desk asks -----------------------------------------------------------
+    @property
+    def scanner(self) -> ScannerSetup:
+        return self._server.scanner
+
+    @scanner.setter
+    def scanner(self, setup: ScannerSetup) -> None:
+        self._server.scanner = self._local.scanner = self._replay.scanner = setup
+
+    def start(self) -> OfflineDesk:
+        """Probe once before the first scan (at most PROBE_DEADLINE), then keep at it."""
+        try:
+            self._probe()
+        except (LinkSilent, StoreUnavailable) as exc:
+            self._went_offline(str(exc))
+        else:
+            with self._lock:
+                if self._queued == 0:
+                    self._state = LinkState.ONLINE
+            self._publish()
+        self._loop.start()
+        return self
+
+    def status(self) -> DeskStatus:
+        with self._lock:
+            return DeskStatus(self._state, self._queued, self._offset, self._replica_at,
+                              self._reason)
+
+    def decide(self, request: ScanRequest, late: Callable[[], None] = lambda: None) -> Decision | None:
+        """The answer, durable where it was decided: on the server within the deadline,
+        else on the replica with its outbox row."""
+        if request.uuid is None:
+            request = replace(request, uuid=str(uuidlib.uuid4()))
+        when = self._when()
+        with self._lock:
+            local = self._state != LinkState.ONLINE or self._queued > 0
+            if local:
+                self._queued += 1
+        if not local:
+            try:
+                decision = self._scan_link.call(
+                    lambda: self._server.decide(request, when=when), self.deadline)
+            except (LinkSilent, StoreUnavailable) as exc:
+                self._went_offline(str(exc))
+                with self._lock:
+                    self._queued += 1
+            else:
+                self._mirror(request, decision, when)
+                return decision
+        return self._decide_here(request, when)
+
+    def read(self, fn: Callable[[Any], T]) -> T:
+        """fn(engine) on what the desk's screen reads: the replica, never the network."""
+        return fn(self.replica)
+
+    def close(self) -> None:
+        self._closed.set()
+        self._wake.set()
+        if self._loop.is_alive():
+            self._loop.join(timeout=2)
+        self._local_worker.stop()
+        self._scan_link.close()
+        self._sync_link.close()
+        self.replica.dispose()
+
+    # ---- deciding here ----------------------------------------------------------------
+    def _decide_here(self, request: ScanRequest, when: When) -> Decision | None:
+        def also_write(conn: Any, answer: ScanAnswer) -> None:
+            sent = request
+            if request.walk_in is not None:  # replayed with the code printed on the badge
+                sent = replace(request, walk_in={**request.walk_in, "code": answer.code})
+            rep.queue(conn, uuid=str(request.uuid), event_id=self._event,
+                      request=asdict(sent), at=when.at, desk_time=when.desk_time,
+                      result=answer.result)
+
+        try:
+            decision = self._local_worker.submit(
+                lambda: self._local.decide(request, when=when, also_write=also_write)).result()
+        except BaseException:
+            self._unqueue()
+            raise
+        if decision is None:  # a burst that was typing: nothing queued
+            self._unqueue()
+        self._publish()
+        return decision
+
+    def _mirror(self, request: ScanRequest, decision: Decision | None, when: When) -> None:
+        """What the server decided, recorded in the replica too (same UUID, not queued), so
+        that going offline a moment later the desk still knows whom it let in."""
+        if decision is None:
+            return
+        mirrored = request
+        if request.walk_in is not None:
+            mirrored = replace(request, walk_in={**request.walk_in, "code": decision.answer.code})
+
+        def apply() -> None:
+            try:
+                self._local.decide(mirrored, when=when, routed=False)
+            except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
+                log.info("replica mirror skipped: %s", exc)
+
+        self._local_worker.submit(apply)
+
+    def _unqueue(self, n: int = 1) -> None:
+        with self._lock:
+            self._queued = max(0, self._queued - n)
+
+    def _when(self) -> When:
+        desk_now = self._clock()
+        return When(desk_now + self._offset, desk_now)
+
+    def _server_clock(self) -> datetime:
+        return self._clock() + self._offset
+
+    # ---- the state --------------------------------------------------------------------
+    def _went_offline(self, reason: str) -> None:
+        with self._lock:
+            changed = self._state != LinkState.OFFLINE
+            self._state, self._reason = LinkState.OFFLINE, reason
+        if changed:
+            self._wake.set()
+        self._publish()
+
+    def _set_state(self, state: LinkState) -> None:
+        with self._lock:
+            self._state = state
+            if state != LinkState.OFFLINE:
+                self._reason = ""
+        self._publish()
+
+    def _publish(self) -> None:
+        try:
+            self._on_status(self.status())
+        except Exception:  # a closed window: nobody to tell
+            log.debug("status not shown", exc_info=True)
+
+    # ---- the background loop ----------------------------------------------------------
+    def _run(self) -> None:
+        while not self._closed.is_set():
+            try:
+                self._round()
+            except Exception as exc:  # never let the loop die: try again next round
+                log.warning("desk sync round failed: %s", str(exc)[:300])
+                self._went_offline(str(exc))
+            self._wake.wait(self.probe_every)
+            self._wake.clear()
+
+    def _round(self) -> None:
+        try:
+            self._probe()
+        except (LinkSilent, StoreUnavailable) as exc:
+            self._went_offline(str(exc))
+            return
+        if self._queued or rep.waiting_count(self.replica):
+            self._set_state(LinkState.SYNCING)
+            if not self._replay_all():
+                return
+        with self._lock:
+            if self._queued == 0:
+                self._state, self._reason = LinkState.ONLINE, ""
+        self._publish()
+        if self._wall_seconds() - self._last_refresh >= self.refresh_every:
+            self._refresh()
+
+    def _probe(self) -> None:
+        before = self._wall()
+        server_now = self._sync_link.server_time(PROBE_DEADLINE)
+        after = self._wall()
+        offset = server_now - (before + (after - before) / 2)
+        with self._lock:
+            self._offset = offset
+
+    def _replay_all(self) -> bool:
+        """Send the outbox in order; False when the link failed on the way."""
+        while batch := rep.waiting(self.replica):
+            done: list[tuple[int, str]] = []
+            try:
+                for entry in batch:
+                    done.append((entry.seq, self._replay_one(entry)))
+                    if len(done) >= MARK_EVERY:
+                        self._mark(done)
+                        done = []
+            except (LinkSilent, StoreUnavailable) as exc:
+                self._mark(done)
+                self._went_offline(str(exc))
+                return False
+            self._mark(done)
+        return True
+
+    def _replay_one(self, entry: rep.Outboxed) -> str:
+        request = ScanRequest(**json.loads(entry.request))
+        when = When(datetime.fromisoformat(entry.at), datetime.fromisoformat(entry.desk_time))
+        for attempt in (1, 2):
+            try:
+                decision = self._sync_link.call(
+                    lambda: self._replay.decide(request, when=when, routed=False),
+                    REPLAY_DEADLINE)
+            except (LinkSilent, StoreUnavailable):
+                raise
+            except (StoreError, ValueError) as exc:
+                # Once more first: the scan's own first try may have committed meanwhile
+                # (its UUID taken), which the second try answers. Then refused for good (a
+                # walk-in's category gone…): kept with its reason, never retried forever
+                # in front of the scans behind it.
+                if attempt == 2:
+                    log.warning("replayed scan %s refused: %s", entry.uuid, exc)
+                    return f"refused: {exc}"[:200]
+            else:
+                return decision.answer.result if decision is not None else "not_a_code"
+        raise AssertionError("unreachable")
+
+    def _mark(self, done: list[tuple[int, str]]) -> None:
+        if not done:
+            return
+        rep.mark_all_sent(self.replica, done, self._wall())
+        self._unqueue(len(done))
+        self._publish()
+
+    def _refresh(self) -> None:
+        def read(copy: Callable) -> int:
+            def on_server() -> int:
+                with self._sync_link.engine.connect() as conn:
+                    return copy(rep.read_event(conn, self._event))
+            return self._sync_link.call(on_server, REFRESH_DEADLINE)
+
+        def queued() -> int:
+            with self._lock:
+                return self._queued
+
+        try:
+            refreshed = rep.refresh(read, self.replica, self.replica_path, self._event, queued)
+        except (LinkSilent, StoreUnavailable) as exc:
+            self._went_offline(str(exc))
+            return
+        if refreshed.waiting == 0:
+            self._last_refresh = self._wall_seconds()
+            with self._lock:
+                self._replica_at = self._wall()
+            self._publish()
+
+    def _wall_seconds(self) -> float:
+        return self._wall().timestamp()
+
