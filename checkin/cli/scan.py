@@ -6,6 +6,11 @@ reach (a lock held past the busy timeout, a server stopped or cut off), the stre
 not end: it says so on stderr, tries the same scan again — with the same scan UUID, so a
 commit whose reply was lost is answered as it was, never doubled — and the codes scanned
 meanwhile wait in order on stdin, unanswered, until it is back.
+
+On a shared PostgreSQL server, `scan -` is a desk like the window
+(checkin.core.admission.offline_desk): a scan the server does not answer within 1.5 s is
+decided on the desk's local copy and queued, the link's state is said on stderr as it
+changes, and the queue is sent in order when the server is back.
 """
 
 from __future__ import annotations
@@ -51,8 +56,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checkin.store import open_store
+    from checkin.store import open_store, resolve_url
 
+    if args.code == "-" and resolve_url(args.db).startswith("postgresql"):
+        return _desk_stream(resolve_url(args.db), args)
     engine = open_store(args.db)
     event = pick_event(engine, args.event)
     session = pick_session(engine, event, args.session) if args.session else None
@@ -117,6 +124,94 @@ def _seconds(value: float, words: Words) -> str:
 
     shown = round(value) if value >= 10 else round(value, 1)
     return format_number(int(shown) if shown == int(shown) else shown, words.lang)
+
+
+SETTLE_S = 10.0  # at the stream's end, what a reachable server gets to take the queue
+
+
+def _desk_stream(url: str, args: argparse.Namespace) -> int:
+    """`scan -` on a shared server: a desk with its replica and outbox. It starts even when
+    the server does not answer, from the copy of the event it kept last time."""
+    import threading
+
+    from checkin.core.admission.desk_backend import ScanRequest
+    from checkin.core.admission.offline_desk import DeskStatus, OfflineDesk, status_words
+    from checkin.store.replica import default_replica_path
+
+    words = None if args.json else user_words()
+    told = words or user_words()
+    desk_name = args.desk or socket.gethostname()
+    replica_path = default_replica_path(url, desk_name)
+    event, session, tz = _desk_event(url, replica_path, args, told)
+    said = {"line": ""}
+    lock = threading.Lock()
+
+    def say(status: DeskStatus) -> None:
+        line = status_words(status, told)
+        shown = "online" if line == told("desk.online") else status.state.value
+        with lock:  # once per change of state, not once per queued scan
+            if shown == said["line"]:
+                return
+            said["line"] = shown
+        print(f"checkin: {line}", file=sys.stderr, flush=True)
+
+    desk = OfflineDesk(url, replica_path, event, desk=desk_name, on_status=say).start()
+    try:
+        def act(code: str, scan_uuid: str | None = None) -> ScanAnswer:
+            decision = desk.decide(ScanRequest(
+                code, "cli", exit=args.exit, session_id=session, override=args.override,
+                undo=args.undo, uuid=scan_uuid))
+            assert decision is not None  # only a terminator-less burst may be no scan
+            return decision.answer
+
+        for line in sys.stdin:
+            if line.strip():
+                print_answer(until_recorded(act, line, told), args.json, tz, words)
+        left = desk.settle(SETTLE_S).waiting
+        if left:
+            print(f"checkin: {told('desk.left_waiting', n=left)}", file=sys.stderr, flush=True)
+    finally:
+        desk.close()
+    return EXIT_OK
+
+
+def _desk_event(url: str, replica_path: Any, args: argparse.Namespace,
+                told: Words) -> tuple[int, int | None, tzinfo]:
+    """The event, door and time zone the stream scans for: read on the server, else on the
+    desk's copy; with neither, it waits for the server (it never exits on a store error)."""
+    from checkin.store import StoreUnavailable, open_store
+    from checkin.store.replica import open_replica
+
+    def read(engine: Any) -> tuple[int, int | None, tzinfo]:
+        event = pick_event(engine, args.event)
+        session = pick_session(engine, event, args.session) if args.session else None
+        if args.override and session is None:
+            raise UsageError("--override is for a session door: name the session with --session")
+        return event, session, event_zone(engine, event)
+
+    waited = False
+    while True:
+        try:
+            server = open_store(url)
+        except StoreUnavailable as exc:
+            if replica_path.exists():
+                copy = open_replica(replica_path)
+                try:
+                    return read(copy)
+                except UsageError:
+                    pass  # no copy of the event yet (or not this one): wait for the server
+                finally:
+                    copy.dispose()
+            if not waited:
+                print(f"checkin: {told('stream.waiting', exc, _seconds(RETRY_S[-1], told))}",
+                      file=sys.stderr, flush=True)
+                waited = True
+            time.sleep(RETRY_S[-1])
+            continue
+        try:
+            return read(server)
+        finally:
+            server.dispose()
 
 
 def desk_service(engine: Any, event: int, args: argparse.Namespace) -> ScanService:

@@ -117,6 +117,18 @@ _MESSAGES = (
                     "until it is back (trying again every %2 s).")),
     Message("stream.back", QT_TRANSLATE_NOOP(
         "Messages", "Store back after %1 s: the waiting scans are being recorded.")),
+    # A desk on a shared server: the link's state, in the window and on stderr for `scan -`.
+    Message("desk.online", QT_TRANSLATE_NOOP("Messages", "Online")),
+    Message("desk.offline", _Counted.translate(
+        "Messages", "Offline — %n scan(s) waiting", "", 0), True),
+    Message("desk.syncing", _Counted.translate(
+        "Messages", "Synchronising… %n scan(s) to send", "", 0), True),
+    Message("desk.left_waiting", _Counted.translate(
+        "Messages", "%n scan(s) still wait on this desk: they are sent at its next start.",
+        "", 0), True),
+    Message("desk.no_copy", QT_TRANSLATE_NOOP(
+        "Messages", "Offline, and this desk has no copy of the event yet: the scan waits "
+                    "until the server answers.")),
     # The shipped badge layouts (resources/badges/*.toml): their name and stock, by file.
     Message("layout.a6.name", QT_TRANSLATE_NOOP("Messages", "A6 portrait, 4 per A4")),
     Message("layout.a6.stock", QT_TRANSLATE_NOOP(

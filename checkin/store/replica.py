@@ -86,6 +86,27 @@ HOW_MANY = Query("SELECT count(*) FROM outbox WHERE sent_at IS NULL", Count)
 SENT: Query[tuple] = Query("UPDATE outbox SET sent_at = :now, server_result = :result WHERE seq = :seq")
 
 
+def default_replica_path(server_url: str, desk: str) -> Path:
+    """Where this desk keeps its copy of a shared event: in the user's data folder, one
+    file per server and desk name (two desks on one computer never share an outbox). Not
+    per event, so that a desk started while the server is silent finds its copy."""
+    import hashlib
+
+    from platformdirs import user_data_path
+
+    from checkin.store.engine import describe
+
+    key = f"{describe(server_url)}|{desk}".encode()
+    return user_data_path("checkin", appauthor=False) / "desks" / (
+        hashlib.sha256(key).hexdigest()[:16] + ".sqlite3")
+
+
+def has_event(replica: Engine, event_id: int) -> bool:
+    """Whether the replica holds the event at all (a first refresh has been made)."""
+    with replica.connect() as conn:
+        return conn.exec_driver_sql("SELECT 1 FROM event WHERE id = ?", (event_id,)).first() is not None
+
+
 def open_replica(path: Path) -> Engine:
     """The desk's replica file (made and migrated like any store), with its outbox."""
     from checkin.store import open_store

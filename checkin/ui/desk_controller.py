@@ -5,6 +5,11 @@ signal. Nothing here runs SQL on the GUI thread: scans go one at a time, in the 
 made, through a backend with a deadline (checkin.core.admission.desk_backend); searches
 run on a thread of their own, the latest text winning (a search still running when
 another key comes is not queued behind, its answer is dropped).
+
+On a shared PostgreSQL server the backend is an offline-capable desk
+(checkin.core.admission.offline_desk): scans past the deadline are decided on the desk's
+replica and queued, and what the screen reads (searches, doors, seats, categories) comes
+from that replica, a local file that never hangs; `link` tells the view the link's state.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import (
     DeadlineBackend, Decision, ScanRequest, StoreBackend, reads_as_code,
 )
+from checkin.core.admission.offline_desk import DeskStatus, OfflineDesk
 from checkin.core.admission.scan import ScanAnswer, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.core.search.lookup import Hit, search
+from checkin.store.replica import default_replica_path
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.scanner import BURST_GAP_MS
 from checkin.ui.workers import Task, start
@@ -44,6 +51,7 @@ class DeskController(QObject):
     seats = Signal(int, object)     # (session id, free seats or None): a door's seats left
     corrected = Signal(str)         # the name as corrected
     correction_refused = Signal(str)
+    link = Signal(object)           # DeskStatus of a desk on a shared server, as it changes
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str, operator: Callable[[], str],
                  clock: Clock = system_clock, scanner: ScannerSetup = ScannerSetup(),
@@ -52,7 +60,18 @@ class DeskController(QObject):
         self._engine, self._event, self._desk, self._clock = engine, event_id, desk, clock
         self._operator = operator
         self._store = StoreBackend(engine, event_id, desk=desk, clock=clock, scanner=scanner)
-        self._backend = DeadlineBackend(self._store)
+        self._offline: OfflineDesk | None = None
+        self._reads_from = engine  # what the screen reads
+        self._backend: DeadlineBackend | OfflineDesk
+        if engine.dialect.name == "postgresql":
+            url = engine.url.render_as_string(hide_password=False)
+            self._offline = OfflineDesk(url, default_replica_path(url, desk), event_id,
+                                        desk=desk, clock=clock, scanner=scanner,
+                                        on_status=self._emit_link)
+            self._backend = self._offline.start(probe_first=False)
+            self._reads_from = self._offline.replica
+        else:
+            self._backend = DeadlineBackend(self._store)
         self._scans = QThreadPool(self)
         self._scans.setMaxThreadCount(1)   # scans are answered in the order made
         self._reads = QThreadPool(self)
@@ -79,6 +98,12 @@ class DeskController(QObject):
     @scanner.setter
     def scanner(self, setup: ScannerSetup) -> None:
         self._store.scanner = setup
+        if self._offline is not None:
+            self._offline.scanner = setup
+
+    def link_status(self) -> DeskStatus | None:
+        """The shared server's link as this desk sees it (None: a desk on its own store)."""
+        return self._offline.status() if self._offline is not None else None
 
     def scan(self, code: str, *, exit: bool = False, override: bool = False,
              session_id: int | None = None) -> None:
@@ -121,10 +146,15 @@ class DeskController(QObject):
             return
         attendee, operator = a.attendee_id, self._operator()
 
-        def work(_progress: Any) -> dict:
-            return correct_attendee(self._engine, self._event, attendee, first_name=first,
+        def on(engine: Engine) -> dict:
+            return correct_attendee(engine, self._event, attendee, first_name=first,
                                     last_name=last, organisation=organisation,
                                     actor=operator, desk=self._desk)
+
+        def work(_progress: Any) -> dict:
+            if self._offline is not None:  # on the server, within the desk's deadline
+                return self._offline.on_server(on)
+            return on(self._engine)
 
         def done(changed: dict) -> None:
             if changed and self.current is a:
@@ -159,7 +189,7 @@ class DeskController(QObject):
         def read(_p: Any) -> list[tuple[str, str]]:
             from checkin.core.programme.categories import event_categories
 
-            return event_categories(self._engine, self._event)
+            return event_categories(self._reads_from, self._event)
 
         def done(categories: list[tuple[str, str]]) -> None:
             self._categories = categories
@@ -182,6 +212,12 @@ class DeskController(QObject):
         task.signals.finished.connect(lambda d: self._on_decided(d, on_decided))
         task.signals.failed.connect(self.failed.emit)
         start(task, self._scans)
+
+    def _emit_link(self, status: DeskStatus) -> None:
+        try:
+            self.link.emit(status)  # from the desk's threads: queued to the GUI thread
+        except RuntimeError:
+            pass  # the window closed meanwhile
 
     def _emit_late(self) -> None:
         try:
@@ -243,7 +279,7 @@ class DeskController(QObject):
 
     def _start_search(self, text: str) -> None:
         self._search_running = text
-        engine, event = self._engine, self._event
+        engine, event = self._reads_from, self._event
         task = self._track(Task(lambda _p: search(engine, event, text.strip())))
         task.signals.finished.connect(lambda hits: self._on_found(text, hits))
         task.signals.failed.connect(lambda message: self._on_search_failed(text, message))
@@ -280,7 +316,7 @@ class DeskController(QObject):
         """The sessions not over yet (their rooms' doors), read off the GUI thread."""
         from checkin.core.programme.seating import session_doors
 
-        engine, event, now = self._engine, self._event, self._clock()
+        engine, event, now = self._reads_from, self._event, self._clock()
 
         def work(_p: Any) -> list:
             with engine.connect() as conn:
@@ -292,7 +328,7 @@ class DeskController(QObject):
         """A door's seats left now, read off the GUI thread (the banner shows them)."""
         from checkin.core.programme.seating import event_seats
 
-        engine, event, now = self._engine, self._event, self._clock()
+        engine, event, now = self._reads_from, self._event, self._clock()
 
         def work(_p: Any) -> object:
             with engine.connect() as conn:

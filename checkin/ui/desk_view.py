@@ -31,6 +31,7 @@ from checkin.ui.desk_search import DeskSearch
 from checkin.ui.dialogs import ConfirmDialog
 from checkin.ui.door_banner import DoorBanner
 from checkin.ui.door_choice import DoorChoice
+from checkin.ui.labels import window_words
 from checkin.ui.models.history import HistoryModel
 from checkin.ui.outcomes import outcome_of
 from checkin.ui.print_line import PrintLine
@@ -39,6 +40,7 @@ from checkin.ui.scanner import ScannerFilter
 from checkin.ui.sounds import Sounds
 
 if TYPE_CHECKING:  # the programme module is read at the first door, not to start
+    from checkin.core.admission.offline_desk import DeskStatus
     from checkin.core.programme.seating import SessionDoor
 
 
@@ -170,6 +172,13 @@ class DeskView(QWidget):
                                                 "audience restriction (journaled) (F7)"))
         actions.addWidget(self.override_button)
         actions.addStretch(1)
+        # A desk on a shared server says how its link is: a volunteer knows at a glance
+        # that scans are kept on this laptop while the Wi-Fi is down.
+        self.link_label = QLabel(self)
+        self.link_label.setObjectName("linkState")
+        self.link_label.setAccessibleName(self.tr("Link to the shared server"))
+        self.link_label.hide()
+        actions.addWidget(self.link_label)
         self.mode_label = QLabel(self.tr("Scanning at:"), self)
         self.door_choice = DoorChoice(self)
         self.door_choice.show_doors([], self._tz, keep=None)  # the entrance, until the doors are read
@@ -258,8 +267,20 @@ class DeskView(QWidget):
         c.read_failed.connect(lambda message: self.panel.show_notice(
             self.tr("The database did not answer: %1").replace("%1", message)))
         c.corrected.connect(self._on_corrected)
+        c.link.connect(self._on_link)
         c.correction_refused.connect(
             lambda message: ConfirmDialog.error(self, self.tr("Correct name"), message))
+
+    def _on_link(self, status: DeskStatus) -> None:
+        from checkin.core.admission.offline_desk import LinkState, status_words
+
+        text = status_words(status, window_words())
+        online = text == window_words()("desk.online")
+        colour = "#1b7f3b" if online else ("#b35c00" if status.state == LinkState.OFFLINE
+                                           else "#1f5fa8")
+        self.link_label.setText(("● " if online else "▲ ") + text)
+        self.link_label.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {colour};")
+        self.link_label.show()
 
     # ---- search -----------------------------------------------------------------------
     def clear_search(self) -> None:

@@ -1278,71 +1278,105 @@
     </message>
     <message>
         <location filename="../../checkin/core/messages.py" line="121"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="122"/>
+        <source>Offline — %n scan(s) waiting</source>
+        <translation>
+            <numerusform>Hors ligne — %n scan en attente</numerusform>
+            <numerusform>Hors ligne — %n scans en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="124"/>
+        <source>Synchronising… %n scan(s) to send</source>
+        <translation>
+            <numerusform>Synchronisation… %n scan à envoyer</numerusform>
+            <numerusform>Synchronisation… %n scans à envoyer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../checkin/core/messages.py" line="126"/>
+        <source>%n scan(s) still wait on this desk: they are sent at its next start.</source>
+        <translation>
+            <numerusform>%n scan attend encore sur ce poste : il sera envoyé à son prochain démarrage.</numerusform>
+            <numerusform>%n scans attendent encore sur ce poste : ils seront envoyés à son prochain démarrage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="129"/>
+        <source>Offline, and this desk has no copy of the event yet: the scan waits until the server answers.</source>
+        <translation>Hors ligne, et ce poste n&apos;a pas encore de copie de l&apos;événement : le scan attend que le serveur réponde.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/core/messages.py" line="133"/>
         <source>A6 portrait, 4 per A4</source>
         <translation>A6 portrait, 4 par A4</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="122"/>
+        <location filename="../../checkin/core/messages.py" line="134"/>
         <source>A6 card or A4 card cut in four (105 × 148 mm)</source>
         <translation>Carte A6, ou carte A4 coupée en quatre (105 × 148 mm)</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="124"/>
+        <location filename="../../checkin/core/messages.py" line="136"/>
         <source>A7 landscape, 8 per A4</source>
         <translation>A7 paysage, 8 par A4</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="125"/>
+        <location filename="../../checkin/core/messages.py" line="137"/>
         <source>A7 card or A4 card cut in eight (105 × 74 mm)</source>
         <translation>Carte A7, ou carte A4 coupée en huit (105 × 74 mm)</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="128"/>
+        <location filename="../../checkin/core/messages.py" line="140"/>
         <source>Brother QL 62×100 mm die-cut</source>
         <translation>Brother QL 62×100 mm prédécoupée</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="129"/>
+        <location filename="../../checkin/core/messages.py" line="141"/>
         <source>Brother QL-series label printer, DK-11202 die-cut 62 × 100 mm (printed landscape)</source>
         <translation>Imprimante d&apos;étiquettes Brother QL, étiquettes prédécoupées DK-11202 de 62 × 100 mm (impression en paysage)</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="133"/>
+        <location filename="../../checkin/core/messages.py" line="145"/>
         <source>DURABLE 1456, 90×60 mm, 8 per A4</source>
         <translation>DURABLE 1456, 90×60 mm, 8 par A4</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="134"/>
+        <location filename="../../checkin/core/messages.py" line="146"/>
         <source>DURABLE 1456 micro-perforated A4 card for 60 × 90 mm badge holders, 2 × 4</source>
         <translation>Carte A4 micro-perforée DURABLE 1456 pour porte-badges 60 × 90 mm, 2 × 4</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="136"/>
+        <location filename="../../checkin/core/messages.py" line="148"/>
         <source>DYMO 30856, 62×106 mm</source>
         <translation>DYMO 30856, 62×106 mm</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="137"/>
+        <location filename="../../checkin/core/messages.py" line="149"/>
         <source>DYMO LabelWriter 30856 name badge cards, 62 × 106 mm (printed landscape)</source>
         <translation>Cartes badges DYMO LabelWriter 30856, 62 × 106 mm (impression en paysage)</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="140"/>
+        <location filename="../../checkin/core/messages.py" line="152"/>
         <source>4×3 in inserts, 6 per Letter</source>
         <translation>Inserts 4×3 po, 6 par feuille Letter</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="141"/>
+        <location filename="../../checkin/core/messages.py" line="153"/>
         <source>4 × 3 in badge inserts, micro-perforated Letter card (e.g. Avery 5392 / 74459 style)</source>
         <translation>Inserts de badge 4 × 3 po, carte Letter micro-perforée (type Avery 5392 / 74459)</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="145"/>
+        <location filename="../../checkin/core/messages.py" line="157"/>
         <source>80×50 mm labels, 10 per A4</source>
         <translation>Étiquettes 80×50 mm, 10 par A4</translation>
     </message>
     <message>
-        <location filename="../../checkin/core/messages.py" line="146"/>
+        <location filename="../../checkin/core/messages.py" line="158"/>
         <source>HERMA 4412 / Avery L4785 self-adhesive name badges, 80 × 50 mm, 2 × 5 on A4</source>
         <translation>Badges autocollants HERMA 4412 / Avery L4785, 80 × 50 mm, 2 × 5 sur A4</translation>
     </message>

@@ -36,6 +36,7 @@ from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import DEADLINE, Decision, ScanRequest, StoreBackend
 from checkin.core.admission.scan import ScanAnswer, When
 from checkin.core.clock import Clock, system_clock
+from checkin.core.messages import ENGLISH, Words
 from checkin.store import StoreError, StoreUnavailable
 from checkin.store import replica as rep
 from checkin.store.link import Link, LinkSilent, Worker
@@ -49,6 +50,14 @@ REPLAY_DEADLINE = 5.0   # s for one replayed scan (the server may be finishing a
 REFRESH_EVERY = 30.0    # s between refreshes of the replica while online
 REFRESH_DEADLINE = 120.0
 MARK_EVERY = 50         # replayed scans marked sent per local commit (a crash replays at most these)
+
+
+class NoLocalCopy(StoreUnavailable):
+    """Offline before the first refresh: nothing to decide with (an empty replica would turn
+    everyone away as unknown), so the scan waits for the server like a stopped store."""
+
+    def __init__(self) -> None:
+        super().__init__(ENGLISH("desk.no_copy"))
 
 
 class LinkState(StrEnum):
@@ -99,6 +108,7 @@ class OfflineDesk:
         self._wake = threading.Event()
         self._closed = threading.Event()
         self._queued = rep.waiting_count(self.replica)  # counted before each local commit
+        self._has_copy = rep.has_event(self.replica, event_id)
         self._state = LinkState.OFFLINE  # until the first probe answers
         self._reason = ""
         self._offset = timedelta(0)
@@ -115,16 +125,20 @@ class OfflineDesk:
     def scanner(self, setup: ScannerSetup) -> None:
         self._server.scanner = self._local.scanner = self._replay.scanner = setup
 
-    def start(self) -> OfflineDesk:
-        """Probe once before the first scan (at most PROBE_DEADLINE), then keep at it."""
+    def start(self, probe_first: bool = True) -> OfflineDesk:
+        """Probe once before the first scan (at most PROBE_DEADLINE; not in a window, whose
+        thread must not wait), then keep at it."""
+        if not probe_first:
+            self._set_state(LinkState.SYNCING)  # "Synchronising…" until the first probe
+            self._loop.start()
+            return self
         try:
             self._probe()
         except (LinkSilent, StoreUnavailable) as exc:
             self._went_offline(str(exc))
         else:
-            with self._lock:
-                if self._queued == 0:
-                    self._state = LinkState.ONLINE
+            with self._lock:  # with a queue left from last time: sent first, in order
+                self._state = LinkState.SYNCING if self._queued else LinkState.ONLINE
             self._publish()
         self._loop.start()
         return self
@@ -157,9 +171,31 @@ class OfflineDesk:
                 return decision
         return self._decide_here(request, when)
 
+    def on_server(self, fn: Callable[[Any], T]) -> T:
+        """fn(engine) on the server within the deadline; offline: StoreUnavailable."""
+        if self.status().state == LinkState.OFFLINE:
+            raise StoreUnavailable(self.status().reason or ENGLISH("desk.offline", n=self._queued))
+        try:
+            return self._scan_link.call(lambda: fn(self._scan_link.engine), self.deadline)
+        except LinkSilent as exc:
+            self._went_offline(str(exc))
+            raise StoreUnavailable(str(exc)) from exc
+
     def read(self, fn: Callable[[Any], T]) -> T:
         """fn(engine) on what the desk's screen reads: the replica, never the network."""
         return fn(self.replica)
+
+    def settle(self, within: float) -> DeskStatus:
+        """Give a reachable server up to `within` seconds to take what is waiting (a stream
+        that ends); the status then."""
+        deadline = self._wall_seconds() + within
+        while self._wall_seconds() < deadline:
+            status = self.status()
+            if status.waiting == 0 or status.state == LinkState.OFFLINE:
+                return status
+            self._wake.set()
+            self._closed.wait(0.05)
+        return self.status()
 
     def close(self) -> None:
         self._closed.set()
@@ -173,6 +209,9 @@ class OfflineDesk:
 
     # ---- deciding here ----------------------------------------------------------------
     def _decide_here(self, request: ScanRequest, when: When) -> Decision | None:
+        if not self._has_copy:
+            self._unqueue()
+            raise NoLocalCopy()
         def also_write(conn: Any, answer: ScanAnswer) -> None:
             sent = request
             if request.walk_in is not None:  # replayed with the code printed on the badge
@@ -341,6 +380,7 @@ class OfflineDesk:
             self._went_offline(str(exc))
             return
         if refreshed.waiting == 0:
+            self._has_copy = True
             self._last_refresh = self._wall_seconds()
             with self._lock:
                 self._replica_at = self._wall()
@@ -349,3 +389,13 @@ class OfflineDesk:
     def _wall_seconds(self) -> float:
         return self._wall().timestamp()
 
+
+
+def status_words(status: DeskStatus, words: Words) -> str:
+    """The link's state as the desk shows it: "Online", "Offline — 12 scans waiting",
+    "Synchronising… 12 scans to send" (in `words`' language)."""
+    if status.state != LinkState.OFFLINE and status.waiting == 0:
+        return words("desk.online")
+    if status.state == LinkState.OFFLINE:
+        return words("desk.offline", n=status.waiting)
+    return words("desk.syncing", n=status.waiting)
