@@ -13,7 +13,8 @@ from checkin.bench.common import machine
 Report = Callable[[str], None]
 
 
-def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[str, Any]:
+def run_bench(attendees: int = 100_000, progress: Report | None = None,
+              server: str | None = None) -> dict[str, Any]:
     say = progress or (lambda _m: None)
     from checkin.bench.demo_load import bench_demo_load
     from checkin.bench.search import bench_search
@@ -63,6 +64,11 @@ def run_bench(attendees: int = 100_000, progress: Report | None = None) -> dict[
         from checkin.bench.badges import bench_badges
 
         results.extend(bench_badges(Path(tmp) / "demo.sqlite3", Path(tmp)))
+    if server:
+        say("desks on a shared server: online 2 ms away, offline, a silent link, a replay…")
+        from checkin.bench.desk_link import bench_desk_link
+
+        results.extend(bench_desk_link(server))
     return {"machine": machine(), "attendees": attendees, "results": results}
 
 

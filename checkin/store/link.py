@@ -24,7 +24,7 @@ import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -130,13 +130,17 @@ class Link:
             self._give_up(worker)
             raise LinkSilent(f"no answer from the server within {deadline:g} s") from None
 
-    def server_time(self, deadline: float) -> datetime:
-        """The server's clock, on a connection of its own (the probe of a link's return)."""
-        def ask() -> datetime:
+    def clock_offset(self, deadline: float, wall: Callable[[], datetime]) -> timedelta:
+        """The server's clock minus `wall`, on a connection of its own (the probe of a link's
+        return). Timed around the one query, not the connect: the server's moment is taken
+        as the middle of that round trip."""
+        def ask() -> timedelta:
             with self._probe_engine.connect() as conn:
-                now = aware(conn.exec_driver_sql("SELECT now()").scalar_one())
+                before = wall()
+                now = aware(conn.exec_driver_sql("SELECT clock_timestamp()").scalar_one())
+                after = wall()
             assert now is not None
-            return now
+            return now - (before + (after - before) / 2)
 
         probe = Worker(f"{self._name}-probe")
         try:

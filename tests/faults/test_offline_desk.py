@@ -1,6 +1,6 @@
 """A desk on the shared PostgreSQL server when the venue Wi-Fi fails (issue 19).
 
-Every test runs the desk through a relay of its own (tests/helpers/relay.py) with TCP
+Every test runs the desk through a relay of its own (checkin/bench/relay.py) with TCP
 keepalives off and no tcp_user_timeout, as on a Windows laptop: a silent link is never
 noticed by the OS, only by the desk's own deadline. What a test checks is what the volunteer
 and the coordinator would: the answer on time, and afterwards the server's scans — each
@@ -21,7 +21,7 @@ from checkin.core.admission.desk_backend import DEADLINE, ScanRequest
 from checkin.core.admission.offline_desk import LinkState, OfflineDesk
 from checkin.core.demo import load_demo
 from checkin.store import open_store
-from tests.helpers.relay import Relay, pg_target, pg_url_through
+from checkin.bench.relay import Relay, pg_target, pg_url_through
 
 ATTENDEES = 60
 SLACK = 0.5  # s: a thread's wake-up and a local commit on a busy CI machine

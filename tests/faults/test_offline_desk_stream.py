@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from checkin.core.demo import load_demo
 from checkin.store import open_store
-from tests.helpers.relay import Relay, pg_target, pg_url_through
+from checkin.bench.relay import Relay, pg_target, pg_url_through
 
 OFFLINE_SCANS = 400
 

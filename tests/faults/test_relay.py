@@ -1,4 +1,4 @@
-"""The relay that plays venue Wi-Fi (tests/helpers/relay.py), and the hang it shows.
+"""The relay that plays venue Wi-Fi (checkin/bench/relay.py), and the hang it shows.
 
 First the relay itself, against a local echo server: what each mode lets through. Then,
 through it, the real test PostgreSQL server: a query on a link gone silent never returns
@@ -19,7 +19,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.helpers.relay import Relay, pg_target, pg_url_through, relay
+from checkin.bench.relay import Relay, pg_target, pg_url_through, relay
 
 WAIT = 1.0  # how long "nothing arrives" is watched for, in the relay's own tests
 

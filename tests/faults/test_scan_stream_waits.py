@@ -4,7 +4,7 @@ doubled. Before: a lock held past the busy timeout ended the process at the 21st
 30, a server cut off at the 31st of 100, and the scanner's next codes went to the shell.
 
 The codes are fed one at a time as a scanner types them, each answer read before the next
-code: the real process, its real stdin, a real lock or a real cut link (tests/helpers/relay.py,
+code: the real process, its real stdin, a real lock or a real cut link (checkin/bench/relay.py,
 keepalives off)."""
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def test_a_lock_held_past_the_busy_timeout_makes_the_stream_wait(tmp_path: Path)
 
 
 def test_a_server_cut_off_makes_the_stream_wait_then_answer(pg_url):
-    from tests.helpers.relay import relay, pg_target, pg_url_through
+    from checkin.bench.relay import relay, pg_target, pg_url_through
 
     codes = registered_codes(pg_url)
     with relay(pg_target(pg_url)) as link:

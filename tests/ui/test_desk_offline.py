@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from checkin.store import open_store
 from tests.helpers.desk import panel
 from tests.helpers.keyboard import system_key, system_type
-from tests.helpers.relay import Relay, pg_target, pg_url_through
+from checkin.bench.relay import Relay, pg_target, pg_url_through
 from tests.helpers.stores import demo_store
 from tests.helpers.window import desk_window
 

@@ -26,7 +26,7 @@ from checkin.core.clock import Clock, system_clock
 from checkin.store.vocabulary import ScanResult
 
 DEADLINE = 1.5  # s: a scan not answered by then is late (the offline desks decide it locally)
-_ROUTED = (ScanResult.ADMITTED, ScanResult.ALREADY_IN)
+ROUTED = (ScanResult.ADMITTED, ScanResult.ALREADY_IN)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class StoreBackend:
                               override=request.override, scan_uuid=uuid, when=when,
                               also_write=also_write)
         way = None
-        if routed and answer.attendee_id is not None and answer.result in _ROUTED:
+        if routed and answer.attendee_id is not None and answer.result in ROUTED:
             way = route(self._engine, self._event, answer.code,
                         when.at if when is not None else self._clock())
         return Decision(answer, way)

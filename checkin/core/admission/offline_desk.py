@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from checkin.core.admission.code_reading import ScannerSetup
-from checkin.core.admission.desk_backend import DEADLINE, Decision, ScanRequest, StoreBackend
+from checkin.core.admission.desk_backend import (
+    DEADLINE, ROUTED, Decision, ScanRequest, StoreBackend,
+)
+from checkin.core.admission.routing import route
 from checkin.core.admission.scan import ScanAnswer, When
 from checkin.core.clock import Clock, system_clock
 from checkin.core.messages import ENGLISH, Words
@@ -161,14 +164,15 @@ class OfflineDesk:
         if not local:
             try:
                 decision = self._scan_link.call(
-                    lambda: self._server.decide(request, when=when), self.deadline)
+                    lambda: self._server.decide(request, when=when, routed=False),
+                    self.deadline)
             except (LinkSilent, StoreUnavailable) as exc:
                 self._went_offline(str(exc))
                 with self._lock:
                     self._queued += 1
             else:
-                self._mirror(request, decision, when)
-                return decision
+                return self._local_worker.submit(
+                    lambda: self._mirrored(request, decision, when)).result()
         return self._decide_here(request, when)
 
     def on_server(self, fn: Callable[[Any], T]) -> T:
@@ -231,22 +235,29 @@ class OfflineDesk:
         self._publish()
         return decision
 
-    def _mirror(self, request: ScanRequest, decision: Decision | None, when: When) -> None:
+    def _mirrored(self, request: ScanRequest, decision: Decision | None,
+                  when: When) -> Decision | None:
         """What the server decided, recorded in the replica too (same UUID, not queued), so
-        that going offline a moment later the desk still knows whom it let in."""
+        that going offline a moment later the desk still knows whom it let in; and where
+        the person goes next, read there — on the local file, not in a dozen more round
+        trips to the server (its seat counts are the replica's, refreshed every 30 s)."""
         if decision is None:
-            return
+            return None
+        answer = decision.answer
         mirrored = request
         if request.walk_in is not None:
-            mirrored = replace(request, walk_in={**request.walk_in, "code": decision.answer.code})
-
-        def apply() -> None:
-            try:
-                self._local.decide(mirrored, when=when, routed=False)
-            except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
-                log.info("replica mirror skipped: %s", exc)
-
-        self._local_worker.submit(apply)
+            mirrored = replace(request, walk_in={**request.walk_in, "code": answer.code})
+        try:
+            self._local.decide(mirrored, when=when, routed=False)
+        except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
+            log.info("replica mirror skipped: %s", exc)
+        if answer.attendee_id is None or answer.result not in ROUTED:
+            return decision
+        try:
+            return Decision(answer, route(self.replica, self._event, answer.code, when.at))
+        except StoreError as exc:
+            log.info("no route from the replica: %s", exc)
+            return decision
 
     def _unqueue(self, n: int = 1) -> None:
         with self._lock:
@@ -310,10 +321,7 @@ class OfflineDesk:
             self._refresh()
 
     def _probe(self) -> None:
-        before = self._wall()
-        server_now = self._sync_link.server_time(PROBE_DEADLINE)
-        after = self._wall()
-        offset = server_now - (before + (after - before) / 2)
+        offset = self._sync_link.clock_offset(PROBE_DEADLINE, self._wall)
         with self._lock:
             self._offset = offset
 
