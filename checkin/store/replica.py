@@ -32,7 +32,6 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
 
 from checkin.store.query import Count, Query
 
@@ -151,8 +150,16 @@ class Refreshed:
     waiting: int  # decisions queued meanwhile: the swap did not happen, try again after replay
 
 
+def _table(name: str) -> sa.Table:
+    """The store's table by name (the ORM's metadata, loaded only when a refresh needs it:
+    a desk window starts without the ORM)."""
+    from checkin.store.models import SQLModel
+
+    return SQLModel.metadata.tables[name]
+
+
 def _columns(table: str) -> list[str]:
-    return [c.name for c in SQLModel.metadata.tables[table].columns]
+    return [c.name for c in _table(table).columns]
 
 
 def read_event(server: sa.Connection, event_id: int) -> Iterator[tuple[str, list[dict]]]:
@@ -160,7 +167,7 @@ def read_event(server: sa.Connection, event_id: int) -> Iterator[tuple[str, list
     Read and written through the tables' own column types (JSON lists, moments), so a
     row lands in the replica as the server holds it, whatever the backend."""
     for name, where, blanked in _COPIED:
-        table = SQLModel.metadata.tables[name]
+        table = _table(name)
         query = sa.select(table).where(sa.text(where)).params(event=event_id)
         result = server.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
         for chunk in result.mappings().partitions(CHUNK):
@@ -197,7 +204,7 @@ def refresh(read: Callable[[Callable[[Iterator], int]], int], replica: Engine, r
             total = 0
             with stage.begin() as conn:
                 for name, rows in chunks:
-                    conn.execute(SQLModel.metadata.tables[name].insert(), rows)
+                    conn.execute(_table(name).insert(), rows)
                     total += len(rows)
             return total
 
