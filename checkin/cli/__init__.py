@@ -67,8 +67,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    from sqlalchemy.exc import DBAPIError
-
     from checkin.store import StoreError, explain, resolve_url
 
     try:
@@ -76,11 +74,22 @@ def _run(argv: Sequence[str] | None) -> int:
     except (StoreError, UsageError) as exc:
         print(f"checkin: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except DBAPIError as exc:
+    except _store_errors() as exc:
         # The store failed mid-command (locked, disk full, server gone): the transaction
         # was rolled back, so nothing was half-written.
         print(f"checkin: {explain(exc, resolve_url(args.db))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """A store's failures as SQLAlchemy wraps them, and as the driver raises them: named
+    queries run on the driver's own cursor (checkin.store.query)."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    psycopg = sys.modules.get("psycopg")  # loaded only when the store is PostgreSQL
+    return (DBAPIError, sqlite3.Error, *((psycopg.Error,) if psycopg is not None else ()))
 
 
 def _reader_gone() -> int:

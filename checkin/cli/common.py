@@ -117,70 +117,64 @@ def refuse_missing_store(db: str | None) -> None:
 
 def pick_event(engine: Any, key: str | None) -> int:
     """The event named by --event, or the only one in the store."""
-    import sqlalchemy as sa
-
-    from checkin.store.models import Event
+    from checkin.store.queries.cli import EVENT_KEYS
 
     with engine.connect() as conn:
-        events = conn.execute(sa.select(Event.id, Event.key).order_by(Event.id)).all()
+        events = EVENT_KEYS.all(conn)
+    keys = ", ".join(e.key for e in events)
     if key:
-        for event_id, k in events:
-            if k == key:
-                return event_id
-        raise UsageError(f"no event '{key}' in this store (events: "
-                         f"{', '.join(k for _, k in events) or 'none'})")
+        for event in events:
+            if event.key == key:
+                return event.id
+        raise UsageError(f"no event '{key}' in this store (events: {keys or 'none'})")
     if len(events) == 1:
-        return events[0][0]
+        return events[0].id
     if not events:
         raise UsageError("this store has no event yet: load an event file (.toml) first")
-    raise UsageError(f"this store has several events; say which with --event "
-                     f"({', '.join(k for _, k in events)})")
+    raise UsageError(f"this store has several events; say which with --event ({keys})")
 
 
 def pick_session(engine: Any, event_id: int, ref: str) -> int:
     """A session named by its key (as in the event file) or its number."""
-    import sqlalchemy as sa
-
-    from checkin.store.models import EventSession
+    from checkin.store.queries.cli import SESSION_KEYS
 
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(EventSession.id, EventSession.key)
-                            .where(EventSession.event_id == event_id)
-                            .order_by(EventSession.starts_at)).all()
-    for sid, key in rows:
-        if ref == key or ref == str(sid):
-            return sid
+        sessions = SESSION_KEYS.all(conn, event=event_id)
+    for session in sessions:
+        if ref == session.key or ref == str(session.id):
+            return session.id
     raise UsageError(f"no session '{ref}' in this event (sessions: "
-                     f"{', '.join(k for _, k in rows) or 'none'})")
+                     f"{', '.join(s.key for s in sessions) or 'none'})")
 
 
 def event_moment(engine: Any, event_id: int, hhmm: str | None) -> datetime:
     """Now, or HH:MM on the event's day in the event's time zone (`--at`)."""
-    import sqlalchemy as sa
-
     from checkin.core.clock import local_moment, system_clock, zone
-    from checkin.store.models import Event
 
     if not hhmm:
         return system_clock()
-    with engine.connect() as conn:
-        starts, tz = conn.execute(sa.select(Event.starts_at, Event.timezone)
-                                  .where(Event.id == event_id)).one()
-    tzinfo_ = zone(tz)
+    event = _event_head(engine, event_id)
+    tzinfo_ = zone(event.timezone)
     try:
-        return local_moment(starts.astimezone(tzinfo_).date(), hhmm, tzinfo_)
+        return local_moment(event.starts_at.astimezone(tzinfo_).date(), hhmm, tzinfo_)
     except ValueError as exc:
         raise UsageError(f"--at: {exc}") from None
 
 
 def event_zone(engine: Any, event_id: int) -> tzinfo:
-    import sqlalchemy as sa
-
     from checkin.core.clock import zone
-    from checkin.store.models import Event
+
+    return zone(_event_head(engine, event_id).timezone)
+
+
+def _event_head(engine: Any, event_id: int) -> Any:
+    from checkin.store.queries.monitoring import EVENT_HEAD
 
     with engine.connect() as conn:
-        return zone(conn.execute(sa.select(Event.timezone).where(Event.id == event_id)).scalar_one())
+        event = EVENT_HEAD.one(conn, event=event_id)
+    if event is None:
+        raise UsageError(f"no event {event_id} in this store")
+    return event
 
 
 def hhmm(moment: datetime, tz: tzinfo) -> str:

@@ -42,14 +42,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _purge(engine, event_id: int, args: argparse.Namespace) -> int:
-    import sqlalchemy as sa
-
     from checkin.core.privacy import purge_event
+    from checkin.store.queries.cli import PURGE_SUBJECT
 
     with engine.connect() as conn:
-        key, name, people = conn.execute(sa.text(
-            "SELECT e.key, e.name, (SELECT COUNT(*) FROM attendee a WHERE a.event_id = e.id) "
-            "FROM event e WHERE e.id = :e"), {"e": event_id}).one()
+        subject = PURGE_SUBJECT.one(conn, event=event_id)
+    if subject is None:
+        raise UsageError(f"no event {event_id} in this store")
+    key, name, people = subject.key, subject.name, subject.people
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("a purge cannot be undone: add --yes to confirm it")

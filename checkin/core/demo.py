@@ -28,7 +28,13 @@ from checkin.core.registrants.codes import code_from_bits
 from checkin.core.search.index import index_new_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
-from checkin.store.models import Attendee, Category, Enrollment, Event, EventSession, Journal, Room
+from checkin.store.models import Attendee, Enrollment
+from checkin.store.queries import demo as q
+from checkin.store.queries import journal
+from checkin.store.queries.event_file import CATEGORIES, EVENT_BY_KEY, SESSIONS
+from checkin.store.queries.monitoring import EVENT_HEAD
+from checkin.store.queries.registrants import CODES_OF_SOURCE
+from checkin.store.rows import json_list
 from checkin.store.types import utcnow
 from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, QpvResidence, SessionKind
 
@@ -71,7 +77,8 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
         raise DemoError("the number of attendees cannot be negative")
     programme = read_programme(sample_event_path())
     with engine.connect() as conn:
-        eid = conn.execute(sa.select(Event.id).where(Event.key == programme.event["key"])).scalar()
+        stored = EVENT_BY_KEY.one(conn, key=programme.event["key"])
+    eid = None if stored is None else stored.id
     moved_from = None
     if eid is None:  # loaded once: a coordinator's later edits to the programme are kept
         on_day = programme_on(programme, day) if day is not None else programme
@@ -83,9 +90,9 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
     report = _load_people(engine, eid, attendees, seed, progress)
     report.moved_from = moved_from
     with engine.connect() as conn:
-        starts, tz = conn.execute(sa.select(Event.starts_at, Event.timezone)
-                                  .where(Event.id == eid)).one()
-    report.day = starts.astimezone(zone(tz)).date()
+        event = EVENT_HEAD.one(conn, event=eid)
+    assert event is not None
+    report.day = event.starts_at.astimezone(zone(event.timezone)).date()
     return report
 
 
@@ -93,11 +100,9 @@ def _load_people(engine: Engine, eid: int, attendees: int, seed: int,
                  progress: Progress | None) -> DemoReport:
     with engine.connect() as conn:
         _refuse_another_seed(conn, eid, seed)
-        categories: dict[str, int] = dict(conn.execute(sa.select(Category.key, Category.id)
-                                                       .where(Category.event_id == eid)).all())
+        categories = {c.key: c.id for c in CATEGORIES.rows(conn, eid)}
         sessions = _sessions(conn, eid)
-        existing_codes = set(conn.execute(sa.select(Attendee.code).where(
-            Attendee.event_id == eid, Attendee.source == SOURCE)).scalars())
+        existing_codes = {r.code for r in CODES_OF_SOURCE.all(conn, event=eid, source=SOURCE)}
     if len(existing_codes) >= attendees:
         # Row i is the same for every N, so the first N are all there already.
         if progress:
@@ -123,49 +128,40 @@ def _move_event_to(engine: Engine, event_id: int, day: date, *, actor: str = "de
     """Put a stored event and its sessions on `day`; the day it was on, or None when it
     already was. Scans keep their own times: they are what happened."""
     with engine.begin() as conn:
-        starts, ends, tz_name = conn.execute(sa.select(Event.starts_at, Event.ends_at, Event.timezone)
-                                             .where(Event.id == event_id)).one()
-        tz = zone(tz_name)
-        before = starts.astimezone(tz).date()
+        event = EVENT_HEAD.one(conn, event=event_id)
+        assert event is not None
+        tz = zone(event.timezone)
+        before = event.starts_at.astimezone(tz).date()
         days = (day - before).days
         if not days:
             return None
         now = utcnow()
-        conn.execute(sa.update(Event).where(Event.id == event_id).values(
-            starts_at=shifted(starts, days, tz), ends_at=shifted(ends, days, tz), updated_at=now))
-        sessions = conn.execute(sa.select(EventSession.id, EventSession.starts_at, EventSession.ends_at)
-                                .where(EventSession.event_id == event_id)).all()
-        for sid, s_start, s_end in sessions:
-            conn.execute(sa.update(EventSession).where(EventSession.id == sid).values(
-                starts_at=shifted(s_start, days, tz), ends_at=shifted(s_end, days, tz)))
-        conn.execute(sa.insert(Journal.__table__), [dict(
-            event_id=event_id, at=now, action="event_redate", actor=actor, desk="", subject="",
-            details={"from": before.isoformat(), "to": day.isoformat(), "sessions": len(sessions)})])
+        q.REDATE_EVENT.run(conn, event=event_id, starts_at=shifted(event.starts_at, days, tz),
+                           ends_at=shifted(event.ends_at, days, tz), now=now)
+        sessions = SESSIONS.rows(conn, event_id)
+        for s in sessions:
+            q.REDATE_SESSION.run(conn, session=s.id, starts_at=shifted(s.starts_at, days, tz),
+                                 ends_at=shifted(s.ends_at, days, tz))
+        journal.write(conn, event_id, "event_redate", actor=actor, at=now, details={
+            "from": before.isoformat(), "to": day.isoformat(), "sessions": len(sessions)})
     return before
 
 
 def _refuse_another_seed(conn: sa.Connection, eid: int, seed: int) -> None:
-    other = conn.execute(
-        sa.select(Attendee.source_order).where(
-            Attendee.event_id == eid, Attendee.source == SOURCE,
-            Attendee.source_order != f"seed {seed}").limit(1)).scalar()
+    other = q.OTHER_SEED.one(conn, event=eid, source=SOURCE, seed=f"seed {seed}")
     if other is not None:
-        raise DemoError(f"this store already holds demo registrants made with {other}; "
+        raise DemoError(f"this store already holds demo registrants made with {other.source_order}; "
                         "use another store (--db) for another seed")
 
 
 def _sessions(conn: sa.Connection, eid: int) -> list[dict]:
-    tz = zone(conn.execute(sa.select(Event.timezone).where(Event.id == eid)).scalar_one())
-    q = (sa.select(EventSession.id, EventSession.kind, EventSession.track_id,
-                   EventSession.starts_at, EventSession.capacity,
-                   EventSession.audience_professions, Room.capacity.label("room_capacity"))
-         .join(Room, Room.id == EventSession.room_id, isouter=True)
-         .where(EventSession.event_id == eid).order_by(EventSession.starts_at, EventSession.id))
-    out = []
-    for s in conn.execute(q).mappings():
-        out.append(dict(s, seats=seats(s["capacity"], s["room_capacity"]) or 0,
-                        morning=s["starts_at"].astimezone(tz).hour < 12))
-    return out
+    event = EVENT_HEAD.one(conn, event=eid)
+    assert event is not None
+    tz = zone(event.timezone)
+    return [dict(s._asdict(), audience_professions=json_list(s.audience_professions),
+                 seats=seats(s.capacity, s.room_capacity) or 0,
+                 morning=s.starts_at.astimezone(tz).hour < 12)
+            for s in q.SESSIONS.all(conn, event=eid)]
 
 
 def _generate(n: int, seed: int, categories: dict[str, int], sessions: list[dict],
@@ -282,8 +278,8 @@ def _insert(engine: Engine, eid: int, rows: list[dict], choices: list[dict], see
             bulk_insert(conn, Attendee, chunk)
             if progress:
                 progress(min(start + batch, total), total)
-        ids: dict[str, int] = dict(conn.execute(sa.select(Attendee.code, Attendee.id).where(
-            Attendee.event_id == eid, Attendee.source == SOURCE)).all()) if rows else {}
+        ids = {r.code: r.id for r in CODES_OF_SOURCE.all(conn, event=eid, source=SOURCE)} \
+            if rows else {}
         index_new_attendees(conn, ((ids[r["code"]], eid, r["first_name"], r["last_name"],
                                     r["organisation"], r["email"]) for r in rows))
         if choices:
@@ -292,8 +288,7 @@ def _insert(engine: Engine, eid: int, rows: list[dict], choices: list[dict], see
                 dict(attendee_id=ids[c["code"]], session_id=c["session_id"], status=c["status"],
                      position=c["position"], created_at=now, updated_at=now) for c in choices])
         if rows:
-            conn.execute(sa.insert(Journal.__table__), [dict(
-                event_id=eid, at=utcnow(), action="demo_load", actor="demo", desk="", subject="",
-                details={"added": total, "seed": seed, "enrollments": len(choices)})])
+            journal.write(conn, eid, "demo_load", actor="demo", details={
+                "added": total, "seed": seed, "enrollments": len(choices)})
     if progress and not total:
         progress(0, 0)

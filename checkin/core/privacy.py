@@ -32,9 +32,9 @@ from checkin.core.clock import Clock, system_clock
 from checkin.core.exports.files import atomic_output
 from checkin.core.exports.stats_qpv import QpvFigures, count_answers, kept_counts
 from checkin.core.search.index import prune_terms, reindex_event
-from checkin.store.models import Attendee, Journal
-from checkin.store.types import UTCDateTime
-from checkin.store.vocabulary import QpvResidence
+from checkin.store.queries import journal
+from checkin.store.queries import privacy as q
+from checkin.store.queries.monitoring import EVENT_HEAD
 
 ERASED = ("first_name", "last_name", "email", "phone", "job_title", "notes", "attention_text",
           "source_id", "source_order", "code", "qpv")
@@ -57,34 +57,23 @@ class PurgeReport:
 def purge_event(engine: Engine, event_id: int, *, actor: str = "", desk: str = "",
                 clock: Clock = system_clock) -> PurgeReport:
     """Erase the personal data of one event, in one transaction (all or nothing)."""
-    stamp = UTCDateTime().bind_processor(engine.dialect)
     now = clock()
-    when = stamp(now) if stamp else now
     with engine.begin() as conn:
-        key = conn.execute(sa.text("SELECT key FROM event WHERE id = :e"), {"e": event_id}).scalar()
-        if key is None:
+        head = EVENT_HEAD.one(conn, event=event_id)
+        if head is None:
             raise LookupError(f"no event with id {event_id}")
         qpv = _qpv_counts_to_keep(conn, event_id)
-        answers = conn.execute(sa.text(
-            "UPDATE attendee SET qpv = :unknown WHERE event_id = :e AND qpv <> :unknown"),
-            {"e": event_id, "unknown": QpvResidence.UNKNOWN}).rowcount
-        attendees = conn.execute(sa.text(
-            "UPDATE attendee SET first_name = '', last_name = '', email = '', phone = '', "
-            "job_title = '', notes = '', attention = false, attention_text = '', source_id = '', "
-            "source_order = '', code = 'ANON-' || CAST(id AS VARCHAR(20)), updated_at = :now "
-            "WHERE event_id = :e"), {"e": event_id, "now": when}).rowcount
-        recoded = conn.execute(sa.text(
-            "UPDATE scan SET code = COALESCE((SELECT a.code FROM attendee a "
-            "WHERE a.id = scan.attendee_id), '') WHERE event_id = :e"), {"e": event_id}).rowcount
+        answers = q.ERASE_QPV.run(conn, e=event_id)
+        attendees = q.ERASE_PEOPLE.run(conn, e=event_id, now=now)
+        recoded = q.RECODE_SCANS.run(conn, e=event_id)
         scrubbed = _scrub_journal(conn, event_id)
         reindex_event(conn, event_id)
         prune_terms(conn, event_id)
-        conn.execute(sa.insert(Journal.__table__).values(
-            event_id=event_id, at=now, action="purge", actor=actor, desk=desk, subject=key,
-            details={"attendees": attendees, "scans_recoded": recoded, "erased": list(ERASED),
-                     "kept": list(KEPT), "journal_scrubbed": scrubbed,
-                     "qpv": qpv.to_details()}))
-    return PurgeReport(key, attendees, recoded, scrubbed, answers)
+        journal.write(conn, event_id, "purge", at=now, actor=actor, desk=desk, subject=head.key,
+                      details={"attendees": attendees, "scans_recoded": recoded,
+                               "erased": list(ERASED), "kept": list(KEPT),
+                               "journal_scrubbed": scrubbed, "qpv": qpv.to_details()})
+    return PurgeReport(head.key, attendees, recoded, scrubbed, answers)
 
 
 def _qpv_counts_to_keep(conn: sa.Connection, event_id: int) -> QpvFigures:
@@ -98,13 +87,12 @@ def _qpv_counts_to_keep(conn: sa.Connection, event_id: int) -> QpvFigures:
 
 def _scrub_journal(conn: sa.Connection, event_id: int) -> int:
     """Entries that listed people (a programme load removing booked sessions) keep counts."""
-    journal = Journal.__table__
     changed = 0
-    for jid, details in conn.execute(sa.select(journal.c.id, journal.c.details)
-                                     .where(journal.c.event_id == event_id)):
+    for entry in journal.OF_EVENT.all(conn, event=event_id):
+        details = journal.parsed(entry.details)
         if isinstance(details, dict) and details.get("affected"):
             kept = {**details, "affected": len(details["affected"])}
-            conn.execute(sa.update(journal).where(journal.c.id == jid).values(details=kept))
+            journal.SET_DETAILS.run(conn, id=entry.id, details=json.dumps(kept))
             changed += 1
     return changed
 
@@ -114,58 +102,44 @@ def person_data(engine: Engine, event_id: int, code: str, *, actor: str = "",
     """Everything the store holds about one registrant (right of access), as JSON-ready
     data; LookupError for an unknown code. The access itself is journaled."""
     with engine.begin() as conn:
-        table = Attendee.__table__
-        person = conn.execute(sa.select(table).where(
-            table.c.event_id == event_id, table.c.code == code.strip())).mappings().first()
+        person = q.PERSON.one(conn, e=event_id, code=code.strip())
         if person is None:
             raise LookupError(f"no registrant has the code {code.strip()!r} in this event")
-        attendee = dict(person)
-        aid = attendee["id"]
-        category = conn.execute(sa.text("SELECT key, name FROM category WHERE id = :c"),
-                                {"c": attendee.get("category_id")}).mappings().first()
-        event = conn.execute(sa.text("SELECT key, name FROM event WHERE id = :e"),
-                             {"e": event_id}).mappings().one()
+        attendee: dict[str, Any] = person._asdict()
+        for flag in q.PERSON_FLAGS:  # true or false, as the model's boolean columns give them
+            attendee[flag] = bool(attendee[flag])
+        aid = person.id
+        category = (q.CATEGORY.one(conn, c=person.category_id)
+                    if person.category_id is not None else None)
+        event = EVENT_HEAD.one(conn, event=event_id)
+        if event is None:
+            raise LookupError(f"no event with id {event_id}")
         data = {
-            "event": dict(event), "attendee": attendee,
-            "category": dict(category) if category else None,
-            "enrollments": _rows(conn, "SELECT s.key AS session_key, s.title AS session, e.status, "
-                                       "e.position, e.created_at, e.updated_at FROM enrollment e "
-                                       "JOIN session s ON s.id = e.session_id WHERE e.attendee_id = :a "
-                                       "ORDER BY s.starts_at", aid, "created_at", "updated_at"),
-            "scans": _rows(conn, "SELECT sc.id, sc.uuid, sc.kind, sc.result, sc.reason, sc.code, "
-                                 "s.key AS session_key, sc.desk, sc.operator, sc.desk_time, "
-                                 "sc.recorded_at, sc.undoes_scan_id FROM scan sc LEFT JOIN session s "
-                                 "ON s.id = sc.session_id WHERE sc.attendee_id = :a ORDER BY sc.id",
-                           aid, "desk_time", "recorded_at"),
-            "badge_prints": _rows(conn, "SELECT layout, desk, operator, printer, reprint, printed_at "
-                                        "FROM badge_print WHERE attendee_id = :a ORDER BY id",
-                                  aid, "printed_at"),
+            "event": {"key": event.key, "name": event.name}, "attendee": attendee,
+            "category": category._asdict() if category else None,
+            "enrollments": [r._asdict() for r in q.ENROLLMENTS.all(conn, a=aid)],
+            "scans": [r._asdict() for r in q.SCANS.all(conn, a=aid)],
+            "badge_prints": [r._asdict() for r in q.BADGE_PRINTS.all(conn, a=aid)],
             "journal": _journal_about(conn, event_id, aid, code.strip(), attendee),
         }
-        conn.execute(sa.insert(Journal.__table__).values(
-            event_id=event_id, action="export", actor=actor, desk=desk, subject=f"person {code.strip()}",
-            details={"kind": "person", "attendee_id": aid}))
+        journal.write(conn, event_id, "export", actor=actor, desk=desk,
+                      subject=f"person {code.strip()}",
+                      details={"kind": "person", "attendee_id": aid})
     return data
-
-
-def _rows(conn: sa.Connection, sql: str, aid: int, *times: str) -> list[dict[str, Any]]:
-    query = sa.text(sql).columns(**{t: UTCDateTime for t in times})
-    return [dict(r) for r in conn.execute(query, {"a": aid}).mappings()]
 
 
 def _journal_about(conn: sa.Connection, event_id: int, aid: int, code: str,
                    attendee: dict[str, Any]) -> list[dict[str, Any]]:
     """Entries naming this person: by code, by id, or by full name in the text."""
-    journal = Journal.__table__
     name = f"{attendee['first_name']} {attendee['last_name']}".strip()
     out = []
-    for row in conn.execute(sa.select(journal).where(journal.c.event_id == event_id)
-                            .order_by(journal.c.id)).mappings():
+    for entry in journal.OF_EVENT.all(conn, event=event_id):
+        row = entry._replace(details=journal.parsed(entry.details))._asdict()
         text = f"{row['subject']} {json.dumps(row['details'], ensure_ascii=False)}"
         about = (code and code in text) or (row["details"] or {}).get("attendee_id") == aid \
             or (len(name) > 3 and name in text)
         if about:
-            out.append(dict(row))
+            out.append(row)
     return out
 
 

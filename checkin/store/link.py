@@ -29,8 +29,10 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from checkin.store.engine import explain
 from checkin.store.rows import aware
 
 T = TypeVar("T")
@@ -111,8 +113,10 @@ class Link:
     """Calls to the server on a worker of their own, each with a deadline."""
 
     def __init__(self, url: str, name: str = "desk-link") -> None:
+        self._url = url
         self.engine = link_engine(url)
         self._probe_engine = link_engine(url, pooled=False)
+        self._driver_error: type[Exception] = self.engine.dialect.loaded_dbapi.Error
         self._sockets = [_sockets_of(self.engine), _sockets_of(self._probe_engine)]
         self._name = name
         self._lock = threading.Lock()
@@ -129,6 +133,8 @@ class Link:
         except FutureTimeout:
             self._give_up(worker)
             raise LinkSilent(f"no answer from the server within {deadline:g} s") from None
+        except (DBAPIError, self._driver_error) as exc:  # one line: the store's own words
+            raise explain(exc, self._url) from exc
 
     def clock_offset(self, deadline: float, wall: Callable[[], datetime]) -> timedelta:
         """The server's clock minus `wall`, on a connection of its own (the probe of a link's
@@ -150,6 +156,8 @@ class Link:
             except FutureTimeout:
                 self._sever()
                 raise LinkSilent("no answer to the probe") from None
+            except (DBAPIError, self._driver_error) as exc:
+                raise explain(exc, self._url) from exc
         finally:
             probe.stop()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -19,12 +19,18 @@ def time_binder(engine: Engine) -> Callable[[datetime], Any]:
 
 
 def aware(value: Any) -> datetime | None:
-    """A stored moment (datetime or SQLite text) as an aware UTC datetime."""
-    if value is None or isinstance(value, datetime) and value.tzinfo is not None:
-        return value
+    """A stored moment (datetime or SQLite text) as an aware UTC datetime, as the
+    UTCDateTime column reads it back: a naive one is UTC; PostgreSQL's come aware, but in
+    the server's TimeZone (Europe/Paris on many installs), and are turned to UTC so that
+    isoformat() says +00:00. Written out here rather than through the column type: an
+    export reads it for every row."""
+    if value is None:
+        return None
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
 
 
 def aware_not_null(value: Any, column: str) -> datetime:

@@ -416,12 +416,9 @@ class BadgeBatchDialog(QDialog):
 
 
 def category_names(engine: Engine, event_id: int) -> list[tuple[str, str]]:
-    import sqlalchemy as sa
-
-    from checkin.store.models import Category
+    """(key, name) of the event's categories, by name: the dialog's category choice."""
+    from checkin.store.queries.badges import CATEGORY_NAMES
 
     with engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(
-            sa.select(Category.key, Category.name).where(Category.event_id == event_id)
-            .order_by(Category.name))]
+        return list(CATEGORY_NAMES.all(conn, event=event_id))
 

@@ -146,15 +146,15 @@ class DeskController(QObject):
             return
         attendee, operator = a.attendee_id, self._operator()
 
-        def on(engine: Engine) -> dict:
-            return correct_attendee(engine, self._event, attendee, first_name=first,
-                                    last_name=last, organisation=organisation,
-                                    actor=operator, desk=self._desk)
+        offline, code = self._offline, a.code
 
         def work(_progress: Any) -> dict:
-            if self._offline is not None:  # on the server, within the desk's deadline
-                return self._offline.on_server(on)
-            return on(self._engine)
+            if offline is not None:  # within the desk's deadline, else queued on this desk
+                return offline.correct(code, first_name=first, last_name=last,
+                                       organisation=organisation, operator=operator)
+            return correct_attendee(self._engine, self._event, attendee, first_name=first,
+                                    last_name=last, organisation=organisation,
+                                    actor=operator, desk=self._desk)
 
         def done(changed: dict) -> None:
             if changed and self.current is a:

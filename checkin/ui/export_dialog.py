@@ -117,8 +117,8 @@ class ExportDialog(QDialog):
         with self._engine.connect() as conn:
             ev = event_info(conn, self._event_id)
             titles = session_titles(conn, self._event_id)
-        return [(sid, key, f"{ev.local(starts):%H:%M} {room or ''} — {title}")
-                for sid, (key, title, room, _track, starts, *_rest) in titles.items()]
+        return [(s.id, s.key, f"{ev.local(s.starts_at):%H:%M} {s.room or ''} — {s.title}")
+                for s in titles.values()]
 
     def choose(self, kind: str, fmt: str | None = None, session_id: int | None = None) -> None:
         """Pick an export (as the user does with the drop-downs)."""

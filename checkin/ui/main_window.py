@@ -253,11 +253,11 @@ class MainWindow(QMainWindow):
             self._pages.setCurrentIndex(0)
             self._load_button.setFocus()
             return
-        wanted = self._event_picker.currentData() or events[0][0]
+        wanted = self._event_picker.currentData() or events[0].id
         self._event_picker.blockSignals(True)
         self._event_picker.clear()
-        for event_id, name in events:
-            self._event_picker.addItem(name, event_id)
+        for event in events:
+            self._event_picker.addItem(event.name, event.id)
         self._event_picker.setCurrentIndex(max(0, self._event_picker.findData(wanted)))
         self._event_picker.setVisible(len(events) > 1)
         self._event_picker.blockSignals(False)

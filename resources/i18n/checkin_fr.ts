@@ -383,114 +383,119 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="137"/>
-        <location filename="../../checkin/ui/desk_view.py" line="138"/>
+        <location filename="../../checkin/ui/desk_view.py" line="139"/>
+        <location filename="../../checkin/ui/desk_view.py" line="140"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="142"/>
+        <location filename="../../checkin/ui/desk_view.py" line="144"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <location filename="../../checkin/ui/desk_view.py" line="146"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="154"/>
+        <location filename="../../checkin/ui/desk_view.py" line="156"/>
         <source>&amp;Undo last scan</source>
         <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="155"/>
+        <location filename="../../checkin/ui/desk_view.py" line="157"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="156"/>
+        <location filename="../../checkin/ui/desk_view.py" line="158"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="157"/>
+        <location filename="../../checkin/ui/desk_view.py" line="159"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="158"/>
+        <location filename="../../checkin/ui/desk_view.py" line="160"/>
         <source>&amp;Reprint badge</source>
         <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="159"/>
+        <location filename="../../checkin/ui/desk_view.py" line="161"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="164"/>
+        <location filename="../../checkin/ui/desk_view.py" line="166"/>
         <source>Admit &amp;anyway</source>
         <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="169"/>
+        <location filename="../../checkin/ui/desk_view.py" line="171"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="173"/>
+        <location filename="../../checkin/ui/desk_view.py" line="179"/>
+        <source>Link to the shared server</source>
+        <translation>Liaison avec le serveur partagé</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk_view.py" line="182"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="186"/>
+        <location filename="../../checkin/ui/desk_view.py" line="195"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="192"/>
+        <location filename="../../checkin/ui/desk_view.py" line="201"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="207"/>
-        <location filename="../../checkin/ui/desk_view.py" line="212"/>
+        <location filename="../../checkin/ui/desk_view.py" line="216"/>
+        <location filename="../../checkin/ui/desk_view.py" line="221"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="262"/>
+        <location filename="../../checkin/ui/desk_view.py" line="272"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="335"/>
+        <location filename="../../checkin/ui/desk_view.py" line="356"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="430"/>
+        <location filename="../../checkin/ui/desk_view.py" line="451"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="357"/>
+        <location filename="../../checkin/ui/desk_view.py" line="378"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="259"/>
+        <location filename="../../checkin/ui/desk_view.py" line="268"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="348"/>
+        <location filename="../../checkin/ui/desk_view.py" line="369"/>
         <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
         <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="350"/>
+        <location filename="../../checkin/ui/desk_view.py" line="371"/>
         <source>Admit anyway</source>
         <translation>Faire entrer quand même</translation>
     </message>

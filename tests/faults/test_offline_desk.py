@@ -128,11 +128,16 @@ def test_a_server_gone_then_back_keeps_every_scan_and_walk_in(venue):
         "first_name": "Zoé", "last_name": "Hors-Ligne", "organisation": "Quartier Nord"}))
     assert walk_in is not None and walk_in.answer.result == "admitted"
     badge = walk_in.answer.code  # printed on her badge while offline
+    assert walk_in.answer.attendee_id < 0  # a desk's own id: it names nobody on the server
     assert results == ["admitted"] * 3
     again = desk.decide(ScanRequest(badge, "volunteer"))  # her badge scanned again offline
     assert again is not None and again.answer.result == "already_in"
     undo = desk.decide(ScanRequest(venue.codes[2], "volunteer", undo=True))
     assert undo is not None and undo.answer.result == "undone"
+    fixed = desk.correct(badge, first_name="Zoé", last_name="Hors-Ligne",  # a typo, offline
+                         organisation="Quartier Nord-Est", operator="volunteer")
+    assert fixed == {"organisation": ["Quartier Nord", "Quartier Nord-Est"]}
+    assert desk.status().waiting == 7  # 3 scans, the walk-in, her badge, the undo, the fix
 
     venue.relay.pass_()
     wait_for(lambda: synced(desk), "replayed")
@@ -144,9 +149,13 @@ def test_a_server_gone_then_back_keeps_every_scan_and_walk_in(venue):
         inside = set(conn.execute(sa.text(
             "SELECT a.code FROM presence p JOIN attendee a ON a.id = p.attendee_id "
             "WHERE p.place = 0 AND p.inside")).scalars())
-    assert tuple(person) == ("Zoé", "Hors-Ligne", "Quartier Nord", True)
+    assert tuple(person) == ("Zoé", "Hors-Ligne", "Quartier Nord-Est", True)
     assert inside == {venue.codes[0], venue.codes[1], badge}  # the undone one is not in
     assert [s.result for s in venue.scans()] == ["admitted"] * 4 + ["already_in", "undone"]
+    with venue.engine.connect() as conn:
+        journal = conn.execute(sa.text(
+            "SELECT subject, desk FROM journal WHERE action = 'correct'")).all()
+    assert [tuple(j) for j in journal] == [(badge, "Accueil 1")]  # journaled once, on the server
 
 
 def test_a_commit_whose_reply_came_too_late_is_not_counted_twice(venue):
@@ -203,3 +212,14 @@ def test_the_replica_holds_no_email_nor_phone(venue):
     for path in files:
         data = path.read_bytes()
         assert b"secret.adresse" not in data and b"12 34 56 78" not in data
+
+
+def test_a_walk_in_registered_online_is_known_offline_by_the_servers_id(venue):
+    desk = venue.desk()
+    online = desk.decide(ScanRequest("", "volunteer", walk_in={
+        "first_name": "Inès", "last_name": "Sur-Place"}))
+    assert online is not None and online.answer.result == "admitted"
+    venue.relay.blackhole()
+    again = desk.decide(ScanRequest(online.answer.code, "volunteer"))
+    assert again is not None and again.answer.result == "already_in"
+    assert again.answer.attendee_id == online.answer.attendee_id > 0  # the same person

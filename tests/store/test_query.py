@@ -74,3 +74,16 @@ def test_many_writes_every_parameter_set_with_its_moments(engine, sample_event):
     with engine.connect() as conn:
         rows = BY_CODES.all(conn, event=sample_event, codes=["M0", "M1", "M2"])
     assert rows == [Stamp(f"M{i}", at) for i in range(3)]
+
+
+def test_each_reads_every_row_a_batch_at_a_time(engine, sample_event):
+    at = datetime(2026, 12, 10, 9, 30, tzinfo=UTC)
+    codes = [f"E{i:03d}" for i in range(25)]
+    with engine.begin() as conn:
+        INSERT.many(conn, [{"uuid": f"e{c}", "event": sample_event, "code": c, "at": at}
+                           for c in codes])
+    with engine.connect() as conn:
+        rows = list(BY_CODES.each(conn, batch=4, event=sample_event, codes=codes))
+        assert [r.code for r in rows] == codes and rows[-1].recorded_at == at
+        first = next(iter(BY_CODES.each(conn, batch=4, event=sample_event, codes=codes[:2])))
+        assert first == Stamp("E000", at)  # a reader may stop early: its cursor is closed

@@ -62,10 +62,14 @@ class StoreBackend:
     """Decides on the store, one ScanService per operator (the role can change between scans)."""
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str, clock: Clock = system_clock,
-                 scanner: ScannerSetup = ScannerSetup(), walk_in_prefix: str = "WI") -> None:
+                 scanner: ScannerSetup = ScannerSetup(), walk_in_prefix: str = "WI",
+                 local_ids: bool = False) -> None:
+        """`walk_in_prefix`, `local_ids`: how a desk's replica registers walk-ins offline
+        (codes of its own, ids below zero)."""
         self._engine, self._event, self._desk, self._clock = engine, event_id, desk, clock
         self.scanner = scanner
         self._walk_in_prefix = walk_in_prefix
+        self._local_ids = local_ids
         self._services: dict[tuple[str, ScannerSetup], ScanService] = {}
 
     def service(self, operator: str) -> ScanService:
@@ -85,8 +89,10 @@ class StoreBackend:
         svc = self.service(request.operator)
         uuid = request.uuid
         if request.walk_in is not None:
-            answer = svc.walk_in(**request.walk_in, code_prefix=self._walk_in_prefix,
-                                 scan_uuid=uuid, when=when, also_write=also_write)
+            form = dict(request.walk_in)
+            answer = svc.walk_in(**form, code_prefix=self._walk_in_prefix, scan_uuid=uuid,
+                                 when=when, also_write=also_write,
+                                 local_id=self._local_ids and "attendee_id" not in form)
         elif request.undo:
             answer = svc.undo_last(request.code, scan_uuid=uuid, when=when, also_write=also_write)
         elif request.only_if_code:

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 
 from checkin.core.messages import ENGLISH
 from checkin.core.programme.seating import door
+from checkin.store.queries.door import ENROLLMENT_STATUS
+from checkin.store.queries.event_file import CATEGORIES, PROFESSIONS, Entries
 from checkin.store.vocabulary import ScanResult
 
-_ENROLLMENT = sa.text(
-    "SELECT status FROM enrollment WHERE attendee_id = :attendee AND session_id = :session")
-_NAMES = {
-    "profession": sa.text("SELECT key, name FROM profession WHERE event_id = :event"),
-    "category": sa.text("SELECT key, name FROM category WHERE event_id = :event"),
-}
+# The tables a restriction names its keys from (audience_restriction's first answer).
+_NAMES: dict[str, Entries[Any]] = {"profession": PROFESSIONS, "category": CATEGORIES}
 
 
 @dataclass
@@ -56,8 +55,9 @@ def decide_at_door(conn: sa.Connection, event_id: int, session_id: int, attendee
         table, keys = restriction
         names = _names(conn, table, event_id, keys)
         return decision(ScanResult.NOT_ELIGIBLE, ENGLISH("reason.reserved_for", names), names)
-    status = conn.execute(_ENROLLMENT, {"attendee": attendee_id, "session": session_id}).scalar()
-    if d.full_for(booked_here=status == "booked" or is_speaker):
+    enrolled = ENROLLMENT_STATUS.one(conn, attendee=attendee_id, session=session_id)
+    booked_here = enrolled is not None and enrolled.status == "booked"
+    if d.full_for(booked_here=booked_here or is_speaker):
         reason = (ENGLISH("reason.seats_taken_held", d.present, d.capacity, d.held_by_others)
                   if d.held_by_others else ENGLISH("reason.seats_taken", d.present, d.capacity))
         return decision(ScanResult.SESSION_FULL, reason)
@@ -77,5 +77,5 @@ def audience_restriction(professions: list[str], categories: list[str], professi
 
 
 def _names(conn: sa.Connection, table: str, event_id: int, keys: list[str]) -> str:
-    names: dict[str, str] = dict(conn.execute(_NAMES[table], {"event": event_id}).all())
+    names = {row.key: row.name for row in _NAMES[table].rows(conn, event_id)}
     return ", ".join(names.get(k, k) for k in keys)

@@ -55,6 +55,9 @@ REFRESH_DEADLINE = 120.0
 MARK_EVERY = 50         # replayed scans marked sent per local commit (a crash replays at most these)
 
 
+CORRECTION = "correct"  # an outbox row's kind besides scans: a name corrected offline
+
+
 class NoLocalCopy(StoreUnavailable):
     """Offline before the first refresh: nothing to decide with (an empty replica would turn
     everyone away as unknown), so the scan waits for the server like a stopped store."""
@@ -105,7 +108,8 @@ class OfflineDesk:
         self._replay = StoreBackend(self._sync_link.engine, event_id, desk=desk,
                                     clock=self._server_clock, scanner=scanner)
         self._local = StoreBackend(self.replica, event_id, desk=desk, clock=self._server_clock,
-                                   scanner=scanner, walk_in_prefix="WI" + desk_tag(desk))
+                                   scanner=scanner, walk_in_prefix="WI" + desk_tag(desk),
+                                   local_ids=True)
         self._local_worker = Worker("desk-replica")  # local decisions and mirrors, in order
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -117,6 +121,7 @@ class OfflineDesk:
         self._offset = timedelta(0)
         self._replica_at: datetime | None = None
         self._last_refresh = float("-inf")
+        self._rounds = 0  # of the background loop, done (settle waits for a fresh one)
         self._loop = threading.Thread(target=self._run, name="desk-sync-loop", daemon=True)
 
     # ---- what the desk asks -----------------------------------------------------------
@@ -143,6 +148,8 @@ class OfflineDesk:
             with self._lock:  # with a queue left from last time: sent first, in order
                 self._state = LinkState.SYNCING if self._queued else LinkState.ONLINE
             self._publish()
+            if not self._has_copy and not self._queued:
+                self._refresh()  # a first copy before the first scan: it can go offline
         self._loop.start()
         return self
 
@@ -157,33 +164,71 @@ class OfflineDesk:
         if request.uuid is None:
             request = replace(request, uuid=str(uuidlib.uuid4()))
         when = self._when()
+        answered, decision = self._on_server_in_time(
+            lambda: self._server.decide(request, when=when, routed=False))
+        if answered:
+            return self._local_worker.submit(
+                lambda: self._mirrored(request, decision, when)).result()
+        return self._decide_here(request, when)
+
+    def _on_server_in_time(self, fn: Callable[[], T]) -> tuple[bool, T | None]:
+        """(True, fn()) when the server answered within the deadline; (False, None) when
+        the desk decides here instead — offline, a queue still waiting (it keeps the
+        order made), or no answer in time — counted in the queue before its local commit."""
         with self._lock:
             local = self._state != LinkState.ONLINE or self._queued > 0
             if local:
                 self._queued += 1
-        if not local:
-            try:
-                decision = self._scan_link.call(
-                    lambda: self._server.decide(request, when=when, routed=False),
-                    self.deadline)
-            except (LinkSilent, StoreUnavailable) as exc:
-                self._went_offline(str(exc))
-                with self._lock:
-                    self._queued += 1
-            else:
-                return self._local_worker.submit(
-                    lambda: self._mirrored(request, decision, when)).result()
-        return self._decide_here(request, when)
-
-    def on_server(self, fn: Callable[[Any], T]) -> T:
-        """fn(engine) on the server within the deadline; offline: StoreUnavailable."""
-        if self.status().state == LinkState.OFFLINE:
-            raise StoreUnavailable(self.status().reason or ENGLISH("desk.offline", n=self._queued))
+        if local:
+            return False, None
         try:
-            return self._scan_link.call(lambda: fn(self._scan_link.engine), self.deadline)
-        except LinkSilent as exc:
+            return True, self._scan_link.call(fn, self.deadline)
+        except (LinkSilent, StoreUnavailable) as exc:
             self._went_offline(str(exc))
-            raise StoreUnavailable(str(exc)) from exc
+            with self._lock:
+                self._queued += 1
+            return False, None
+
+    def correct(self, code: str, *, first_name: str, last_name: str, organisation: str,
+                operator: str) -> dict[str, list[str]]:
+        """A name corrected at the desk (checkin.core.registrants.corrections): on the server
+        within the deadline, else on the replica with its outbox row; what changed."""
+        from checkin.core.registrants.corrections import correct_attendee
+
+        fields = dict(first_name=first_name, last_name=last_name, organisation=organisation)
+        when = self._when()
+
+        def on(engine: Any, also_write: Any = None) -> dict[str, list[str]]:
+            return correct_attendee(engine, self._event, None, code=code, actor=operator,
+                                    desk=self._desk, clock=lambda: when.at,
+                                    also_write=also_write, **fields)
+
+        answered, changes = self._on_server_in_time(lambda: on(self._scan_link.engine))
+        if answered:
+            self._local_worker.submit(lambda: self._quietly(lambda: on(self.replica)))
+            return changes or {}
+        entry = {"kind": CORRECTION, "code": code, "operator": operator, **fields}
+
+        def queue_it(conn: Any, _changes: dict) -> None:
+            rep.queue(conn, uuid=str(uuidlib.uuid4()), event_id=self._event, request=entry,
+                      at=when.at, desk_time=when.desk_time, result="corrected")
+
+        try:
+            changes = self._local_worker.submit(lambda: on(self.replica, queue_it)).result()
+        except BaseException:
+            self._unqueue()
+            raise
+        if not changes:  # nothing to change: nothing queued
+            self._unqueue()
+        self._publish()
+        return changes
+
+    @staticmethod
+    def _quietly(fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
+            log.info("replica mirror skipped: %s", exc)
 
     def read(self, fn: Callable[[Any], T]) -> T:
         """fn(engine) on what the desk's screen reads: the replica, never the network."""
@@ -193,11 +238,14 @@ class OfflineDesk:
         """Give a reachable server up to `within` seconds to take what is waiting (a stream
         that ends); the status then."""
         deadline = self._wall_seconds() + within
+        rounds = self._rounds
+        self._wake.set()  # a fresh probe now: the link may be back since the last one
         while self._wall_seconds() < deadline:
             status = self.status()
-            if status.waiting == 0 or status.state == LinkState.OFFLINE:
+            if status.waiting == 0:
                 return status
-            self._wake.set()
+            if status.state == LinkState.OFFLINE and self._rounds > rounds + 1:
+                return status  # asked again since: still no server
             self._closed.wait(0.05)
         return self.status()
 
@@ -246,7 +294,8 @@ class OfflineDesk:
         answer = decision.answer
         mirrored = request
         if request.walk_in is not None:
-            mirrored = replace(request, walk_in={**request.walk_in, "code": answer.code})
+            mirrored = replace(request, walk_in={**request.walk_in, "code": answer.code,
+                                                 "attendee_id": answer.attendee_id})
         try:
             self._local.decide(mirrored, when=when, routed=False)
         except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
@@ -297,9 +346,13 @@ class OfflineDesk:
         while not self._closed.is_set():
             try:
                 self._round()
+            except StoreError as exc:  # the store's one line: said by the state shown
+                log.debug("desk sync round: %s", exc)
+                self._went_offline(str(exc))
             except Exception as exc:  # never let the loop die: try again next round
                 log.warning("desk sync round failed: %s", str(exc)[:300])
                 self._went_offline(str(exc))
+            self._rounds += 1
             self._wake.wait(self.probe_every)
             self._wake.clear()
 
@@ -343,8 +396,11 @@ class OfflineDesk:
         return True
 
     def _replay_one(self, entry: rep.Outboxed) -> str:
-        request = ScanRequest(**json.loads(entry.request))
+        sent = json.loads(entry.request)
         when = When(datetime.fromisoformat(entry.at), datetime.fromisoformat(entry.desk_time))
+        if sent.get("kind") == CORRECTION:
+            return self._replay_correction(sent, when)
+        request = ScanRequest(**sent)
         for attempt in (1, 2):
             try:
                 decision = self._sync_link.call(
@@ -363,6 +419,25 @@ class OfflineDesk:
             else:
                 return decision.answer.result if decision is not None else "not_a_code"
         raise AssertionError("unreachable")
+
+    def _replay_correction(self, sent: dict, when: When) -> str:
+        """A correction made offline, on the server: by code, with the moment it was made.
+        Sent twice (a kill between the server's commit and the local mark), the second
+        finds nothing to change."""
+        from checkin.core.registrants.corrections import correct_attendee
+
+        fields = {k: sent[k] for k in ("first_name", "last_name", "organisation")}
+        try:
+            changes = self._sync_link.call(lambda: correct_attendee(
+                self._sync_link.engine, self._event, None, code=sent["code"],
+                actor=sent["operator"], desk=self._desk, clock=lambda: when.at, **fields),
+                REPLAY_DEADLINE)
+        except (LinkSilent, StoreUnavailable):
+            raise
+        except (StoreError, ValueError) as exc:
+            log.warning("replayed correction of %s refused: %s", sent["code"], exc)
+            return f"refused: {exc}"[:200]
+        return "corrected" if changes else "unchanged"
 
     def _mark(self, done: list[tuple[int, str]]) -> None:
         if not done:

@@ -36,8 +36,8 @@ from checkin.core.programme.event_file import PEOPLE_SOURCE
 from checkin.core.registrants.codes import new_code
 from checkin.core.search.index import index_new_attendees
 from checkin.store import IMMEDIATE, explain
+from checkin.store.queries import journal
 from checkin.store.queries import scans as q
-from checkin.store.rows import time_binder
 from checkin.store.vocabulary import VENUE, AttendeeStatus, ScanKind, ScanResult
 
 MAX_CODE = 256  # longer scanner bursts are kept cut, never refused with an error
@@ -95,10 +95,6 @@ def clean_code(raw: str) -> str:
     return text[:MAX_CODE]
 
 
-_JOURNAL = sa.text(
-    "INSERT INTO journal (event_id, at, action, actor, desk, subject, details) "
-    "VALUES (:e, :at, :action, :actor, :desk, :subject, :details)"
-).bindparams(sa.bindparam("details", type_=sa.JSON))
 _ENTRIES = (ScanKind.ENTRY, ScanKind.SESSION_ENTRY)
 # Reasons are stored and given to --json in English, from the catalogue: whoever shows one
 # translates it from there (checkin.core.admission.answer_words).
@@ -132,7 +128,6 @@ class ScanService:
         self._clock = clock
         self._scanner = scanner  # how this desk's scanner types: its codes are read through it
         self._pg = engine.dialect.name == "postgresql"
-        self._time = time_binder(engine)
 
     @property
     def event_id(self) -> int:
@@ -277,14 +272,17 @@ class ScanService:
     def walk_in(self, first_name: str, last_name: str, *, organisation: str = "",
                 category: str = "participant", email: str = "", code: str | None = None,
                 code_prefix: str = "WI", scan_uuid: str | None = None, when: When | None = None,
-                also_write: AlsoWrite | None = None) -> ScanAnswer:
+                also_write: AlsoWrite | None = None, attendee_id: int | None = None,
+                local_id: bool = False) -> ScanAnswer:
         """Someone not registered: create them with a new code and admit them, in one
         transaction — either both happen or neither does.
 
         `code`: the one a desk gave them offline (replayed as it was printed on their badge);
         else a new one after `code_prefix` (an offline desk's own, so that two desks apart
         never give the same code). A replayed `scan_uuid` already recorded is answered as
-        the first time, nobody is created twice."""
+        the first time, nobody is created twice. `attendee_id`: the id the server gave them
+        (a desk's replica mirroring its answer); `local_id`: an id below zero (a desk's
+        replica registering them offline), which names nobody on the server."""
         first_name, last_name = " ".join(first_name.split()), " ".join(last_name.split())
         organisation = " ".join(organisation.split())
         if not (first_name or last_name):
@@ -293,34 +291,29 @@ class ScanService:
         with self._begin() as conn:
             if scan_uuid is not None and (replayed := self._replayed(conn, scan_uuid)):
                 return replayed
-            found = conn.execute(sa.text(
-                "SELECT id, name FROM category WHERE event_id = :e AND key = :k"),
-                {"e": self._event, "k": category}).first()
+            found = q.CATEGORY_BY_KEY.one(conn, event=self._event, key=category)
             if found is None:
                 raise ValueError(f"unknown category {category!r}")
-            category_id, category_name = found
             if code is None:
-                taken = set(conn.execute(sa.text(
-                    "SELECT code FROM attendee WHERE event_id = :e AND code LIKE :p"),
-                    {"e": self._event, "p": code_prefix + "%"}).scalars())
+                taken = {row.code for row in q.CODES_LIKE.all(
+                    conn, event=self._event, pattern=code_prefix + "%")}
                 code = new_code(code_prefix, taken)
-            now = self._time(moment.at)
-            attendee = conn.execute(sa.text(
-                "INSERT INTO attendee (event_id, code, source, source_id, source_order, first_name, "
-                "last_name, email, phone, organisation, job_title, profession, category_id, city, "
-                "postcode, notes, attention, attention_text, consent, status, walk_in, created_at, "
-                "updated_at) VALUES (:e, :code, 'walk-in', '', '', :first, :last, :email, '', :org, "
-                "'', '', :cat, '', '', '', false, '', false, 'registered', true, :now, :now) "
-                "RETURNING id"), {"e": self._event, "code": code, "first": first_name,
-                                  "last": last_name, "email": email.strip().lower(),
-                                  "org": organisation, "cat": category_id,
-                                  "now": now}).scalar_one()
+            if local_id:
+                next_local = q.NEXT_LOCAL_ID.one(conn)
+                attendee_id = next_local.id if next_local else -1
+            values = dict(event=self._event, code=code, first=first_name, last=last_name,
+                          email=email.strip().lower(), org=organisation, category=found.id,
+                          now=moment.at)
+            inserted = (q.INSERT_WALK_IN.one(conn, **values) if attendee_id is None
+                        else q.INSERT_WALK_IN_AS.one(conn, id=attendee_id, **values))
+            assert inserted is not None  # INSERT … RETURNING id gives its row back
+            attendee = inserted.id
             index_new_attendees(conn, [(attendee, self._event, first_name, last_name,
                                         organisation, email)])
             rec = _Recorder(self, conn, scan_uuid or str(uuidlib.uuid4()), code, ScanKind.ENTRY,
                             None, moment, also_write)
             return rec(attendee, ScanResult.ADMITTED, ENGLISH("reason.walk_in"), first_name=first_name,
-                       last_name=last_name, organisation=organisation, category=category_name)
+                       last_name=last_name, organisation=organisation, category=found.name)
 
     def undo_last(self, raw_code: str, *, scan_uuid: str | None = None, when: When | None = None,
                   also_write: AlsoWrite | None = None) -> ScanAnswer:
@@ -413,6 +406,5 @@ class _Recorder:
 
     def journal(self, action: str, subject: str, details: dict) -> None:
         s = self.s
-        self.conn.execute(_JOURNAL, {
-            "e": s._event, "at": s._time(self.when.at), "action": action, "actor": s._operator,
-            "desk": s._desk, "subject": subject[:300], "details": details})
+        journal.write(self.conn, s._event, action, actor=s._operator, desk=s._desk,
+                      subject=subject[:300], details=details, at=self.when.at)

@@ -14,11 +14,10 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.badges.plan import BadgeData
 from checkin.core.text import fold
-from checkin.store.models import (
-    Attendee, BadgePrint, Category, Enrollment, Event, EventSession, Track,
-)
+from checkin.store.queries import badges as q
+from checkin.store.queries.monitoring import EVENT_HEAD
 from checkin.store.types import utcnow
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, SessionKind
+from checkin.store.vocabulary import AttendeeStatus
 
 CHUNK = 900  # bound parameters per IN (): SQLite's limit is 999 on old builds
 TRACK_JOIN = " · "
@@ -39,25 +38,24 @@ def select_badges(engine: Engine, event_id: int, *, category: str | None = None,
     """Registered people of the event, sorted by last then first name, accents and case
     ignored (as people look for their badge on a table). Cancelled registrants get none."""
     with engine.connect() as conn:
-        q = _people_query(event_id)
         if category:
-            keys = conn.execute(sa.select(Category.key).where(Category.event_id == event_id)
-                                .order_by(Category.key)).scalars().all()
+            keys = [c.key for c in q.CATEGORY_KEYS.all(conn, event=event_id)]
             if category not in keys:
                 raise BadgeSelectionError(f"no category '{category}' in this event "
                                           f"(categories: {', '.join(keys) or 'none'})")
-            q = q.where(Category.key == category)
-        if not_printed:
-            q = q.where(~sa.exists().where(BadgePrint.attendee_id == Attendee.id))
-        rows: Sequence[sa.Row]
+        query = q.people(category=bool(category), not_printed=not_printed, codes=bool(only))
+        asked = {"event": event_id, "category": category} if category else {"event": event_id}
+        rows: list[q.BadgePerson] = []
         if only:
-            rows = _rows_for_codes(conn, q, list(dict.fromkeys(c.strip() for c in only)))
+            codes = list(dict.fromkeys(c.strip() for c in only))
+            for start in range(0, len(codes), CHUNK):
+                rows += query.all(conn, **asked, codes=codes[start:start + CHUNK])
         else:
-            rows = conn.execute(q).all()
+            rows = query.all(conn, **asked)
         cancelled = [r.code for r in rows if r.status == AttendeeStatus.CANCELLED]
         rows = [r for r in rows if r.status != AttendeeStatus.CANCELLED]
         tracks = _tracks(conn, event_id, [r.id for r in rows] if only else None)
-        event_name = conn.execute(sa.select(Event.name).where(Event.id == event_id)).scalar() or ""
+        event_name = _event_name(conn, event_id)
     badges = [_badge(r, tracks.get(r.id, ""), event_name) for r in rows]
     badges.sort(key=lambda b: (fold(b.last_name), fold(b.first_name), b.last_name,
                                b.first_name, b.code))
@@ -68,26 +66,21 @@ def count_badges(engine: Engine, event_id: int, *, category: str | None = None,
                  not_printed: bool = False) -> int:
     """How many badges select_badges would give, counted by the store: the window shows
     it on every change of the choices, and reading 100 000 people there would freeze it."""
-    q = (sa.select(sa.func.count()).select_from(Attendee)
-         .outerjoin(Category, Category.id == Attendee.category_id)
-         .where(Attendee.event_id == event_id, Attendee.status != AttendeeStatus.CANCELLED))
-    if category:
-        q = q.where(Category.key == category)
-    if not_printed:
-        q = q.where(~sa.exists().where(BadgePrint.attendee_id == Attendee.id))
+    asked = {"event": event_id, "category": category} if category else {"event": event_id}
     with engine.connect() as conn:
-        return conn.execute(q).scalar_one()
+        found = q.count(category=bool(category), not_printed=not_printed).one(conn, **asked)
+    return found.n if found is not None else 0
 
 
 def badge_for(engine: Engine, attendee_id: int) -> BadgeData:
     """One person's badge (a walk-in, a reprint), whatever their status."""
     with engine.connect() as conn:
-        row = conn.execute(_people_query(None).where(Attendee.id == attendee_id)).one_or_none()
+        row = q.PERSON.one(conn, attendee=attendee_id)
         if row is None:
             raise BadgeSelectionError(f"no registrant #{attendee_id}")
         tracks = _tracks(conn, row.event_id, [attendee_id])
-        event_name = conn.execute(sa.select(Event.name).where(Event.id == row.event_id)).scalar()
-    return _badge(row, tracks.get(attendee_id, ""), event_name or "")
+        event_name = _event_name(conn, row.event_id)
+    return _badge(row, tracks.get(attendee_id, ""), event_name)
 
 
 def record_prints(engine: Engine, attendee_ids: Iterable[int], layout: str, *, desk: str,
@@ -101,29 +94,17 @@ def record_prints(engine: Engine, attendee_ids: Iterable[int], layout: str, *, d
     with engine.begin() as conn:
         before: set[int] = set()
         for start in range(0, len(ids), CHUNK):
-            before.update(conn.execute(
-                sa.select(BadgePrint.attendee_id).distinct()
-                .where(BadgePrint.attendee_id.in_(ids[start:start + CHUNK]))).scalars())
-        conn.execute(sa.insert(BadgePrint.__table__), [
+            before.update(r.attendee_id
+                          for r in q.PRINTED_AMONG.all(conn, ids=ids[start:start + CHUNK]))
+        q.RECORD_PRINT.many(conn, [
             {"attendee_id": i, "layout": layout[:64], "desk": desk[:64], "operator": operator[:64],
              "printer": printer[:200], "reprint": i in before, "printed_at": now} for i in ids])
     return len(before)
 
 
-def _people_query(event_id: int | None) -> sa.Select:
-    q = (sa.select(Attendee.id, Attendee.event_id, Attendee.code, Attendee.first_name,
-                   Attendee.last_name, Attendee.organisation, Attendee.status,
-                   Category.key.label("category_key"), Category.name.label("category_name"),
-                   Category.badge_label, Category.colour)
-         .select_from(Attendee).outerjoin(Category, Category.id == Attendee.category_id))
-    return q if event_id is None else q.where(Attendee.event_id == event_id)
-
-
-def _rows_for_codes(conn: sa.Connection, q: sa.Select, codes: list[str]) -> list[sa.Row]:
-    rows: list[sa.Row] = []
-    for start in range(0, len(codes), CHUNK):
-        rows += conn.execute(q.where(Attendee.code.in_(codes[start:start + CHUNK]))).all()
-    return rows
+def _event_name(conn: sa.Connection, event_id: int) -> str:
+    head = EVENT_HEAD.one(conn, event=event_id)
+    return head.name if head is not None and head.name else ""
 
 
 def find_code(engine: Engine, event_id: int, code: str) -> int | None:
@@ -132,9 +113,9 @@ def find_code(engine: Engine, event_id: int, code: str) -> int | None:
     if not code:
         return None
     with engine.connect() as conn:
-        return conn.execute(sa.select(Attendee.id).where(
-            Attendee.event_id == event_id,
-            Attendee.code.in_(sorted({code, code.upper(), code.lower()})))).scalar()
+        found = q.HOLDER_OF.one(conn, event=event_id,
+                                codes=sorted({code, code.upper(), code.lower()}))
+    return found.id if found is not None else None
 
 
 def check_codes(engine: Engine, event_id: int, codes: Sequence[str]) -> list[str]:
@@ -143,32 +124,27 @@ def check_codes(engine: Engine, event_id: int, codes: Sequence[str]) -> list[str
     found: set[str] = set()
     with engine.connect() as conn:
         for start in range(0, len(wanted), CHUNK):
-            found.update(conn.execute(sa.select(Attendee.code).where(
-                Attendee.event_id == event_id,
-                Attendee.code.in_(wanted[start:start + CHUNK]))).scalars())
+            found.update(r.code for r in q.KNOWN_CODES.all(
+                conn, event=event_id, codes=wanted[start:start + CHUNK]))
     return [c for c in wanted if c not in found]
 
 
 def _tracks(conn: sa.Connection, event_id: int, ids: list[int] | None) -> dict[int, str]:
     """Each person's tracks, from their booked track sessions, in programme order."""
-    q = (sa.select(Enrollment.attendee_id, Track.name)
-         .join(EventSession, EventSession.id == Enrollment.session_id)
-         .join(Track, Track.id == EventSession.track_id)
-         .where(EventSession.event_id == event_id, EventSession.kind == SessionKind.TRACK,
-                Enrollment.status == EnrollmentStatus.BOOKED)
-         .order_by(Enrollment.attendee_id, EventSession.starts_at, EventSession.id))
     names: dict[int, list[str]] = {}
-    chunks = [None] if ids is None else [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    for chunk in chunks:
-        stmt = q if chunk is None else q.where(Enrollment.attendee_id.in_(chunk))
-        for attendee_id, name in conn.execute(stmt):
-            seen = names.setdefault(attendee_id, [])
-            if name not in seen:
-                seen.append(name)
+    if ids is None:
+        rows = q.TRACKS.all(conn, event=event_id)
+    else:
+        rows = [r for i in range(0, len(ids), CHUNK)
+                for r in q.TRACKS_OF.all(conn, event=event_id, ids=ids[i:i + CHUNK])]
+    for r in rows:
+        seen = names.setdefault(r.attendee_id, [])
+        if r.name not in seen:
+            seen.append(r.name)
     return {k: TRACK_JOIN.join(v) for k, v in names.items()}
 
 
-def _badge(row: sa.Row, track: str, event_name: str) -> BadgeData:
+def _badge(row: q.BadgePerson, track: str, event_name: str) -> BadgeData:
     label = row.badge_label or (row.category_name or "").upper()
     return BadgeData(code=row.code, first_name=row.first_name, last_name=row.last_name,
                      organisation=row.organisation, category_key=row.category_key or "",
@@ -179,5 +155,4 @@ def _badge(row: sa.Row, track: str, event_name: str) -> BadgeData:
 def printed_before(engine: Engine, attendee_id: int) -> bool:
     """Has this person had a badge printed already (print at check-in prints once)?"""
     with engine.connect() as conn:
-        return conn.execute(sa.select(BadgePrint.id).where(
-            BadgePrint.attendee_id == attendee_id).limit(1)).first() is not None
+        return q.PRINTED_BEFORE.one(conn, attendee=attendee_id) is not None

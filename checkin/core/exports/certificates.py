@@ -38,22 +38,21 @@ from checkin.core.exports.certificate_pdf import (
 )
 from checkin.core.exports.files import ExportError, Progress, atomic_output
 from checkin.core.exports.queries import (
-    ORDER_BY_NAME, door_times, on_site_during, session_titles, session_visits, venue_stays,
+    Stay, Visit, door_times, on_site_during, session_titles, session_visits, venue_stays,
 )
 from checkin.core.roles import Permission, Role, allows
 from checkin.core.text import fold
+from checkin.store.queries import exports as q
+from checkin.store.queries import journal
+from checkin.store.queries.exports import SessionTitle
 from checkin.store.queries.scans import FOLDED_CODES, PERSON_AT
-from checkin.store.models import Event, Journal
-from checkin.store.types import UTCDateTime, utcnow
+from checkin.store.types import utcnow
 from checkin.store.vocabulary import VENUE, SessionKind
 
 LANGS = ("fr", "en")
 OPEN_TO_ALL = (SessionKind.PLENARY,)  # no door check: presence on site stands for it
 FILE_STEM = {"fr": "attestation", "en": "certificate"}
 _NAME_PART = 40  # characters of a name kept in a file name
-# SQLModel types a model's __table__ away; the tables themselves are what insert() takes.
-_JOURNAL = Journal.__table__  # type: ignore[attr-defined]
-_EVENT = Event.__table__  # type: ignore[attr-defined]
 
 
 class CertificateRefused(ExportError):
@@ -101,14 +100,12 @@ def find_code(conn: sa.Connection, event_id: int, raw_code: str) -> int:
 
 
 def issuer(conn: sa.Connection, event_id: int) -> Issuer:
-    row = conn.execute(sa.text(
-        "SELECT name, venue, address, timezone, starts_at, organiser, signature FROM event "
-        "WHERE id = :e").columns(starts_at=UTCDateTime), {"e": event_id}).first()
-    if row is None:
+    ev = q.ISSUER.one(conn, e=event_id)
+    if ev is None:
         raise LookupError(f"no event with id {event_id}")
-    tz = zone(row[3] or "UTC")
-    return Issuer(row[0], row[1] or "", row[2] or "", tz, row[4].astimezone(tz).date(),
-                  row[5] or "", bytes(row[6]) if row[6] else None)
+    tz = zone(ev.timezone or "UTC")
+    return Issuer(ev.name, ev.venue or "", ev.address or "", tz, ev.starts_at.astimezone(tz).date(),
+                  ev.organiser or "", bytes(ev.signature) if ev.signature else None)
 
 
 def certificates(conn: sa.Connection, event_id: int, now: Any,
@@ -117,36 +114,37 @@ def certificates(conn: sa.Connection, event_id: int, now: Any,
     (NotScanned if they never came). `now` keeps a plenary not yet begun off them."""
     stays = venue_stays(conn, event_id, attendee_id)
     if attendee_id is not None and attendee_id not in stays:
-        code = conn.execute(sa.text("SELECT code FROM attendee WHERE id = :a"),
-                            {"a": attendee_id}).scalar_one()
-        raise NotScanned(code)
+        holder = q.CODE_OF.one(conn, a=attendee_id)
+        if holder is None:
+            raise LookupError(f"no registrant #{attendee_id}")
+        raise NotScanned(holder.code)
     titles = session_titles(conn, event_id)
     visits = session_visits(conn, event_id)
-    one = "AND a.id = :a " if attendee_id is not None else ""
-    rows = conn.execute(sa.text(
-        "SELECT a.id, a.code, a.first_name, a.last_name, a.organisation, a.walk_in "
-        f"FROM attendee a WHERE a.event_id = :e {one}ORDER BY {ORDER_BY_NAME}"),
-        {"e": event_id, "a": attendee_id})
+    rows = (q.HOLDERS.all(conn, e=event_id) if attendee_id is None
+            else q.ONE_HOLDER.all(conn, e=event_id, a=attendee_id))
 
     def made() -> Iterator[Certificate]:
-        for aid, code, first, last, org, walk_in in rows:
-            if aid not in stays:
+        for r in rows:
+            if r.id not in stays:
                 continue  # never came
-            yield Certificate(aid, code, first or "", last or "", org or "", bool(walk_in),
-                              stays[aid], _attended(titles, visits.get(aid, []), stays[aid], now))
+            yield Certificate(r.id, r.code, r.first_name or "", r.last_name or "",
+                              r.organisation or "", bool(r.walk_in), stays[r.id],
+                              _attended(titles, visits.get(r.id, []), stays[r.id], now))
 
     return len(stays), made()
 
 
-def _attended(titles: dict[int, tuple], visits: list, stays: list, now: Any) -> list[Attended]:
+def _attended(titles: dict[int, SessionTitle], visits: list[Visit], stays: list[Stay],
+              now: Any) -> list[Attended]:
     seen: list[Attended] = []
-    door_scanned = {v[0] for v in visits}
-    for sid, (_key, title, room, _track, starts, ends, _seats, kind) in titles.items():
-        if sid in door_scanned:
-            came, left = door_times(visits, sid)
-            seen.append(Attended(title, room or "", starts, ends, came, left))
-        elif kind in OPEN_TO_ALL and starts <= now and on_site_during(stays, starts, ends):
-            seen.append(Attended(title, room or "", starts, ends, at_door=False))
+    door_scanned = {v.session_id for v in visits}
+    for s in titles.values():
+        if s.id in door_scanned:
+            came, left = door_times(visits, s.id)
+            seen.append(Attended(s.title, s.room or "", s.starts_at, s.ends_at, came, left))
+        elif (s.kind in OPEN_TO_ALL and s.starts_at <= now
+              and on_site_during(stays, s.starts_at, s.ends_at)):
+            seen.append(Attended(s.title, s.room or "", s.starts_at, s.ends_at, at_door=False))
     return seen  # session_titles gives programme order
 
 
@@ -226,9 +224,8 @@ def write_certificates(engine: Engine, event_id: int, *, out_dir: Path | str | N
     if code is not None:
         details["code"] = clean_code(code)
     with engine.begin() as conn:
-        conn.execute(sa.insert(_JOURNAL).values(
-            event_id=event_id, at=utcnow(), action="certificates", actor=actor, desk=desk,
-            subject=details.get("code", "everyone"), details=details))
+        journal.write(conn, event_id, "certificates", actor=actor, desk=desk,
+                      subject=details.get("code", "everyone"), details=details)
     return CertificateReport(mode, count, paths, round(time.perf_counter() - started, 3))
 
 
@@ -312,16 +309,17 @@ def save_signer(engine: Engine, event_id: int, organiser: str, signature: bytes 
         raise ValueError("the signature is larger than 1 MB" if problem == "too_big"
                          else "the signature is not a PNG or JPEG image")
     with engine.begin() as conn:
-        old_organiser, old_signature = conn.execute(sa.text(
-            "SELECT organiser, signature FROM event WHERE id = :e"), {"e": event_id}).one()
-        old_signature = bytes(old_signature) if old_signature else None
-        if organiser == (old_organiser or "") and signature == old_signature:
+        old = q.ISSUER.one(conn, e=event_id)
+        if old is None:
+            raise LookupError(f"no event with id {event_id}")
+        old_organiser = old.organiser or ""
+        old_signature = bytes(old.signature) if old.signature else None
+        if organiser == old_organiser and signature == old_signature:
             return
-        conn.execute(sa.update(_EVENT).where(_EVENT.c.id == event_id)
-                     .values(organiser=organiser, signature=signature, updated_at=utcnow()))
-        conn.execute(sa.insert(_JOURNAL).values(
-            event_id=event_id, at=utcnow(), action="certificate_signer", actor=actor, desk=desk,
-            subject="organiser and signature", details={
-                "organiser_changed": organiser != (old_organiser or ""),
-                "signature": ("kept" if signature == old_signature else
-                              "removed" if signature is None else "set")}))
+        q.SET_SIGNER.run(conn, e=event_id, organiser=organiser, signature=signature,
+                         now=utcnow())
+        journal.write(conn, event_id, "certificate_signer", actor=actor, desk=desk,
+                      subject="organiser and signature", details={
+                          "organiser_changed": organiser != old_organiser,
+                          "signature": ("kept" if signature == old_signature else
+                                        "removed" if signature is None else "set")})

@@ -22,7 +22,7 @@ from checkin.core.clock import Clock, system_clock
 from checkin.core.exports import queries as q
 from checkin.core.exports.files import ExportError, Progress, Table, guess_format, write_csv, write_xlsx
 from checkin.core.roles import Permission, Role, allows
-from checkin.store.models import Journal
+from checkin.store.queries import journal
 from checkin.store.types import utcnow
 
 # Kind -> (row producer or None, column keys, formats allowed; the first is the default).
@@ -111,20 +111,18 @@ def run_export(engine: Engine, event_id: int, kind: str, path: Path | str, *,
         rows = _write(conn, ev, kind, chosen, path, lang, delimiter, progress, clock, session_id)
     report = ExportReport(kind, str(path), chosen, rows, round(time.perf_counter() - started, 3))
     with engine.begin() as conn:
-        conn.execute(sa.insert(Journal.__table__).values(
-            event_id=event_id, at=utcnow(), action="export", actor=actor, desk=desk, subject=kind,
-            details={"format": chosen, "rows": rows, "file": path.name, "lang": lang,
-                     "personal": kind in PERSONAL,
-                     **({"session_id": session_id} if session_id is not None else {})}))
+        journal.write(conn, event_id, "export", at=utcnow(), actor=actor, desk=desk, subject=kind,
+                      details={"format": chosen, "rows": rows, "file": path.name, "lang": lang,
+                               "personal": kind in PERSONAL,
+                               **({"session_id": session_id} if session_id is not None else {})})
     return report
 
 
 def _snapshot(engine: Engine) -> Any:
-    """One consistent view of the store for the whole export (desks may keep scanning);
-    on PostgreSQL rows come from a server-side cursor instead of all at once."""
+    """One consistent view of the store for the whole export (desks may keep scanning).
+    The rows come through named queries, on the driver's cursor (queries.table_rows)."""
     if engine.dialect.name == "postgresql":
-        return engine.connect().execution_options(isolation_level="REPEATABLE READ",
-                                                  stream_results=True, max_row_buffer=5000)
+        return engine.connect().execution_options(isolation_level="REPEATABLE READ")
     return _begun(engine)
 
 

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import groupby
-from operator import itemgetter
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,10 @@ from checkin.core.exports.pdf import (
     FONT, TEXT, fit_text, hhmm, new_document, string_width, wrapped,
 )
 from checkin.core.exports.queries import (
-    EventInfo, Visit, door_times, on_site_during, open_to_all_sessions, people_who_came,
+    EventInfo, Stay, Visit, door_times, on_site_during, open_to_all_sessions, people_who_came,
     session_people, session_people_count, session_titles, session_visits, venue_stays, walk_in_ids,
 )
+from checkin.store.queries.exports import SessionPerson, SessionTitle
 
 BLANK_ROWS = 5
 ROW_H = 8.5  # mm: room for a handwritten signature
@@ -75,10 +76,10 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
     state: dict[str, Any] = {}
 
     def heading(doc: Any) -> None:
-        _key, title, room, _track, starts, ends, _seats, _kind = state["session"]
-        start, end = ev.local(starts), ev.local(ends)
-        blocks = [("B", 14, 7.0, t["sheet"]), ("", 9, 4.5, ev.name), ("B", 11, 5.5, title),
-                  ("", 9, 5.0, f"{t['room']} : {room or '—'} · {ev.venue} · {t['date']} : "
+        session: SessionTitle = state["session"]
+        start, end = ev.local(session.starts_at), ev.local(session.ends_at)
+        blocks = [("B", 14, 7.0, t["sheet"]), ("", 9, 4.5, ev.name), ("B", 11, 5.5, session.title),
+                  ("", 9, 5.0, f"{t['room']} : {session.room or '—'} · {ev.venue} · {t['date']} : "
                                f"{start:%d/%m/%Y} {start:%H:%M}–{end:%H:%M}")]
         if state["on_site"]:
             blocks.append(("", 8, 4.0, t["on_site_note"]))
@@ -99,7 +100,7 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
         state["y"] = y
 
     pdf.heading = heading
-    groups = groupby(session_people(conn, ev.id, session_id), key=itemgetter(0))
+    groups = groupby(session_people(conn, ev.id, session_id), key=attrgetter("session_id"))
     group = next(groups, None)
     done = 0
     for sid, session in titles.items():
@@ -107,11 +108,13 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
         since = on_site.get(sid)
         state.update(session=session, n=0, on_site=since is not None)
         _new_page(pdf, state)
-        booked: Iterable[tuple] = ()
+        booked: Iterable[SessionPerson] = ()
         if group is not None and group[0] == sid:
-            booked = (row[1:] for row in group[1])
-        people = booked if since is None else with_people_on_site(conn, ev.id, booked, since)
-        for aid, _code, last, first, org, _cat, status, arrived in people:
+            booked = group[1]
+        people = (booked if since is None
+                  else with_people_on_site(conn, ev.id, sid, booked, since))
+        for p in people:
+            aid = p.attendee_id
             signature: tuple[str, bool] | None = None
             if since is not None and aid in since:
                 signature = (t["on_site"].format(hhmm(since[aid], ev.tz)), True)
@@ -119,16 +122,16 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
                 entered, _left = door_times(visits.get(aid, []), sid)
                 if entered:
                     signature = (t["signed"].format(hhmm(entered, ev.tz)), False)
-            marks = [t["waitlisted"]] if status == "waitlisted" else []
+            marks = [t["waitlisted"]] if p.booking == "waitlisted" else []
             if aid in walk_ins:
                 marks.append(t["walk_in"])
-            _row(pdf, state, name_pieces(pdf, last or "", first or "", " · ".join(marks)),
-                 org or "", hhmm(arrived, ev.tz) if arrived else "", signature)
+            _row(pdf, state, name_pieces(pdf, p.last_name or "", p.first_name or "", " · ".join(marks)),
+                 p.organisation or "", hhmm(p.arrived_at, ev.tz) if p.arrived_at else "", signature)
             done += 1
             if progress and done % 1000 == 0:
                 progress(done, total)
         if group is not None and group[0] == sid:
-            group = next(groups, None)  # after its rows were read: groupby shares one cursor
+            group = next(groups, None)  # after its rows were read: groupby shares one iterator
         if state["n"] == 0:
             pdf.set_font(FONT, "", 9)
             pdf.text(12, state["y"] + 6, t["nobody"])
@@ -144,48 +147,49 @@ def write_sign_in_sheets(conn: sa.Connection, ev: EventInfo, path: Path, lang: s
     return done
 
 
-def on_site_when_no_door_scans(conn: sa.Connection, event_id: int, titles: dict[int, tuple],
-                               visits: dict[int, list[Visit]],
+def on_site_when_no_door_scans(conn: sa.Connection, event_id: int,
+                               titles: dict[int, SessionTitle], visits: dict[int, list[Visit]],
                                now: datetime | None = None) -> dict[int, dict[int, datetime]]:
     """For each session open to all that nobody was scanned into: registrant id -> since
     when they were on site (the start of their stay that overlaps the session, up to
     `now` when given)."""
-    scanned = {visit[0] for mine in visits.values() for visit in mine}
+    scanned = {visit.session_id for mine in visits.values() for visit in mine}
     wanted = [sid for sid in open_to_all_sessions(conn, event_id) & titles.keys()
-              if sid not in scanned and (now is None or titles[sid][4] < now)]
+              if sid not in scanned and (now is None or titles[sid].starts_at < now)]
     if not wanted:
         return {}
     stays = venue_stays(conn, event_id)
     found: dict[int, dict[int, datetime]] = {}
     for sid in wanted:
-        starts, ends = titles[sid][4], titles[sid][5]
+        starts, ends = titles[sid].starts_at, titles[sid].ends_at
         if now is not None:
             ends = min(ends, now)
-        found[sid] = {aid: stay[0] for aid, mine in stays.items()
+        found[sid] = {aid: stay.came for aid, mine in stays.items()
                       for stay in _first_overlapping(mine, starts, ends)}
     return found
 
 
-def _first_overlapping(stays: list, starts: datetime, ends: datetime) -> list:
+def _first_overlapping(stays: list[Stay], starts: datetime, ends: datetime) -> list[Stay]:
     for stay in stays:
         if on_site_during([stay], starts, ends):
             return [stay]
     return []
 
 
-def with_people_on_site(conn: sa.Connection, event_id: int, booked: Iterable[tuple],
-                        since: dict[int, datetime]) -> Iterator[tuple]:
-    """The session's own rows and the people on site during it, in name order, shaped as
-    session_people's rows without the session id."""
-    mine = {row[0]: row for row in booked}
-    listed = [(aid, code, last, first, org, cat, mine[aid][6] if aid in mine else None, came)
-              for aid, code, last, first, org, cat, came in people_who_came(conn, event_id)
-              if aid in since]
-    shown = {row[0] for row in listed}
-    away = [row for aid, row in mine.items() if aid not in shown]
+def with_people_on_site(conn: sa.Connection, event_id: int, session_id: int,
+                        booked: Iterable[SessionPerson],
+                        since: dict[int, datetime]) -> Iterator[SessionPerson]:
+    """Session `session_id`'s own rows and the people on site during it, in name order, as
+    session_people's rows (their booking, if they have one, from the session's rows)."""
+    mine = {p.attendee_id: p for p in booked}
+    listed = [SessionPerson(session_id, p.id, p.code, p.last_name, p.first_name, p.organisation,
+                            p.category, mine[p.id].booking if p.id in mine else None, p.arrived_at)
+              for p in people_who_came(conn, event_id) if p.id in since]
+    shown = {p.attendee_id for p in listed}
+    away = [p for aid, p in mine.items() if aid not in shown]
     if away:  # booked but not on site: among the others, sorted as the queries sort
-        listed = sorted(listed + away, key=lambda r: ((r[2] or "").lower(), (r[3] or "").lower(),
-                                                      r[0]))
+        listed = sorted(listed + away, key=lambda p: ((p.last_name or "").lower(),
+                                                      (p.first_name or "").lower(), p.attendee_id))
     yield from listed
 
 

@@ -6,7 +6,7 @@ and after its personal data is erased — the report can be re-made at any time.
 answers are the exception: the purge erases them and keeps their counts, which the QPV
 table then reads (checkin.core.exports.stats_qpv).
 "Registered" counts registrants not cancelled; "came" those who arrived at the entrance
-or entered a session (checkin.core.exports.queries.CAME).
+or entered a session (checkin.store.queries.exports.CAME).
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ import sqlalchemy as sa
 
 from checkin.core.exports.files import Table
 from checkin.core.exports import stats_qpv
-from checkin.core.exports.queries import ARRIVALS, CAME, NOT_UNDONE, EventInfo, _q, session_titles
+from checkin.core.exports.queries import EventInfo, session_titles
 from checkin.core.text import fold
+from checkin.store.queries import stats as q
+from checkin.store.query import Count
 
 SLOT_MINUTES = 15
 # Table key -> (French title, English title), and its columns. The French counts name what
@@ -100,29 +102,21 @@ def build_stats(conn: sa.Connection, ev: EventInfo, lang: str = "fr") -> Stats:
     groups: dict[str, dict[str, list]] = {k: {} for k in ("category", "organisation", "city",
                                                           "postcode", "departement")}
     registered = came = walk_ins = 0
-    rows = conn.execute(sa.text(
-        f"SELECT c.name, a.organisation, a.city, a.postcode, a.walk_in, {CAME} AS came, COUNT(*) "
-        "FROM attendee a LEFT JOIN category c ON c.id = a.category_id "
-        "WHERE a.event_id = :e AND a.status = 'registered' "
-        "GROUP BY c.name, a.organisation, a.city, a.postcode, a.walk_in, came"), {"e": ev.id})
-    for cat, org, city, postcode, walk_in, has_come, n in rows:
-        has_come = bool(has_come)
+    for group in q.GROUPS.all(conn, e=ev.id):
+        n, has_come, postcode = group.n, bool(group.came), group.postcode or ""
         registered += n
         came += n if has_come else 0
-        walk_ins += n if walk_in else 0
-        for key, value in (("category", cat), ("organisation", org), ("city", city),
-                           ("postcode", (postcode or "").strip()),
-                           ("departement", departement(postcode or ""))):
+        walk_ins += n if group.walk_in else 0
+        for key, value in (("category", group.category), ("organisation", group.organisation),
+                           ("city", group.city), ("postcode", postcode.strip()),
+                           ("departement", departement(postcode))):
             shown = (value or "").strip() or unknown
             # Folded, so "IREV" and "Irev " are one organisation; the first spelling shows.
             entry = groups[key].setdefault(fold(shown) or shown, [shown, 0, 0])
             entry[1] += n
             entry[2] += n if has_come else 0
-    cancelled = conn.execute(sa.text("SELECT COUNT(*) FROM attendee WHERE event_id = :e "
-                                     "AND status = 'cancelled'"), {"e": ev.id}).scalar_one()
-    badges = conn.execute(sa.text(
-        "SELECT COUNT(DISTINCT b.attendee_id) FROM badge_print b JOIN attendee a "
-        "ON a.id = b.attendee_id WHERE a.event_id = :e"), {"e": ev.id}).scalar_one()
+    cancelled = _count(q.CANCELLED.one(conn, e=ev.id))
+    badges = _count(q.BADGES_PRINTED.one(conn, e=ev.id))
     per_session, track_rows = _sessions(conn, ev)
     stats.figures = {"registered": registered, "cancelled": cancelled, "came": came,
                      "absent": registered - came, "walk_ins": walk_ins,
@@ -147,24 +141,24 @@ def _rate(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
+def _count(found: Count | None) -> int:
+    return found.n if found is not None else 0
+
+
 def _sessions(conn: sa.Connection, ev: EventInfo) -> tuple[list[list[Any]], list[list[Any]]]:
     titles = session_titles(conn, ev.id)
     booked: dict[tuple[int, str], int] = {
-        (sid, status): n for sid, status, n in conn.execute(sa.text(
-            "SELECT e.session_id, e.status, COUNT(*) FROM enrollment e JOIN session x "
-            "ON x.id = e.session_id WHERE x.event_id = :e GROUP BY e.session_id, e.status"),
-            {"e": ev.id})}
-    entered: dict[int, int] = dict(conn.execute(sa.text(
-        "SELECT s.session_id, COUNT(DISTINCT s.attendee_id) FROM scan s WHERE s.event_id = :e "
-        "AND s.kind = 'session_entry' AND s.result = 'admitted' AND s.attendee_id IS NOT NULL "
-        f"AND {NOT_UNDONE} GROUP BY s.session_id"), {"e": ev.id}).all())
+        (r.session_id, r.status): r.n for r in q.ENROLLED.all(conn, e=ev.id)}
+    entered: dict[int, int] = {r.session_id: r.n for r in q.ENTERED.all(conn, e=ev.id)}
     per_session: list[list[Any]] = []
     tracks: dict[str, list[Any]] = {}
-    for sid, (_key, title, room, track, starts, _ends, seats, _kind) in titles.items():
-        b, w, n = booked.get((sid, "booked"), 0), booked.get((sid, "waitlisted"), 0), entered.get(sid, 0)
-        per_session.append([title, track or "", room or "", ev.local(starts), seats, b, w, n])
-        if track:
-            t = tracks.setdefault(track, [track, 0, 0, 0])
+    for s in titles.values():
+        b, w = booked.get((s.id, "booked"), 0), booked.get((s.id, "waitlisted"), 0)
+        n = entered.get(s.id, 0)
+        per_session.append([s.title, s.track or "", s.room or "", ev.local(s.starts_at), s.seats,
+                            b, w, n])
+        if s.track:
+            t = tracks.setdefault(s.track, [s.track, 0, 0, 0])
             t[1], t[2], t[3] = t[1] + 1, t[2] + b, t[3] + n
     return per_session, list(tracks.values())
 
@@ -173,10 +167,8 @@ def _arrival_curve(conn: sa.Connection, ev: EventInfo) -> list[list[Any]]:
     """Arrivals per quarter hour of the event's local time, gaps included, with the
     running total: the shape of the morning rush."""
     counts: dict[datetime, int] = {}
-    rows = conn.execute(_q(f"WITH arrival AS ({ARRIVALS}) SELECT f.recorded_at FROM arrival r "
-                           "JOIN scan f ON f.id = r.first_id", recorded_at=1), {"e": ev.id})
-    for (moment,) in rows:
-        local = ev.local(moment)
+    for arrival in q.ARRIVAL_TIMES.all(conn, e=ev.id):
+        local = ev.local(arrival.at)
         if local is None:  # scan.recorded_at is NOT NULL, and the join to it is an inner one
             raise ValueError(f"arrival scan without a recorded_at in event {ev.id}")
         slot = local.replace(minute=local.minute - local.minute % SLOT_MINUTES, second=0,

@@ -1,7 +1,7 @@
 """Residents of quartiers prioritaires (QPV): the share politique-de-la-ville funders ask for.
 
 Counted three ways, each as yes / no / unknown: among the registered (not cancelled), among
-those who came (checkin.core.exports.queries.CAME: the entrance or a session door), and per
+those who came (checkin.store.queries.exports.CAME: the entrance or a session door), and per
 session among the people who entered it (a door scan admitted and not undone — the
 "Entrées en salle" of the session table). A session nobody was scanned into (a plenary
 without a door desk) is counted from its bookings of people who came to the event, and
@@ -22,9 +22,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from checkin.core.exports.queries import CAME, NOT_UNDONE, EventInfo, session_titles
+from checkin.core.exports.queries import EventInfo, session_titles
 from checkin.core.numbers import format_number
-from checkin.store.types import UTCDateTime
+from checkin.store.queries import journal
+from checkin.store.queries import stats as q
 from checkin.store.vocabulary import QpvResidence
 
 DOOR, BOOKED, NONE = "door", "booked", "none"  # what a session's count is based on
@@ -153,45 +154,33 @@ def count_answers(conn: sa.Connection, event_id: int) -> QpvFigures:
     """The figures from the registrants' rows as they are now."""
     registered: list[tuple[str, int]] = []
     came: list[tuple[str, int]] = []
-    for answer, has_come, n in conn.execute(sa.text(
-            f"SELECT a.qpv, {CAME} AS came, COUNT(*) FROM attendee a WHERE a.event_id = :e "
-            "AND a.status = 'registered' GROUP BY a.qpv, came"), {"e": event_id}):
-        registered.append((answer, n))
-        if has_come:
-            came.append((answer, n))
+    for r in q.QPV_REGISTERED.all(conn, e=event_id):
+        registered.append((r.answer, r.n))
+        if r.came:
+            came.append((r.answer, r.n))
     door: dict[int, list[tuple[str, int]]] = {}
-    for sid, answer, n in conn.execute(sa.text(
-            "SELECT s.session_id, a.qpv, COUNT(DISTINCT s.attendee_id) FROM scan s "
-            "JOIN attendee a ON a.id = s.attendee_id WHERE s.event_id = :e "
-            "AND s.kind = 'session_entry' AND s.result = 'admitted' "
-            f"AND {NOT_UNDONE} GROUP BY s.session_id, a.qpv"), {"e": event_id}):
-        door.setdefault(sid, []).append((answer, n))
+    for s in q.QPV_AT_DOORS.all(conn, e=event_id):
+        door.setdefault(s.session_id, []).append((s.answer, s.n))
     booked: dict[int, list[tuple[str, int]]] = {}
-    for sid, answer, n in conn.execute(sa.text(
-            "SELECT e.session_id, a.qpv, COUNT(*) FROM enrollment e "
-            "JOIN attendee a ON a.id = e.attendee_id WHERE a.event_id = :e "
-            f"AND e.status = 'booked' AND a.status = 'registered' AND {CAME} "
-            "GROUP BY e.session_id, a.qpv"), {"e": event_id}):
-        booked.setdefault(sid, []).append((answer, n))
+    for s in q.QPV_BOOKED_WHO_CAME.all(conn, e=event_id):
+        booked.setdefault(s.session_id, []).append((s.answer, s.n))
     sessions = []
-    for sid, (key, *_rest) in session_titles(conn, event_id).items():
-        if sid in door:
-            sessions.append(SessionQpv(key, DOOR, _count(door[sid])))
-        elif sid in booked:
-            sessions.append(SessionQpv(key, BOOKED, _count(booked[sid])))
+    for session in session_titles(conn, event_id).values():
+        if session.id in door:
+            sessions.append(SessionQpv(session.key, DOOR, _count(door[session.id])))
+        elif session.id in booked:
+            sessions.append(SessionQpv(session.key, BOOKED, _count(booked[session.id])))
         else:
-            sessions.append(SessionQpv(key, NONE, QpvCount()))
+            sessions.append(SessionQpv(session.key, NONE, QpvCount()))
     return QpvFigures(_count(registered), _count(came), sessions)
 
 
 def kept_counts(conn: sa.Connection, event_id: int) -> QpvFigures | None:
     """The counts the latest purge kept, if a purge kept any."""
-    rows = conn.execute(sa.text(
-        "SELECT at, details FROM journal WHERE event_id = :e AND action = 'purge' "
-        "ORDER BY id DESC").columns(at=UTCDateTime, details=sa.JSON), {"e": event_id})
-    for at, details in rows:
+    for purge in journal.PURGES.all(conn, event=event_id):
+        details = journal.parsed(purge.details)
         if isinstance(details, dict) and isinstance(details.get("qpv"), dict):
-            return QpvFigures.from_details(details["qpv"], at)
+            return QpvFigures.from_details(details["qpv"], purge.at)
     return None
 
 
@@ -264,4 +253,4 @@ def table_rows(figures: QpvFigures, ev: EventInfo, titles: dict[str, str],
 
 
 def session_title_by_key(conn: sa.Connection, event_id: int) -> dict[str, str]:
-    return {key: title for key, title, *_ in session_titles(conn, event_id).values()}
+    return {s.key: s.title for s in session_titles(conn, event_id).values()}

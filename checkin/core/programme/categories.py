@@ -4,15 +4,12 @@ desk and the organisers' order (participants before press, say) is kept."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from checkin.store.models import Category
+from checkin.store.queries.event_file import CATEGORIES
 
 
 def event_categories(engine: Engine, event_id: int) -> list[tuple[str, str]]:
     """[(key, name), …] of the event's categories, in the order they were loaded."""
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(Category.key, Category.name)
-                            .where(Category.event_id == event_id).order_by(Category.id))
-        return [(str(key), str(name)) for key, name in rows]
+        return [(str(c.key), str(c.name)) for c in CATEGORIES.rows(conn, event_id)]

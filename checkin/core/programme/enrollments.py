@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+from checkin.store.queries import programme as q
+from checkin.store.vocabulary import EnrollmentStatus
 
 CHUNK = 2000
+_ALL = 2**31 - 1  # a LIMIT above any waitlist
 
 
 def seats(session_capacity: int | None, room_capacity: int | None) -> int | None:
@@ -17,15 +20,9 @@ def seats(session_capacity: int | None, room_capacity: int | None) -> int | None
     return min(caps) if caps else None
 
 
-# Plain SQL: a desk's first scan reads these counts (its route), and must not wait for the
-# ORM to load (see checkin.store.vocabulary).
-_COUNTS = (
-    "SELECT en.session_id, en.status, count(*) FROM enrollment en "
-    "JOIN session s ON s.id = en.session_id JOIN attendee a ON a.id = en.attendee_id "
-    f"WHERE s.event_id = :event AND a.status = '{AttendeeStatus.REGISTERED}' {{source}}"
-    "GROUP BY en.session_id, en.status")
-SESSION_COUNTS = sa.text(_COUNTS.replace("{source}", ""))
-_COUNTS_OUTSIDE_SOURCE = sa.text(_COUNTS.replace("{source}", "AND a.source <> :source "))
+# checkin/bench/occupancy.py times this statement again through sqlite3 by its former name
+# and sa.text's `.text`: the same SQL text, until the bench reads Query.sql.
+SESSION_COUNTS = SimpleNamespace(text=q.SESSION_COUNTS.sql)
 
 
 def session_counts(conn: sa.Connection, event_id: int,
@@ -34,67 +31,43 @@ def session_counts(conn: sa.Connection, event_id: int,
     ticket holds no seat."""
     booked: dict[int, int] = {}
     waiting: dict[int, int] = {}
-    rows = (conn.execute(SESSION_COUNTS, {"event": event_id}) if exclude_source is None else
-            conn.execute(_COUNTS_OUTSIDE_SOURCE, {"event": event_id, "source": exclude_source}))
-    for sid, status, n in rows:
-        if status == EnrollmentStatus.BOOKED:
-            booked[sid] = n
-        elif status == EnrollmentStatus.WAITLISTED:
-            waiting[sid] = n
+    rows = (q.SESSION_COUNTS.all(conn, event=event_id) if exclude_source is None else
+            q.COUNTS_OUTSIDE_SOURCE.all(conn, event=event_id, source=exclude_source))
+    for row in rows:
+        if row.status == EnrollmentStatus.BOOKED:
+            booked[row.session_id] = row.n
+        elif row.status == EnrollmentStatus.WAITLISTED:
+            waiting[row.session_id] = row.n
     return booked, waiting
 
 
 def release_seats(conn: sa.Connection, attendee_ids: list[int], now: datetime) -> list[int]:
     """Cancelled registrants give their booked and waitlisted places back, and each seat
     given back goes to the first person waiting for it. Returns the people promoted."""
-    from checkin.store.models import Enrollment
-
     sessions: set[int] = set()
     for start in range(0, len(attendee_ids), CHUNK):
         chunk = attendee_ids[start:start + CHUNK]
-        sessions.update(conn.execute(
-            sa.select(Enrollment.session_id).where(
-                Enrollment.attendee_id.in_(chunk),
-                Enrollment.status == EnrollmentStatus.BOOKED)).scalars())
-        conn.execute(sa.update(Enrollment.__table__)
-                     .where(Enrollment.attendee_id.in_(chunk),
-                            Enrollment.status != EnrollmentStatus.CANCELLED)
-                     .values(status=EnrollmentStatus.CANCELLED, updated_at=now))
+        sessions.update(r.session_id for r in q.BOOKED_SESSIONS.all(conn, attendees=chunk))
+        q.CANCEL_ENROLLMENTS.run(conn, attendees=chunk, now=now)
     return promote_waitlist(conn, sorted(sessions), now)
 
 
 def promote_waitlist(conn: sa.Connection, session_ids: list[int], now: datetime) -> list[int]:
     """Fill each session's free booked seats from its waitlist, first come first served
     (registered people only). Returns the attendee ids promoted."""
-    from checkin.store.models import Attendee, Enrollment, EventSession, Room
-
     promoted: list[int] = []
     for sid in session_ids:
-        caps = conn.execute(
-            sa.select(EventSession.capacity, Room.capacity)
-            .join(Room, Room.id == EventSession.room_id, isouter=True)
-            .where(EventSession.id == sid)).first()
+        caps = q.SESSION_CAPACITY.one(conn, session=sid)
         if caps is None:
             continue
-        limit = seats(*caps)
-        registered = (Attendee.id == Enrollment.attendee_id) & (Attendee.status == AttendeeStatus.REGISTERED)
-        booked = conn.execute(
-            sa.select(sa.func.count()).select_from(Enrollment).join(Attendee, registered)
-            .where(Enrollment.session_id == sid, Enrollment.status == EnrollmentStatus.BOOKED)
-        ).scalar_one()
-        room_for = None if limit is None else max(0, limit - booked)
+        limit = seats(caps.own_capacity, caps.room_capacity)
+        booked = q.BOOKED_HERE.one(conn, session=sid)
+        room_for = None if limit is None else max(0, limit - (booked.n if booked else 0))
         if room_for == 0:
             continue
-        waiting = (sa.select(Enrollment.id, Enrollment.attendee_id).join(Attendee, registered)
-                   .where(Enrollment.session_id == sid,
-                          Enrollment.status == EnrollmentStatus.WAITLISTED)
-                   .order_by(Enrollment.position, Enrollment.id))
-        if room_for is not None:
-            waiting = waiting.limit(room_for)
-        rows = conn.execute(waiting).all()
+        # No limit known: the whole waitlist.
+        rows = q.FIRST_WAITING.all(conn, session=sid, n=_ALL if room_for is None else room_for)
         if rows:
-            conn.execute(sa.update(Enrollment.__table__)
-                         .where(Enrollment.id.in_([r[0] for r in rows]))
-                         .values(status=EnrollmentStatus.BOOKED, updated_at=now))
-            promoted.extend(r[1] for r in rows)
+            q.TO_BOOKED.run(conn, ids=[r.id for r in rows], now=now)
+            promoted.extend(r.attendee_id for r in rows)
     return promoted

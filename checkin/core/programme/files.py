@@ -11,71 +11,65 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.clock import parse_hhmm, zone
 from checkin.core.programme.event_file import PEOPLE_SOURCE, ProgrammeError
 from checkin.core.registrants.tabular import TableError, read_table
 from checkin.core.text import fold
-from checkin.store.models import Attendee, Category, Event, EventSession, Profession, Room, Track
+from checkin.store.queries import event_file as q
 from checkin.store.vocabulary import AttendeeStatus, SessionKind
 
 
 def export_programme(engine: Engine, event_id: int) -> dict[str, Any]:
     """The event as the dictionaries of an event file (see README, "Event file")."""
     with engine.connect() as conn:
-        ev = conn.execute(sa.select(Event).where(Event.id == event_id)).mappings().one()
-        tz = zone(ev["timezone"])
-        start, end = ev["starts_at"].astimezone(tz), ev["ends_at"].astimezone(tz)
-
-        def rows(model: Any) -> list[dict]:
-            return [dict(r) for r in conn.execute(
-                sa.select(model).where(model.event_id == event_id).order_by(model.id)).mappings()]
-
-        categories = rows(Category)
-        rooms = rows(Room)
-        tracks = rows(Track)
-        cat_key = {c["id"]: c["key"] for c in categories}
-        room_key = {r["id"]: r["key"] for r in rooms}
-        track_key = {t["id"]: t["key"] for t in tracks}
+        ev = q.EVENT.one(conn, event=event_id)
+        if ev is None:
+            raise LookupError(f"no event {event_id} in this store")
+        categories = q.CATEGORIES.rows(conn, event_id)
+        rooms = q.ROOMS.rows(conn, event_id)
+        tracks = q.TRACKS.rows(conn, event_id)
         # A cancelled person is one taken out of the file: writing them back would bring
         # them back to life on the next load.
-        people = conn.execute(sa.select(Attendee).where(
-            Attendee.event_id == event_id, Attendee.source == PEOPLE_SOURCE,
-            Attendee.status != AttendeeStatus.CANCELLED)
-            .order_by(Attendee.id)).mappings().all()
-        sessions = rows(EventSession)
-        professions = {p["key"]: p["name"] for p in rows(Profession)}
+        people = [p for p in q.FILE_PEOPLE.all(conn, event=event_id, source=PEOPLE_SOURCE)
+                  if p.status != AttendeeStatus.CANCELLED]
+        sessions = q.SESSIONS.rows(conn, event_id)
+        professions = {p.key: p.name for p in q.PROFESSIONS.rows(conn, event_id)}
+    tz = zone(ev.timezone)
+    start, end = ev.starts_at.astimezone(tz), ev.ends_at.astimezone(tz)
+    cat_key = {c.id: c.key for c in categories}
+    room_key = {r.id: r.key for r in rooms}
+    track_key = {t.id: t.key for t in tracks}
 
     out: dict[str, Any] = {"event": _clean({
-        "key": ev["key"], "name": ev["name"], "venue": ev["venue"], "address": ev["address"],
+        "key": ev.key, "name": ev.name, "venue": ev.venue, "address": ev.address,
         "date": start.date(), "starts": f"{start:%H:%M}", "ends": f"{end:%H:%M}",
-        "timezone": ev["timezone"], "seat_hold_minutes": ev["seat_hold_minutes"],
+        "timezone": ev.timezone, "seat_hold_minutes": ev.seat_hold_minutes,
         # The image itself: write_event_file puts it beside the file and names it there;
         # a programme edited in the window and loaded again gives it back unchanged.
-        "organiser": ev["organiser"], "signature": ev["signature"]})}
-    out["categories"] = [_clean({k: c[k] for k in ("key", "name", "colour", "badge_label")})
+        "organiser": ev.organiser, "signature": ev.signature})}
+    out["categories"] = [_clean({k: getattr(c, k) for k in ("key", "name", "colour", "badge_label")})
                          for c in categories]
-    out["rooms"] = [_clean({k: r[k] for k in ("key", "name", "capacity", "floor", "directions")})
+    out["rooms"] = [_clean({k: getattr(r, k) for k in ("key", "name", "capacity", "floor", "directions")})
                     for r in rooms]
-    out["tracks"] = [_clean({k: t[k] for k in ("key", "name", "colour", "description")})
+    out["tracks"] = [_clean({k: getattr(t, k) for k in ("key", "name", "colour", "description")})
                      for t in tracks]
     if professions:
         out["professions"] = professions
     out["sessions"] = [_clean({
-        "key": s["key"], "title": s["title"], "kind": s["kind"],
-        "track": track_key.get(s["track_id"], ""), "room": room_key.get(s["room_id"], ""),
-        "start": f"{s['starts_at'].astimezone(tz):%H:%M}",
-        "end": f"{s['ends_at'].astimezone(tz):%H:%M}", "capacity": s["capacity"],
-        "audience_categories": s["audience_categories"],
-        "audience_professions": s["audience_professions"],
-        "speakers": s["speakers"], "description": s["description"]}) for s in sessions]
+        "key": s.key, "title": s.title, "kind": s.kind,
+        "track": track_key.get(s.track_id, ""), "room": room_key.get(s.room_id, ""),
+        "start": f"{s.starts_at.astimezone(tz):%H:%M}",
+        "end": f"{s.ends_at.astimezone(tz):%H:%M}", "capacity": s.capacity,
+        "audience_categories": s.audience_categories,
+        "audience_professions": s.audience_professions,
+        "speakers": s.speakers, "description": s.description}) for s in sessions]
     out["people"] = [_clean({
-        "key": p["source_id"], "code": p["code"], "first_name": p["first_name"],
-        "last_name": p["last_name"], "organisation": p["organisation"],
-        "job_title": p["job_title"], "email": p["email"],
-        "category": cat_key.get(p["category_id"], ""), "profession": p["profession"]})
+        "key": p.source_id, "code": p.code, "first_name": p.first_name,
+        "last_name": p.last_name, "organisation": p.organisation,
+        "job_title": p.job_title, "email": p.email,
+        "category": cat_key.get(p.category_id, ""), "profession": p.profession})
         for p in people]
     return out
 

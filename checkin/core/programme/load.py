@@ -14,8 +14,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session as DbSession
-from sqlmodel import select
 
 from checkin.core.programme.event_file import PEOPLE_SOURCE, Programme, ProgrammeError, full_name
 from checkin.core.clock import zone
@@ -23,10 +21,10 @@ from checkin.core.programme.enrollments import release_seats
 from checkin.core.programme.overflow import Overflow, find_overflows, seat_limits, settle
 from checkin.core.search.index import reindex_attendees
 from checkin.store import IMMEDIATE
-from checkin.store.models import (
-    Attendee, Category, Enrollment, Event, EventSession, Journal, Profession, Room, Scan, Track,
-)
-from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus
+from checkin.store.queries import event_file as q
+from checkin.store.queries import journal
+from checkin.store.queries.registrants import CANCEL_ATTENDEES
+from checkin.store.vocabulary import AttendeeStatus
 from checkin.store.types import utcnow
 
 MAX_JOURNALED_CHANGES = 500
@@ -70,30 +68,26 @@ class LoadReport:
 
 
 class _Loader:
-    def __init__(self, db: DbSession, programme: Programme, now: datetime) -> None:
-        self.db = db
+    def __init__(self, conn: sa.Connection, programme: Programme, now: datetime) -> None:
+        self.conn = conn
         self.p = programme
         self.now = now
         self.report = LoadReport(0, {}, {}, list(programme.warnings))
         self.keys_by_id: dict[str, dict[int, str]] = {}  # "room_id" -> {id: key}
+        self.stale: dict[str, int] = {}
 
     def count(self, bucket: dict[str, int], label: str) -> None:
         bucket[label] = bucket.get(label, 0) + 1
 
-    def assign(self, row: Any, values: dict[str, Any], label: str) -> None:
-        """Set what differs and describe it; an unchanged entry writes nothing."""
-        diffs = []
-        for name, value in values.items():
-            old = getattr(row, name)
-            if old != value:
-                diffs.append(self.describe(label, name, old, value))
-                setattr(row, name, value)
+    def differs(self, row: Any, values: dict[str, Any], label: str) -> bool:
+        """Whether the entry changes (then described); an unchanged one is not written."""
+        diffs = [self.describe(label, name, getattr(row, name), value)
+                 for name, value in values.items() if getattr(row, name) != value]
         if diffs:
-            if hasattr(row, "updated_at"):
-                row.updated_at = self.now
             self.count(self.report.updated, label)
             key = getattr(row, "key", None) or getattr(row, "source_id", "")
             self.report.changes.append(f"{label} '{key}': " + ", ".join(diffs))
+        return bool(diffs)
 
     # Change lines speak the file's language: "start 14:00 → 14:30", "room 'somme' → 'labo'",
     # not UTC datetimes and row ids.
@@ -115,23 +109,24 @@ class _Loader:
             return f"{name} {old:{form}} → {new:{form}}"
         return f"{name} {old!r} → {new!r}"
 
-    def upsert(self, model: Any, entries: list[dict], make: Any, label: str, eid: int) -> dict[str, Any]:
-        existing = {row.key: row for row in self.db.exec(select(model).where(model.event_id == eid))}
+    def upsert(self, table: q.Entries, entries: list[dict], make: Any, label: str,
+               eid: int) -> dict[str, int]:
+        """The entries' ids by key, made or brought up to date; `stale`: the ones the
+        file no longer has."""
+        existing = {row.key: row for row in table.rows(self.conn, eid)}
+        ids = {key: row.id for key, row in existing.items()}
         wanted = set()
         for entry in entries:
             wanted.add(entry["key"])
             values = make(entry)
             row = existing.get(entry["key"])
             if row is None:
-                row = model(event_id=eid, key=entry["key"], **values)
-                self.db.add(row)
-                existing[entry["key"]] = row
+                ids[entry["key"]] = table.insert(self.conn, eid, entry["key"], values)
                 self.count(self.report.created, label)
-            else:
-                self.assign(row, values, label)
-        self.db.flush()
-        self.stale = {k: r for k, r in existing.items() if k not in wanted}
-        return existing
+            elif self.differs(row, values, label):
+                table.update(self.conn, row.id, values)
+        self.stale = {k: i for k, i in ids.items() if k not in wanted}
+        return ids
 
 
 def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
@@ -143,11 +138,11 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
     `overflow` says what to do (checkin.core.programme.overflow: KEEP or WAITLIST)."""
     # IMMEDIATE: the load reads, then writes; taking the write lock first means another
     # desk's commit in between makes us wait (busy timeout) instead of failing.
-    with DbSession(engine.execution_options(**{IMMEDIATE: True})) as db:
-        loader = _Loader(db, programme, utcnow())
+    with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin() as tx:
+        loader = _Loader(conn, programme, utcnow())
         report = loader.report
         ev = programme.event
-        event = db.exec(select(Event).where(Event.key == ev["key"])).first()
+        event = q.EVENT_BY_KEY.one(conn, key=ev["key"])
         fields = dict(name=ev["name"], venue=ev.get("venue", ""), address=ev.get("address", ""),
                       timezone=ev["timezone"], starts_at=ev["starts_at"], ends_at=ev["ends_at"],
                       seat_hold_minutes=ev.get("seat_hold_minutes", 10))
@@ -155,39 +150,41 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         # what staff set in the window (a re-load must not wipe a signature).
         fields.update({name: ev[name] for name in ("organiser", "signature") if name in ev})
         if event is None:
-            event = Event(key=ev["key"], **fields)
-            db.add(event)
+            made = q.INSERT_EVENT.one(conn, key=ev["key"], now=loader.now,
+                                      **{"organiser": "", "signature": None, **fields})
+            assert made is not None
+            report.event_id = made.id
             report.created["event"] = 1
         else:
-            loader.assign(event, fields, "event")
-        db.flush()
-        eid = event.id
-        assert eid is not None
-        report.event_id = eid
+            report.event_id = event.id
+            if loader.differs(event, fields, "event"):
+                q.UPDATE_EVENT.run(conn, id=event.id, now=loader.now, **{
+                    "organiser": event.organiser, "signature": event.signature, **fields})
+        eid = report.event_id
 
-        removals: dict[str, dict[str, Any]] = {}
-        limits_before = seat_limits(db.connection(), eid)
-        cats = loader.upsert(Category, programme.categories, lambda c: dict(
+        removals: dict[str, dict[str, int]] = {}
+        limits_before = seat_limits(conn, eid)
+        cats = loader.upsert(q.CATEGORIES, programme.categories, lambda c: dict(
             name=c["name"], colour=c.get("colour", "#777777"),
             badge_label=c.get("badge_label", c["name"].upper())), "category", eid)
         removals["category"] = loader.stale
-        loader.upsert(Profession, [{"key": k, "name": v} for k, v in programme.professions.items()],
+        loader.upsert(q.PROFESSIONS, [{"key": k, "name": v} for k, v in programme.professions.items()],
                       lambda p: dict(name=p["name"]), "profession", eid)
         removals["profession"] = loader.stale
-        rooms = loader.upsert(Room, programme.rooms, lambda r: dict(
+        rooms = loader.upsert(q.ROOMS, programme.rooms, lambda r: dict(
             name=r["name"], capacity=r["capacity"], floor=r.get("floor", ""),
             directions=r.get("directions", "")), "room", eid)
         removals["room"] = loader.stale
-        tracks = loader.upsert(Track, programme.tracks, lambda t: dict(
+        tracks = loader.upsert(q.TRACKS, programme.tracks, lambda t: dict(
             name=t["name"], colour=t.get("colour", "#777777"),
             description=t.get("description", "")), "track", eid)
         removals["track"] = loader.stale
-        for name, rows in (("category_id", cats), ("room_id", rooms), ("track_id", tracks)):
-            loader.keys_by_id[name] = {row.id: key for key, row in rows.items()}
-        loader.upsert(EventSession, programme.sessions, lambda s: dict(
+        for name, ids in (("category_id", cats), ("room_id", rooms), ("track_id", tracks)):
+            loader.keys_by_id[name] = {i: key for key, i in ids.items()}
+        loader.upsert(q.SESSIONS, programme.sessions, lambda s: dict(
             title=s["title"], kind=s["kind"],
-            track_id=tracks[s["track"]].id if s.get("track") else None,
-            room_id=rooms[s["room"]].id if s.get("room") else None,
+            track_id=tracks[s["track"]] if s.get("track") else None,
+            room_id=rooms[s["room"]] if s.get("room") else None,
             starts_at=s["starts_at"], ends_at=s["ends_at"], capacity=s.get("capacity"),
             audience_categories=list(s.get("audience_categories", [])),
             audience_professions=list(s.get("audience_professions", [])),
@@ -196,121 +193,100 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         removals["session"] = loader.stale
         _upsert_people(loader, eid, cats)
         _remove(loader, removals, force)
-        db.flush()
-        overflows = find_overflows(db.connection(), eid, limits_before)
+        overflows = find_overflows(conn, eid, limits_before)
         if overflows and overflow is None:
             raise CapacityBelowBookings(overflows)
         if overflows:
-            settle(db.connection(), overflows, overflow or "", loader.now)
+            settle(conn, overflows, overflow or "", loader.now)
             report.overflow = [o.to_json() for o in overflows]
 
         if report.changed and not dry_run:
-            db.add(Journal(event_id=eid, action=action, actor=actor, desk=desk, subject=ev["key"],
-                           details={"created": report.created, "updated": report.updated,
-                                    "removed": report.removed,
-                                    "changes": report.changes[:MAX_JOURNALED_CHANGES],
-                                    **({"overflow": {"choice": overflow,
-                                                     "sessions": report.overflow}}
-                                       if report.overflow else {}),
-                                    "affected": report.affected[:MAX_JOURNALED_CHANGES]}))
+            journal.write(conn, eid, action, actor=actor, desk=desk, subject=ev["key"], details={
+                "created": report.created, "updated": report.updated, "removed": report.removed,
+                "changes": report.changes[:MAX_JOURNALED_CHANGES],
+                **({"overflow": {"choice": overflow, "sessions": report.overflow}}
+                   if report.overflow else {}),
+                "affected": report.affected[:MAX_JOURNALED_CHANGES]})
         if dry_run:
             report.dry_run = True
-            db.rollback()
-        else:
-            db.commit()
+            tx.rollback()
     return report
 
 
-def _upsert_people(loader: _Loader, eid: int, cats: dict[str, Category]) -> None:
-    db = loader.db
-    existing = {a.source_id: a for a in db.exec(
-        select(Attendee).where(Attendee.event_id == eid, Attendee.source == PEOPLE_SOURCE))}
+def _upsert_people(loader: _Loader, eid: int, cats: dict[str, int]) -> None:
+    conn = loader.conn
+    existing = {a.source_id: a for a in q.FILE_PEOPLE.all(conn, event=eid, source=PEOPLE_SOURCE)}
+    ids = [a.id for a in existing.values()]
     wanted = set()
-    added: list[Attendee] = []
     for p in loader.p.people:
         wanted.add(p["key"])
         values = dict(
             first_name=p.get("first_name", ""), last_name=p["last_name"],
             organisation=p.get("organisation", ""), job_title=p.get("job_title", ""),
             profession=p.get("profession", ""), email=p.get("email", ""),
-            category_id=cats[p["category"]].id, status=AttendeeStatus.REGISTERED,
+            category_id=cats[p["category"]], status=AttendeeStatus.REGISTERED,
         )
         row = existing.get(p["key"])
         if row is None:
             code = p.get("code") or p["key"].upper()
-            row = Attendee(event_id=eid, code=code, source=PEOPLE_SOURCE, source_id=p["key"], **values)
-            db.add(row)
-            added.append(row)
+            made = q.INSERT_FILE_PERSON.one(conn, event=eid, code=code, source=PEOPLE_SOURCE,
+                                            source_id=p["key"], now=loader.now, **values)
+            assert made is not None
+            ids.append(made.id)
             loader.count(loader.report.created, "person")
-        else:
-            loader.assign(row, values, "person")
+        elif loader.differs(row, values, "person"):
+            q.UPDATE_FILE_PERSON.run(conn, id=row.id, now=loader.now, **values)
     # Someone taken out of the file keeps their scans: their ticket is cancelled, not
     # deleted, and their seats go back to others.
     cancelled: list[int] = []
     for key, row in existing.items():
         if key not in wanted and row.status != AttendeeStatus.CANCELLED:
-            row.status = AttendeeStatus.CANCELLED
-            row.updated_at = loader.now
-            cancelled.append(_stored_id(row))
+            cancelled.append(row.id)
             loader.count(loader.report.removed, "person")
             loader.report.changes.append(f"person '{key}': cancelled (no longer in the file)")
-    db.flush()  # new people get their ids; then their search words, in this transaction
-    release_seats(db.connection(), cancelled, loader.now)
-    reindex_attendees(db.connection(), [_stored_id(row) for row in [*existing.values(), *added]])
+    if cancelled:
+        CANCEL_ATTENDEES.run(conn, ids=cancelled, now=loader.now)
+    release_seats(conn, cancelled, loader.now)
+    reindex_attendees(conn, ids)  # their search words, in this transaction
 
 
-def _stored_id(row: Attendee) -> int:
-    """The id of a registrant that is in the store: read from it, or flushed to it."""
-    if row.id is None:
-        raise RuntimeError(f"registrant {row.code!r} has no id: it was never flushed to the store")
-    return row.id
-
-
-def _remove(loader: _Loader, removals: dict[str, dict[str, Any]], force: bool) -> None:
-    db = loader.db
+def _remove(loader: _Loader, removals: dict[str, dict[str, int]], force: bool) -> None:
+    conn = loader.conn
     report = loader.report
     problems: list[str] = []
     people: list[str] = []
     for key, session in removals["session"].items():
-        scans = db.exec(select(sa.func.count()).select_from(Scan)
-                        .where(Scan.session_id == session.id)).one()
-        if scans:
-            problems.append(f"session '{key}' is not in the file but has {scans} door scans: "
+        scans = q.SESSION_SCANS.one(conn, session=session)
+        if scans and scans.n:
+            problems.append(f"session '{key}' is not in the file but has {scans.n} door scans: "
                             "keep it in the file (scans are proof of attendance)")
             continue
-        enrolled = db.exec(
-            select(Attendee.code, Attendee.first_name, Attendee.last_name, Enrollment.status)
-            .join(Enrollment, Enrollment.attendee_id == Attendee.id)
-            .where(Enrollment.session_id == session.id,
-                   Enrollment.status != EnrollmentStatus.CANCELLED)
-            .order_by(Attendee.last_name, Attendee.first_name)).all()
-        names = [f"{full_name(first, last)} ({c}, {st}) — session '{key}'" for c, first, last, st in enrolled]
+        enrolled = q.ENROLLED.all(conn, session=session)
+        names = [f"{full_name(e.first_name, e.last_name)} ({e.code}, {e.status}) — session '{key}'"
+                 for e in enrolled]
         if enrolled and not force:
             problems.append(f"session '{key}' is not in the file but {len(enrolled)} people are "
                             "enrolled in it; load with --force to remove it and their enrollments")
             people.extend(names)
             continue
         report.affected.extend(names)
-        db.delete(session)
+        q.SESSIONS.delete(conn, session)
         loader.count(report.removed, "session")
         report.changes.append(f"session '{key}': removed" + (f" with {len(enrolled)} enrollments"
                                                             if enrolled else ""))
     for key, category in removals["category"].items():
-        users = db.exec(select(sa.func.count()).select_from(Attendee)
-                        .where(Attendee.category_id == category.id)).one()
-        if users and not force:
-            problems.append(f"category '{key}' is not in the file but {users} registrants have it; "
+        users = q.CATEGORY_USERS.one(conn, category=category)
+        if users and users.n and not force:
+            problems.append(f"category '{key}' is not in the file but {users.n} registrants have it; "
                             "load with --force to remove it (they keep no category)")
             continue
-        db.delete(category)
+        q.CATEGORIES.delete(conn, category)
         loader.count(report.removed, "category")
         report.changes.append(f"category '{key}': removed")
-    for label in ("room", "track", "profession"):
-        for key, row in removals[label].items():
-            db.delete(row)
+    for label, table in (("room", q.ROOMS), ("track", q.TRACKS), ("profession", q.PROFESSIONS)):
+        for key, i in removals[label].items():
+            table.delete(conn, i)
             loader.count(report.removed, label)
             report.changes.append(f"{label} '{key}': removed")
     if problems:
-        db.rollback()
-        raise ProgrammeConflict(problems, people)
-    db.flush()
+        raise ProgrammeConflict(problems, people)  # the load's transaction is rolled back

@@ -9,20 +9,20 @@ All three happen in one transaction, so no desk ever sees one without the others
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.clock import Clock, system_clock
 from checkin.core.search.index import reindex_attendees
 from checkin.store import IMMEDIATE
-from checkin.store.models import Attendee, Journal
+from checkin.store.queries import journal
+from checkin.store.queries import registrants as q
 
 CORRECT = "correct"  # Journal.action
 FIELDS = ("first_name", "last_name", "organisation")
 _LIMITS = {"first_name": 200, "last_name": 200, "organisation": 300}  # the columns' sizes
-
-_attendee = Attendee.__table__  # type: ignore[attr-defined]
-_journal = Journal.__table__  # type: ignore[attr-defined]
 
 
 def tidy(text: str) -> str:
@@ -30,11 +30,17 @@ def tidy(text: str) -> str:
     return " ".join(str(text or "").split())
 
 
-def correct_attendee(engine: Engine, event_id: int, attendee_id: int, *, first_name: str,
-                     last_name: str, organisation: str, actor: str, desk: str,
-                     clock: Clock = system_clock) -> dict[str, list[str]]:
+def correct_attendee(engine: Engine, event_id: int, attendee_id: int | None, *,
+                     first_name: str, last_name: str, organisation: str, actor: str, desk: str,
+                     clock: Clock = system_clock, code: str | None = None,
+                     also_write: Callable[[sa.Connection, dict], None] | None = None,
+                     ) -> dict[str, list[str]]:
     """Set a registrant's names and organisation; returns what changed as
     {field: [old, new]} (empty when nothing did — then nothing is written).
+
+    The registrant by id, or by `code` when `attendee_id` is None (an offline desk's
+    correction replayed on the server, where the desk's own ids mean nothing).
+    `also_write(conn, changes)` runs in the same transaction (the desk's outbox row).
 
     Raises ValueError when both names would be empty, when a value is too long for the
     store, or when the attendee is not one of this event's.
@@ -49,22 +55,25 @@ def correct_attendee(engine: Engine, event_id: int, attendee_id: int, *, first_n
     # SQLite: take the write lock before reading, so that two desks correcting the same
     # person at once are serialised and the journal's "old" values are the true ones.
     with engine.execution_options(**{IMMEDIATE: True}).begin() as conn:
-        query = sa.select(_attendee.c.code, *(_attendee.c[f] for f in FIELDS)).where(
-            _attendee.c.id == attendee_id, _attendee.c.event_id == event_id)
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update()
-        row = conn.execute(query).first()
+        if attendee_id is None:
+            found = q.ID_BY_CODE.one(conn, event=event_id, code=code or "")
+            if found is None:
+                raise ValueError(f"no registrant {code!r} in event {event_id}")
+            attendee_id = found.id
+        names = q.NAMES_FOR_UPDATE if conn.dialect.name == "postgresql" else q.NAMES
+        row = names.one(conn, attendee=attendee_id, event=event_id)
         if row is None:
             raise ValueError(f"no registrant {attendee_id} in event {event_id}")
-        code, old = row[0], dict(zip(FIELDS, row[1:]))
-        changes = {f: [old[f] or "", new[f]] for f in FIELDS if (old[f] or "") != new[f]}
+        old = {f: getattr(row, f) or "" for f in FIELDS}
+        changes = {f: [old[f], new[f]] for f in FIELDS if old[f] != new[f]}
         if not changes:
             return {}
         now = clock()
-        conn.execute(_attendee.update().where(_attendee.c.id == attendee_id)
-                     .values(updated_at=now, **{f: new[f] for f in changes}))
+        q.update_registrant(tuple(changes)).run(conn, id=attendee_id, now=now,
+                                                **{f: new[f] for f in changes})
         reindex_attendees(conn, [attendee_id])
-        conn.execute(_journal.insert().values(event_id=event_id, at=now, action=CORRECT,
-                                              actor=actor, desk=desk, subject=code,
-                                              details=changes))
+        journal.write(conn, event_id, CORRECT, actor=actor, desk=desk, subject=row.code,
+                      details=changes, at=now)
+        if also_write is not None:
+            also_write(conn, changes)
     return changes

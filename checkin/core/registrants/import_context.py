@@ -15,7 +15,10 @@ from checkin.core.clock import zone
 from checkin.core.programme.enrollments import seats, session_counts
 from checkin.core.registrants import import_rows as rows_
 from checkin.core.text import fold
-from checkin.store.models import Attendee, Category, Event, EventSession, Room, Track
+from checkin.store.queries import registrants as q
+from checkin.store.queries.event_file import CATEGORIES
+from checkin.store.queries.monitoring import EVENT_HEAD
+from checkin.store.queries.programme import SEAT_LIMITS
 
 
 class ImportRefused(ValueError):
@@ -61,7 +64,7 @@ class ImportContext:
     seats: dict[int, int]
     booked: dict[int, int]
     waiting: dict[int, int]
-    existing: list[dict[str, Any]]
+    existing: list[q.Registrant]
     cancel_missing: bool = True        # a platform's export lists everyone; a hand-made list need not
     allow_mass_cancel: bool = False
     cancelled_now: set[int] = field(default_factory=set)
@@ -85,33 +88,29 @@ class ImportContext:
 
     @classmethod
     def load(cls, conn: sa.Connection, event_id: int, source: str, overrides: dict[str, str]) -> ImportContext:
-        tz = zone(conn.execute(sa.select(Event.timezone).where(Event.id == event_id)).scalar_one())
-        cats = conn.execute(sa.select(Category.id, Category.key, Category.name, Category.badge_label)
-                            .where(Category.event_id == event_id).order_by(Category.id)).all()
+        event = EVENT_HEAD.one(conn, event=event_id)
+        if event is None:
+            raise LookupError(f"no event {event_id} in this store")
+        cats = CATEGORIES.rows(conn, event_id)
         folded: dict[str, str] = {}
-        for _, key, name, label in cats:
-            for variant in (key, name, label):
+        for cat in cats:
+            for variant in (cat.key, cat.name, cat.badge_label):
                 if variant:
-                    folded.setdefault(fold(variant), key)
+                    folded.setdefault(fold(variant), cat.key)
         sessions: dict[str, list[int]] = {}
         seats_of: dict[int, int] = {}
-        for sid, key, title, track, scap, rcap in conn.execute(
-                sa.select(EventSession.id, EventSession.key, EventSession.title, Track.name,
-                          EventSession.capacity, Room.capacity)
-                .join(Track, Track.id == EventSession.track_id, isouter=True)
-                .join(Room, Room.id == EventSession.room_id, isouter=True)
-                .where(EventSession.event_id == event_id)):
-            for variant in (key, title):
-                sessions.setdefault(fold(variant), []).append(sid)
-            if track:
-                sessions.setdefault(fold(track), []).append(sid)
-            limit = seats(scap, rcap)
-            seats_of[sid] = 10**9 if limit is None else limit
+        for s in SEAT_LIMITS.all(conn, event=event_id):
+            for variant in (s.key, s.title):
+                sessions.setdefault(fold(variant), []).append(s.id)
+            if s.track:
+                sessions.setdefault(fold(s.track), []).append(s.id)
+            limit = seats(s.own_capacity, s.room_capacity)
+            seats_of[s.id] = 10**9 if limit is None else limit
         held, queued = session_counts(conn, event_id)
         booked = {sid: held.get(sid, 0) for sid in seats_of}
         waiting = {sid: queued.get(sid, 0) for sid in seats_of}
-        existing = [dict(r) for r in conn.execute(
-            sa.select(Attendee).where(Attendee.event_id == event_id)).mappings()]
-        default = "participant" if "participant" in folded.values() else (cats[0][1] if cats else None)
-        return cls(event_id, source, tz, folded, {k: i for i, k, _, _ in cats}, default,
-                   {fold(k): v for k, v in overrides.items()}, sessions, seats_of, booked, waiting, existing)
+        existing = q.REGISTRANTS.all(conn, event=event_id)
+        default = "participant" if "participant" in folded.values() else (cats[0].key if cats else None)
+        return cls(event_id, source, zone(event.timezone), folded, {c.key: c.id for c in cats},
+                   default, {fold(k): v for k, v in overrides.items()}, sessions, seats_of,
+                   booked, waiting, existing)

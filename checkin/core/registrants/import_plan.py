@@ -16,6 +16,7 @@ from checkin.core.search.index import index_new_attendees, reindex_attendees
 from checkin.core.text import fold
 from checkin.store.bulk import bulk_insert
 from checkin.store.models import Attendee, Enrollment
+from checkin.store.queries import registrants as q
 from checkin.store.types import utcnow
 from checkin.store.vocabulary import AttendeeStatus, EnrollmentStatus, QpvResidence
 
@@ -37,12 +38,12 @@ class Plan:
 
 def plan_import(records: list[dict[str, Any]], ctx: ImportContext, report: ImportReport) -> Plan:
     plan = Plan()
-    by_sid = {a["source_id"]: a for a in ctx.existing if a["source"] == ctx.source and a["source_id"]}
-    by_email: dict[str, list[dict]] = {}
+    by_sid = {a.source_id: a for a in ctx.existing if a.source == ctx.source and a.source_id}
+    by_email: dict[str, list[q.Registrant]] = {}
     for a in ctx.existing:
-        if a["email"]:
-            by_email.setdefault(a["email"].lower(), []).append(a)
-    by_code = {a["code"]: a for a in ctx.existing}
+        if a.email:
+            by_email.setdefault(a.email.lower(), []).append(a)
+    by_code = {a.code: a for a in ctx.existing}
     used: set[int] = set()
     taken_codes = set(by_code)
     unknown_choices: dict[str, int] = {}
@@ -58,41 +59,41 @@ def plan_import(records: list[dict[str, Any]], ctx: ImportContext, report: Impor
             match = by_code.get(rec["code"])
         if match is None and rec["email"] and not rec["code"] and not rec["source_id"]:
             found = [a for a in by_email.get(rec["email"], [])
-                     if a["id"] not in used and _same_person(a, rec)]
+                     if a.id not in used and _same_person(a, rec)]
             match = found[0] if len(found) == 1 else None
-        if match is not None and match["id"] in used:
+        if match is not None and match.id in used:
             match = None
         sessions = _sessions_for(rec["choices"], ctx, unknown_choices)
         if rec["product"]:
             sessions += [s for s in ctx.sessions.get(fold(rec["product"]), []) if s not in sessions]
         if match is not None:
-            used.add(match["id"])
+            used.add(match.id)
             changes = _changes(match, rec)
             if changes.get("status") == AttendeeStatus.CANCELLED:
-                ctx.cancelled_now.add(match["id"])
-            if rec["code"] and rec["code"] != match["code"]:
+                ctx.cancelled_now.add(match.id)
+            if rec["code"] and rec["code"] != match.code:
                 owner = by_code.get(rec["code"])
-                if owner is not None and owner["id"] != match["id"]:
+                if owner is not None and owner.id != match.id:
                     report.skipped.append((rec["row"], f"code {rec['code']!r} already belongs to "
-                                                       f"{owner['first_name']} {owner['last_name']}"))
+                                                       f"{owner.first_name} {owner.last_name}"))
                     continue
                 changes["code"] = rec["code"]
-            if not match["source_id"] and rec["source_id"] and match["source"] == ctx.source:
+            if not match.source_id and rec["source_id"] and match.source == ctx.source:
                 changes["source_id"] = rec["source_id"]
             if changes:
-                plan.updates.append({"id": match["id"], **changes})
-                plan.reindex_ids.append(match["id"])
+                plan.updates.append({"id": match.id, **changes})
+                plan.reindex_ids.append(match.id)
                 report.updated += 1
             else:
                 report.unchanged += 1
             if sessions:
-                plan.choices.append((match["id"], sessions))
+                plan.choices.append((match.id, sessions))
             continue
         code = rec["code"] or new_code("CK", taken_codes)
         if code in by_code:
             owner = by_code[code]
             report.skipped.append((rec["row"], f"code {code!r} already belongs to "
-                                               f"{owner['first_name']} {owner['last_name']}"))
+                                               f"{owner.first_name} {owner.last_name}"))
             continue
         taken_codes.add(code)
         row = rec  # reused as the insert row: one dict less per registrant
@@ -108,18 +109,17 @@ def plan_import(records: list[dict[str, Any]], ctx: ImportContext, report: Impor
             plan.choices.append((code, sessions))
 
     if ctx.cancel_missing:
-        registered = [a for a in ctx.existing if a["source"] == ctx.source
-                      and a["status"] != AttendeeStatus.CANCELLED]
-        missing = [a for a in registered if a["id"] not in used]
+        registered = [a for a in ctx.existing if a.source == ctx.source
+                      and a.status != AttendeeStatus.CANCELLED]
+        missing = [a for a in registered if a.id not in used]
         if missing and not ctx.allow_mass_cancel and len(missing) * 2 > len(registered):
             raise ImportRefused([
                 f"this file would cancel {len(missing)} of the {len(registered)} registrants "
                 f"imported from {ctx.source} (they are not in it). If it is a full, newer "
                 "export, import it again with --allow-cancel; if it is a partial one, "
                 "import it with --preset generic, which cancels no one."])
-        plan.cancel_ids = [a["id"] for a in missing]
-        report.cancelled_names = [f"{a['first_name']} {a['last_name']} ({a['code']})"
-                                  for a in missing]
+        plan.cancel_ids = [a.id for a in missing]
+        report.cancelled_names = [f"{a.first_name} {a.last_name} ({a.code})" for a in missing]
     report.cancelled = len(plan.cancel_ids)
     for value, count in sorted(unknown_choices.items(), key=lambda kv: -kv[1])[:20]:
         report.warnings.append(f"no session or track named {value!r} ({count} rows): "
@@ -127,24 +127,24 @@ def plan_import(records: list[dict[str, Any]], ctx: ImportContext, report: Impor
     return plan
 
 
-def _same_person(existing: dict[str, Any], rec: dict[str, Any]) -> bool:
+def _same_person(existing: q.Registrant, rec: dict[str, Any]) -> bool:
     """Same folded first name, or one of the two has none (an email-only row)."""
-    a, b = fold(existing["first_name"]), fold(rec["first_name"])
+    a, b = fold(existing.first_name), fold(rec["first_name"])
     return not a or not b or a == b
 
 
-def _changes(existing: dict[str, Any], rec: dict[str, Any]) -> dict[str, Any]:
+def _changes(existing: q.Registrant, rec: dict[str, Any]) -> dict[str, Any]:
     """What the file says differently; an empty cell never erases what the desk knows."""
     changes: dict[str, Any] = {}
     for name in UPDATABLE:
         value = rec[name]
-        if value in ("", None) or value == existing[name]:
+        if value in ("", None) or value == getattr(existing, name):
             continue
         if name == "category_id" and not rec["category_given"]:
             continue  # the default category, not the file's word
         changes[name] = value
     for flag in ("attention", "consent"):
-        if rec[flag] and not existing[flag]:
+        if rec[flag] and not getattr(existing, flag):
             changes[flag] = True
     return changes
 
@@ -177,22 +177,17 @@ def write_import(conn: sa.Connection, plan: Plan, ctx: ImportContext, report: Im
         done += len(plan.new[start:start + CHUNK])
         if progress:
             progress(done, total)
-    table = Attendee.__table__
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for update in plan.updates:
         by_columns.setdefault(tuple(sorted(k for k in update if k != "id")), []).append(update)
     now = utcnow()
     for columns, items in by_columns.items():
-        stmt = (sa.update(table).where(table.c.id == sa.bindparam("b_id"))
-                .values({c: sa.bindparam(f"b_{c}") for c in (*columns, "updated_at")}))
-        conn.execute(stmt, [{"b_id": u["id"], "b_updated_at": now,
-                             **{f"b_{c}": u[c] for c in columns}} for u in items])
+        q.update_registrant(columns).many(conn, [{**u, "now": now} for u in items])
         done += len(items)
         if progress:
             progress(done, total)
     for start in range(0, len(plan.cancel_ids), CHUNK):
-        conn.execute(sa.update(table).where(table.c.id.in_(plan.cancel_ids[start:start + CHUNK]))
-                     .values(status=AttendeeStatus.CANCELLED, updated_at=now))
+        q.CANCEL_ATTENDEES.run(conn, ids=plan.cancel_ids[start:start + CHUNK], now=now)
     release_seats(conn, plan.cancel_ids, now)
     if plan.cancel_ids or any(u.get("status") for u in plan.updates):
         # Seats given back, or people cancelled in the file: count again before booking.
@@ -201,8 +196,8 @@ def write_import(conn: sa.Connection, plan: Plan, ctx: ImportContext, report: Im
         ctx.waiting = {sid: waiting.get(sid, 0) for sid in ctx.seats}
     ids: dict[str, int] = {}
     if plan.new:  # one read of this source's codes beats fifty IN (…) queries
-        ids.update(conn.execute(sa.select(table.c.code, table.c.id).where(
-            table.c.event_id == ctx.event_id, table.c.source == ctx.source)).all())
+        ids.update((r.code, r.id) for r in q.CODES_OF_SOURCE.all(conn, event=ctx.event_id,
+                                                                 source=ctx.source))
     # New people go through the index's bulk path; changed ones are re-read.
     index_new_attendees(conn, ((ids[r["code"]], ctx.event_id, r["first_name"], r["last_name"],
                                 r["organisation"], r["email"]) for r in plan.new))
@@ -216,12 +211,10 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: ImportCon
         return
     attendee_ids = [ref if isinstance(ref, int) else ids[ref] for ref, _ in plan.choices]
     known = [ref for ref, _ in plan.choices if isinstance(ref, int)]  # new people have none yet
-    existing: dict[tuple[int, int], tuple[int, str]] = {}
+    existing: dict[tuple[int, int], q.Enrollment | None] = {}  # None: made by this import
     for start in range(0, len(known), CHUNK):
-        for eid, aid, sid, status in conn.execute(
-                sa.select(Enrollment.id, Enrollment.attendee_id, Enrollment.session_id,
-                          Enrollment.status).where(Enrollment.attendee_id.in_(known[start:start + CHUNK]))):
-            existing[(aid, sid)] = (eid, status)
+        for row in q.ENROLLMENTS_OF.all(conn, attendees=known[start:start + CHUNK]):
+            existing[(row.attendee_id, row.session_id)] = row
     cancelled_rows = {aid for aid in known if aid in ctx.cancelled_now}
     rows = []
     revived: list[dict[str, Any]] = []
@@ -230,10 +223,13 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: ImportCon
         if attendee_id in cancelled_rows:
             continue  # cancelled in this very file: no seat for them
         for sid in sessions:
-            before = existing.get((attendee_id, sid))
-            if before is not None and before[1] != EnrollmentStatus.CANCELLED:
-                continue
-            existing[(attendee_id, sid)] = (0, "")
+            if (attendee_id, sid) in existing:
+                before = existing[(attendee_id, sid)]
+                if before is None or before.status != EnrollmentStatus.CANCELLED:
+                    continue
+            else:
+                before = None
+            existing[(attendee_id, sid)] = None
             if ctx.booked[sid] < ctx.seats[sid]:
                 ctx.booked[sid] += 1
                 status, position = EnrollmentStatus.BOOKED, 0
@@ -242,16 +238,12 @@ def _enroll(conn: sa.Connection, plan: Plan, ids: dict[str, int], ctx: ImportCon
                 status, position = EnrollmentStatus.WAITLISTED, ctx.waiting[sid]
                 report.waitlisted += 1
             if before is not None:  # back in the file: the old enrollment comes back to life
-                revived.append({"b_id": before[0], "b_status": status, "b_position": position,
-                                "b_now": now})
+                revived.append({"id": before.id, "status": status, "position": position,
+                                "now": now})
             else:
                 rows.append(dict(attendee_id=attendee_id, session_id=sid, status=status,
                                  position=position, created_at=now, updated_at=now))
     for start in range(0, len(rows), CHUNK):
         bulk_insert(conn, Enrollment, rows[start:start + CHUNK])
-    if revived:
-        t = Enrollment.__table__
-        conn.execute(sa.update(t).where(t.c.id == sa.bindparam("b_id")).values(
-            status=sa.bindparam("b_status"), position=sa.bindparam("b_position"),
-            updated_at=sa.bindparam("b_now")), revived)
+    q.REVIVE_ENROLLMENT.many(conn, revived)
     report.enrollments = len(rows) + len(revived)

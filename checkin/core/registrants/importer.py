@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.registrants import import_rows as rows_
@@ -24,8 +23,7 @@ from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset
 from checkin.core.registrants.qpv import read_answer
 from checkin.core.registrants.tabular import Table, TableError, read_table
 from checkin.store import IMMEDIATE
-from checkin.store.models import Journal
-from checkin.store.types import utcnow
+from checkin.store.queries import journal
 from checkin.store.vocabulary import AttendeeStatus, QpvResidence
 
 Progress = Callable[[int, int], None]
@@ -111,13 +109,13 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
         if dry_run:
             tx.rollback()
         else:
-            conn.execute(sa.insert(Journal.__table__).values(
-                event_id=event_id, at=utcnow(), action="import", actor=actor, desk=desk,
+            journal.write(
+                conn, event_id, "import", actor=actor, desk=desk,
                 subject=inspection.path.name, details={
                     "preset": report.preset, "rows": report.rows, "added": report.added,
                     "updated": report.updated, "cancelled": report.cancelled,
                     "skipped": len(report.skipped), "enrollments": report.enrollments,
-                    "qpv_unclear": sum(report.qpv_unclear.values())}))
+                    "qpv_unclear": sum(report.qpv_unclear.values())})
     if inspection.preset == "generic" and not dry_run:
         remember_mapping(inspection.table.header, inspection.mapping)
     return report

@@ -24,6 +24,8 @@ from functools import lru_cache
 import sqlalchemy as sa
 
 from checkin.core.text import fold
+from checkin.store.queries import search as q
+from checkin.store.queries.search import Indexed
 
 # Why a registrant matched, best first; the rank of a match. Codes are looked up in the
 # attendee table itself (its unique index), never copied here.
@@ -40,25 +42,16 @@ STOPWORDS = frozenset("a au aux d de des du en et l la le les of the and for pou
 _WORD = re.compile(r"[a-z0-9]+")
 _LETTERS = re.compile(r"[a-z]+")
 _CHUNK = 500  # ids per IN (…) list
-_REBUILD_ABOVE = 20000  # rows in one bulk insert (SQLite)
+_REBUILD_ABOVE = 20000  # rows in one bulk insert whose indexes are built afterwards (SQLite)
 
-# The search_person column holding each field's value.
-FIELD_COLUMNS = {LAST_NAME: "last_words", FIRST_NAME: "first_words",
-                 ORGANISATION: "organisation_words", EMAIL: "email_words"}
-_PERSON_COLUMNS = ("attendee_id", "event_id", "sort_key", "last_words", "first_words",
-                   "organisation_words", "email_words")
-# (attendee id, event id, first name, last name, organisation, email)
+# The search_person column holding each field's value. The ranks above are the numbers
+# search_term.field stores, which the store names with its columns: checked once here.
+FIELD_COLUMNS = q.FIELD_COLUMNS
+assert list(FIELD_COLUMNS) == [LAST_NAME, FIRST_NAME, ORGANISATION, EMAIL]
+_PERSON_COLUMNS = Indexed._fields  # search_person's, in its rows' order (migration 0003's too)
+# (attendee id, event id, first name, last name, organisation, email): a ToIndex row
+# (checkin.store.queries.search), or the same as a plain tuple (a walk-in just made).
 Person = Sequence
-_ATTENDEE_COLUMNS = ("id", "event_id", "first_name", "last_name", "organisation", "email")
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[sa.Table, sa.Table, sa.Table]:
-    """(search_person, search_term, attendee), taken from the models on first use: the
-    desk is ready before the ORM is loaded (see checkin.store.vocabulary)."""
-    from checkin.store.models import Attendee, SearchPerson, SearchTerm
-
-    return SearchPerson.__table__, SearchTerm.__table__, Attendee.__table__  # type: ignore[attr-defined]
 
 
 def split_words(text: str) -> list[str]:
@@ -117,7 +110,7 @@ def index_new_attendees(conn: sa.Connection, people: Iterable[Person]) -> int:
     `people` are tuples (id, event id, first name, last name, organisation, email).
     """
     rows = _rows(people)
-    _insert_people(conn, rows)
+    q.insert_indexed(conn, rows, rebuild_indexes=len(rows) >= _REBUILD_ABOVE)
     _insert_terms(conn, _terms(rows))
     return len(rows)
 
@@ -130,37 +123,32 @@ def reindex_attendees(conn: sa.Connection, attendee_ids: Iterable[int]) -> int:
     are read from the attendee table itself). Unchanged people cost a read, no write.
     """
     ids = sorted({int(i) for i in attendee_ids})
-    person, _, attendee = _tables()
     changed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
-        old = {r[0]: tuple(r) for r in conn.execute(
-            sa.select(*(person.c[n] for n in _PERSON_COLUMNS))
-            .where(person.c.attendee_id.in_(chunk)))}
-        new = {r[0]: r for r in _rows(conn.execute(
-            sa.select(*(attendee.c[n] for n in _ATTENDEE_COLUMNS))
-            .where(attendee.c.id.in_(chunk))))}
+        old = {r.attendee_id: r for r in q.INDEXED.all(conn, ids=chunk)}
+        new = {r.attendee_id: r for r in _rows(q.TO_INDEX.all(conn, ids=chunk))}
         moved = [aid for aid in chunk if old.get(aid) != new.get(aid)]
         gone = [aid for aid in moved if aid in old]
         if gone:
-            conn.execute(sa.delete(person).where(person.c.attendee_id.in_(gone)))
+            q.FORGET_INDEXED.run(conn, ids=gone)
         rows = [new[aid] for aid in moved if aid in new]
-        _insert_people(conn, rows)
+        q.insert_indexed(conn, rows, rebuild_indexes=len(rows) >= _REBUILD_ABOVE)
         _insert_terms(conn, _terms(rows))
         _prune(conn, _values([old[aid] for aid in gone]) - _values(rows))
         changed += len(moved)
     return changed
 
 
-def _rows(people: Iterable[Person]) -> list[tuple]:
-    """search_person rows (in _PERSON_COLUMNS order) for (id, event, first, last, org, email)."""
-    rows: list[tuple] = []
+def _rows(people: Iterable[Person]) -> list[Indexed]:
+    """search_person rows for (id, event, first, last, org, email)."""
+    rows: list[Indexed] = []
     append, names_of, value_of, email_of = rows.append, _names, field_value, email_value
     for aid, eid, first, last, org, email in people:  # 100 000 times for a demo: kept lean
         key, last_value, last_words, first_value, first_words = names_of(first or "", last or "")
         org_value, org_words = value_of(org or "")
-        append((aid, eid, key, last_value, first_value, org_value,
-                email_of(email, last_words, first_words, org_words)[0] if email else ""))
+        append(Indexed(aid, eid, key, last_value, first_value, org_value,
+                       email_of(email, last_words, first_words, org_words)[0] if email else ""))
     return rows
 
 
@@ -169,16 +157,15 @@ def _names(first: str, last: str) -> tuple[str, str, tuple[str, ...], str, tuple
     return (sort_key(first, last), *field_value(last), *field_value(first))
 
 
-_VALUE_COLUMNS = ((LAST_NAME, 3), (FIRST_NAME, 4), (ORGANISATION, 5), (EMAIL, 6))
+def _values(rows: Iterable[Sequence]) -> set[tuple[int, int, str]]:
+    """The distinct (event, field, value) of search_person rows (Indexed, or tuples in its
+    order: what migration 0003 wrote, checked against these in the tests)."""
+    return {(eid, field, value) for _aid, eid, _key, last, first, org, email in rows
+            for field, value in ((LAST_NAME, last), (FIRST_NAME, first),
+                                 (ORGANISATION, org), (EMAIL, email)) if value}
 
 
-def _values(rows: Iterable[tuple]) -> set[tuple[int, int, str]]:
-    """The distinct (event, field, value) of search_person rows."""
-    return {(r[1], field, r[column]) for r in rows for field, column in _VALUE_COLUMNS
-            if r[column]}
-
-
-def _terms(rows: list[tuple]) -> set[tuple[int, str, int, str]]:
+def _terms(rows: Sequence[Sequence]) -> set[tuple[int, str, int, str]]:
     """The search_term rows for these people's values: names and organisations repeat,
     so each distinct value is split once."""
     return {(eid, w, field, value) for eid, field, value in _values(rows)
@@ -187,61 +174,25 @@ def _terms(rows: list[tuple]) -> set[tuple[int, str, int, str]]:
 
 def reindex_event(conn: sa.Connection, event_id: int) -> int:
     """Rebuild an event's whole index (after an upgrade, or to repair it)."""
-    person, term, attendee = _tables()
-    conn.execute(sa.delete(person).where(person.c.event_id == event_id))
-    conn.execute(sa.delete(term).where(term.c.event_id == event_id))
-    people = conn.execute(sa.select(*(attendee.c[n] for n in _ATTENDEE_COLUMNS))
-                          .where(attendee.c.event_id == event_id).order_by(attendee.c.id)).all()
-    return index_new_attendees(conn, people)
+    q.FORGET_EVENT_INDEXED.run(conn, event=event_id)
+    q.FORGET_EVENT_TERMS.run(conn, event=event_id)
+    return index_new_attendees(conn, q.EVENT_TO_INDEX.all(conn, event=event_id))
 
 
 def prune_terms(conn: sa.Connection, event_id: int) -> None:
     """Drop the words of values nobody holds any more, e.g. after registrants were
     deleted (their search rows go with them): names must not outlive a purge."""
-    person, term, _ = _tables()
-    for field, column in FIELD_COLUMNS.items():
-        holders = sa.select(sa.literal(1)).where(person.c.event_id == event_id,
-                                                 person.c[column] == term.c.words)
-        conn.execute(sa.delete(term).where(term.c.event_id == event_id,
-                                           term.c.field == field, ~sa.exists(holders)))
+    for field, forget in q.FORGET_UNHELD_TERMS.items():
+        forget.run(conn, event=event_id, field=field)
 
 
 def _prune(conn: sa.Connection, values: set[tuple[int, int, str]]) -> None:
     """Drop the words of these values if nobody holds them any more (a name changed)."""
-    person, term, _ = _tables()
     for eid, field, value in values:
-        held = conn.execute(sa.select(sa.literal(1)).where(
-            person.c.event_id == eid, person.c[FIELD_COLUMNS[field]] == value).limit(1)).first()
-        if held is None:
-            conn.execute(sa.delete(term).where(term.c.event_id == eid, term.c.field == field,
-                                               term.c.words == value))
-
-
-def _insert_people(conn: sa.Connection, rows: list[tuple]) -> None:
-    if not rows:
-        return
-    person = _tables()[0]
-    if conn.dialect.name == "sqlite":
-        # Plain tuples to the driver: the ORM's per-row work would cost more than SQLite's.
-        # For a big load, building the field indexes afterwards (one sort each) costs half
-        # of inserting into them row by row; other connections keep reading the old state
-        # until this transaction commits, and a failure rolls the indexes back too.
-        rebuild = list(person.indexes) if len(rows) >= _REBUILD_ABOVE else []
-        for index in rebuild:
-            index.drop(conn)
-        conn.exec_driver_sql(f"INSERT INTO search_person ({', '.join(_PERSON_COLUMNS)}) "
-                             f"VALUES ({', '.join('?' * len(_PERSON_COLUMNS))})", rows)
-        for index in rebuild:
-            index.create(conn)
-        return
-    for start in range(0, len(rows), 10000):
-        conn.execute(sa.insert(person),
-                     [dict(zip(_PERSON_COLUMNS, r)) for r in rows[start:start + 10000]])
+        if q.HOLDER[field].one(conn, event=eid, value=value) is None:
+            q.FORGET_VALUE_TERMS.run(conn, event=eid, field=field, value=value)
 
 
 def _insert_terms(conn: sa.Connection, terms: set[tuple[int, str, int, str]]) -> None:
-    if terms:
-        # Known words are skipped by the database; another desk may add the same meanwhile.
-        conn.execute(sa.text("INSERT INTO search_term (event_id, word, field, words) "
-                             "VALUES (:e, :w, :f, :v) ON CONFLICT DO NOTHING"),
-                     [{"e": e, "w": w, "f": f, "v": v} for e, w, f, v in sorted(terms)])
+    q.INSERT_TERM.many(conn, [{"event": e, "word": w, "field": f, "words": v}
+                              for e, w, f, v in sorted(terms)])

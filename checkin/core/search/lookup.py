@@ -16,16 +16,16 @@ The index this reads is kept by checkin.core.search.index.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.search.index import (
-    CODE_PREFIX, EMAIL, EXACT_CODE, FIELD_COLUMNS, FIELD_NAMES, MAX_WORD, STOPWORDS,
-    reindex_attendees, reindex_event, split_words,
+    CODE_PREFIX, EXACT_CODE, FIELD_NAMES, MAX_WORD, STOPWORDS, reindex_attendees, reindex_event,
+    split_words,
 )
+from checkin.store.queries import search as q
 from checkin.store.vocabulary import AttendeeStatus
 
 __all__ = ["Hit", "search", "query_words", "reindex_attendees", "reindex_event"]
@@ -104,52 +104,43 @@ def search(engine: Engine, event_id: int, text: str, limit: int = 20) -> list[Hi
     return hits[:limit]
 
 
-
-
-# The queries are plain SQL, the same on SQLite and PostgreSQL, written once per shape:
-# building them with SQLAlchemy's expression language on every keystroke cost more than
-# running them.
-_SHOWN = ("a.id, a.code, a.first_name, a.last_name, a.organisation, c.name, a.status")
-_FROM_SHOWN = "attendee a LEFT OUTER JOIN category c ON c.id = a.category_id"
-
-
-def _hit(row: Any, matched: int, fuzzy: bool = False) -> Hit:
-    aid, code, first, last, org, category, status = row[:7]
-    return Hit(aid, code, first or "", last or "", org or "", category or "", status,
-               FIELD_NAMES[matched], fuzzy)
-
-
-_EXACT_CODE = sa.text(f"SELECT {_SHOWN} FROM {_FROM_SHOWN} "
-                      "WHERE a.event_id = :e AND a.code IN :codes ORDER BY a.id"
-                      ).bindparams(sa.bindparam("codes", expanding=True))
+# The statements (checkin.store.queries.search) are plain SQL, one text per shape of what
+# was typed, run on the driver's cursor: building them on every keystroke, or SQLAlchemy's
+# compile and result set-up, cost more than running them.
+def _hit(row: q.Found | q.Ranked, matched: int, fuzzy: bool = False) -> Hit:
+    return Hit(row.id, row.code, row.first_name or "", row.last_name or "",
+               row.organisation or "", row.category or "", row.status, FIELD_NAMES[matched], fuzzy)
 
 
 def _by_code(conn: sa.Connection, event_id: int, code: str) -> list[Hit]:
     """The ticket whose code is the text, whatever its case (the attendee table's index)."""
     codes = sorted({code, code.upper(), code.lower()})
-    return [_hit(r, EXACT_CODE) for r in conn.execute(_EXACT_CODE, {"e": event_id, "codes": codes})]
+    return [_hit(r, EXACT_CODE) for r in q.EXACT_CODE.all(conn, e=event_id, codes=codes)]
 
 
 def _by_code_prefix(conn: sa.Connection, event_id: int, code: str, limit: int) -> list[Hit]:
-    """Tickets whose code begins with the text, in code order: a range of the attendee
-    table's index; the substr() test keeps the answer exact under any collation."""
+    """Tickets whose code begins with the text, in code order."""
     if len(code) < 2 or not (code.isascii() and code.isalnum()):
         return []
     variants = sorted({code, code.upper(), code.lower()})
     params: dict[str, Any] = {"e": event_id, "n": limit, "len": len(code)}
     for i, v in enumerate(variants):
         params[f"lo{i}"], params[f"hi{i}"] = v, _alnum_after(v) or "\uffff"
-    rows = sorted(conn.execute(_code_prefix_query(len(variants)), params).all(),
-                  key=lambda r: (r[1], r[0]))
+    rows = sorted(q.code_prefix(len(variants)).all(conn, **params), key=lambda r: (r.code, r.id))
     return [_hit(r, CODE_PREFIX) for r in rows[:limit]]
 
 
-@lru_cache(maxsize=8)
-def _code_prefix_query(variants: int) -> sa.TextClause:
-    parts = [f"SELECT * FROM (SELECT {_SHOWN} FROM {_FROM_SHOWN} WHERE a.event_id = :e "
-             f"AND a.code >= :lo{i} AND a.code < :hi{i} AND substr(a.code, 1, :len) = :lo{i} "
-             f"ORDER BY a.code LIMIT :n) AS v{i}" for i in range(variants)]
-    return sa.text(" UNION ALL ".join(parts))
+# checkin/bench/search.py times these statements again through sqlite3 alone, by their
+# former names and sa.text's `.text`: the same SQL text, until the bench reads Query.sql.
+class _Statement(NamedTuple):
+    text: str
+
+
+_EXACT_CODE = _Statement(q.EXACT_CODE.sql)
+
+
+def _words_query(count: int, lead: int, fuzzy: tuple[bool, ...]) -> _Statement:
+    return _Statement(q.words_query(count, lead, fuzzy).sql)
 
 
 def _alnum_after(prefix: str) -> str:
@@ -182,64 +173,8 @@ def _by_words(conn: sa.Connection, event_id: int, words: list[str], limit: int,
     # The longest typed word is likely the rarest: it picks the candidates, the others
     # only check them.
     lead = max(range(len(words)), key=lambda i: len(words[i]))
-    query = _words_query(len(words), lead, tuple(bool(close.get(w)) for w in words))
-    return [_hit(r, r[7], bool(close)) for r in conn.execute(query, params)]
-
-
-def _values(i: int, field: int, fuzzy: bool) -> str:
-    """The values of a field that hold a word matching typed word i."""
-    match = f"(word >= :lo{i} AND word < :hi{i})"
-    if fuzzy:
-        match = f"({match} OR word IN :close{i})"
-    return f"SELECT words FROM search_term WHERE event_id = :e AND field = {field} AND {match}"
-
-
-def _holds(i: int, field: int, fuzzy: bool) -> str:
-    column = FIELD_COLUMNS[field]
-    test = f"{column} IN ({_values(i, field, fuzzy)})"
-    return f"({column} != '' AND {test})" if field == EMAIL else test
-
-
-@lru_cache(maxsize=256)
-def _words_query(count: int, lead: int, fuzzy: tuple[bool, ...]) -> sa.TextClause:
-    if count == 1:
-        # Each field's index gives its people in name order: the best `n` of each field
-        # are enough to make the best `n` overall.
-        branches = " UNION ALL ".join(
-            f"SELECT * FROM (SELECT attendee_id, {field} AS f, sort_key AS s FROM search_person "
-            f"WHERE event_id = :e AND {_holds(0, field, fuzzy[0])} "
-            f"ORDER BY sort_key, attendee_id LIMIT :n) AS b{field}" for field in FIELD_COLUMNS)
-        top = (f"SELECT attendee_id, MIN(f) AS r, MIN(s) AS s FROM ({branches}) AS u "
-               "GROUP BY attendee_id ORDER BY r, s, attendee_id LIMIT :n")
-    else:
-        lead_people = " UNION ".join(
-            f"SELECT attendee_id FROM search_person WHERE event_id = :e AND "
-            f"{_holds(lead, field, fuzzy[lead])}" for field in FIELD_COLUMNS)
-        # r<i>: the best field typed word i is found in (NULL: not found).
-        ranks = ", ".join(
-            "CASE " + " ".join(f"WHEN {_holds(i, field, fuzzy[i])} THEN {field}"
-                               for field in FIELD_COLUMNS) + f" END AS r{i}"
-            for i in range(count))
-        weakest = "r0"
-        for i in range(1, count):
-            weakest = f"CASE WHEN r{i} > {weakest} THEN r{i} ELSE {weakest} END"
-        found = " AND ".join(f"r{i} IS NOT NULL" for i in range(count))
-        top = (f"SELECT attendee_id, {weakest} AS r, s FROM ("
-               f"SELECT p.attendee_id, p.sort_key AS s, {ranks} FROM ({lead_people}) AS l "
-               f"JOIN search_person p ON p.attendee_id = l.attendee_id) AS x "
-               f"WHERE {found} ORDER BY r, s, attendee_id LIMIT :n")
-    query = sa.text(
-        f"SELECT {_SHOWN}, top.r FROM ({top}) AS top "
-        f"JOIN attendee a ON a.id = top.attendee_id LEFT OUTER JOIN category c "
-        f"ON c.id = a.category_id WHERE a.event_id = :e ORDER BY top.r, top.s, top.attendee_id")
-    expanding: list[sa.BindParameter[Any]] = [
-        sa.bindparam(f"close{i}", expanding=True) for i in range(count) if fuzzy[i]]
-    return query.bindparams(*expanding) if expanding else query
-
-
-_CLOSE_CANDIDATES = sa.text(
-    "SELECT DISTINCT word FROM search_term WHERE event_id = :e "
-    "AND ((word >= :lo1 AND word < :hi1) OR (word >= :lo2 AND word < :hi2))")
+    query = q.words_query(len(words), lead, tuple(bool(close.get(w)) for w in words))
+    return [_hit(r, r.field, bool(close)) for r in query.all(conn, **params)]
 
 
 def _close_words(conn: sa.Connection, event_id: int, words: list[str]) -> dict[str, list[str]]:
@@ -251,10 +186,10 @@ def _close_words(conn: sa.Connection, event_id: int, words: list[str]) -> dict[s
         if len(w) < FUZZY_MIN or not w.isalpha():
             continue
         swapped = w[1] + w[0]
-        terms = conn.execute(_CLOSE_CANDIDATES, {"e": event_id, "lo1": w[0], "hi1": _after(w[0]),
-                                                 "lo2": swapped, "hi2": _after(swapped)}).scalars()
+        terms = q.CLOSE_CANDIDATES.all(conn, e=event_id, lo1=w[0], hi1=_after(w[0]),
+                                       lo2=swapped, hi2=_after(swapped))
         k = 1 if len(w) <= 6 else 2
-        found = [t for t in terms if t != w and _close(w, t, k)]
+        found = [t.word for t in terms if t.word != w and _close(w, t.word, k)]
         if found:
             out[w] = sorted(found, key=lambda t: (abs(len(t) - len(w)), t))[:MAX_CLOSE]
     return out

@@ -113,3 +113,30 @@ class Recorded(NamedTuple):
 # A scan replayed by a desk that was offline: what was decided the first time.
 RECORDED = Query("SELECT id, code, attendee_id, result, reason, session_id FROM scan "
                  "WHERE uuid = :uuid", Recorded)
+
+
+class CategoryRow(NamedTuple):
+    id: int
+    name: str
+
+
+# A walk-in's category, by the key the walk-in form gives.
+CATEGORY_BY_KEY = Query("SELECT id, name FROM category WHERE event_id = :event AND key = :key",
+                        CategoryRow)
+# The walk-in codes already given with this prefix (a new one must differ from all).
+CODES_LIKE = Query("SELECT code FROM attendee WHERE event_id = :event AND code LIKE :pattern",
+                   Code)
+# Someone not registered, registered at the desk (admitted in the same transaction): with
+# a new id, or (INSERT_WALK_IN_AS) with a given one — a desk's replica keeps the server's id
+# for a walk-in the server registered, and gives its own offline walk-ins ids below zero,
+# which no server row ever has (an answer's attendee id never names someone else there).
+_WALK_IN = (
+    "INSERT INTO attendee (event_id, code, source, source_id, source_order, first_name, "
+    "last_name, email, phone, organisation, job_title, profession, category_id, city, "
+    "postcode, notes, attention, attention_text, consent, status, walk_in, created_at, "
+    "updated_at{id}) VALUES (:event, :code, 'walk-in', '', '', :first, :last, :email, '', :org, "
+    "'', '', :category, '', '', '', false, '', false, 'registered', true, :now, :now{value}) "
+    "RETURNING id")
+INSERT_WALK_IN = Query(_WALK_IN.format(id="", value=""), Id)
+INSERT_WALK_IN_AS = Query(_WALK_IN.format(id=", id", value=", :id"), Id)
+NEXT_LOCAL_ID = Query("SELECT coalesce(min(id), 0) - 1 FROM attendee WHERE id < 0", Id)
