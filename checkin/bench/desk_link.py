@@ -62,7 +62,8 @@ def bench_desk_link(server_url: str, attendees: int = ATTENDEES,
                     scans: int = SCANS) -> list[dict[str, Any]]:
     from checkin.bench.relay import Relay, pg_target, pg_url_through
     from checkin.core.admission.desk_backend import ScanRequest
-    from checkin.core.admission.offline_desk import LinkState, OfflineDesk
+    from checkin.core.admission.desk_status import LinkState
+    from checkin.core.admission.offline_desk import OfflineDesk
     from checkin.core.admission.scan import ScanService
     from checkin.core.demo import load_demo
     from checkin.store import open_store

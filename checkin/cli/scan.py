@@ -135,7 +135,8 @@ def _desk_stream(url: str, args: argparse.Namespace) -> int:
     import threading
 
     from checkin.core.admission.desk_backend import ScanRequest
-    from checkin.core.admission.offline_desk import DeskStatus, OfflineDesk, status_words
+    from checkin.core.admission.desk_status import DeskStatus, status_words
+    from checkin.core.admission.offline_desk import OfflineDesk
     from checkin.store.replica import default_replica_path
 
     words = None if args.json else user_words()

@@ -12,10 +12,18 @@ from sqlalchemy.engine import Engine
 from checkin.store.types import UTCDateTime
 
 
+_BINDERS: dict[str, Callable[[datetime], Any]] = {}
+
+
 def time_binder(engine: Engine) -> Callable[[datetime], Any]:
-    """Moments as the UTCDateTime column stores them on this backend."""
-    processor = UTCDateTime().bind_processor(engine.dialect)
-    return processor if processor is not None else (lambda v: v)
+    """Moments as the UTCDateTime column stores them on this backend (made once per
+    backend: every named query with a moment asks for it)."""
+    name = engine.dialect.name
+    binder = _BINDERS.get(name)
+    if binder is None:
+        processor = UTCDateTime().bind_processor(engine.dialect)
+        binder = _BINDERS[name] = processor if processor is not None else (lambda v: v)
+    return binder
 
 
 def aware(value: Any) -> datetime | None:

@@ -25,7 +25,8 @@ from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import (
     DeadlineBackend, Decision, ScanRequest, StoreBackend, reads_as_code,
 )
-from checkin.core.admission.offline_desk import DeskStatus, OfflineDesk
+from checkin.core.admission.desk_status import DeskStatus
+from checkin.core.admission.offline_desk import OfflineDesk
 from checkin.core.admission.scan import ScanAnswer, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.core.search.lookup import Hit, search

@@ -40,7 +40,7 @@ from checkin.ui.scanner import ScannerFilter
 from checkin.ui.sounds import Sounds
 
 if TYPE_CHECKING:  # the programme module is read at the first door, not to start
-    from checkin.core.admission.offline_desk import DeskStatus
+    from checkin.core.admission.desk_status import DeskStatus
     from checkin.core.programme.seating import SessionDoor
 
 
@@ -272,7 +272,7 @@ class DeskView(QWidget):
             lambda message: ConfirmDialog.error(self, self.tr("Correct name"), message))
 
     def _on_link(self, status: DeskStatus) -> None:
-        from checkin.core.admission.offline_desk import LinkState, status_words
+        from checkin.core.admission.desk_status import LinkState, status_words
 
         text = status_words(status, window_words())
         online = text == window_words()("desk.online")

@@ -18,7 +18,8 @@ import pytest
 import sqlalchemy as sa
 
 from checkin.core.admission.desk_backend import DEADLINE, ScanRequest
-from checkin.core.admission.offline_desk import LinkState, OfflineDesk
+from checkin.core.admission.desk_status import LinkState
+from checkin.core.admission.offline_desk import OfflineDesk
 from checkin.core.demo import load_demo
 from checkin.store import open_store
 from checkin.bench.relay import Relay, pg_target, pg_url_through

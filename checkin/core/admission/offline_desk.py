@@ -19,16 +19,12 @@ local file never hangs.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import logging
 import threading
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,10 +32,11 @@ from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import (
     DEADLINE, ROUTED, Decision, ScanRequest, StoreBackend,
 )
+from checkin.core.admission.desk_replay import CORRECTION, replay_one
+from checkin.core.admission.desk_status import DeskStatus, LinkState, NoLocalCopy, desk_tag
 from checkin.core.admission.routing import route
 from checkin.core.admission.scan import ScanAnswer, When
 from checkin.core.clock import Clock, system_clock
-from checkin.core.messages import ENGLISH, Words
 from checkin.store import StoreError, StoreUnavailable
 from checkin.store import replica as rep
 from checkin.store.link import Link, LinkSilent, Worker
@@ -49,42 +46,9 @@ log = logging.getLogger(__name__)
 
 PROBE_EVERY = 1.0       # s between probes: a link's return is noticed within ~2 s
 PROBE_DEADLINE = 1.5    # s a probe may take
-REPLAY_DEADLINE = 5.0   # s for one replayed scan (the server may be finishing a lock wait)
 REFRESH_EVERY = 30.0    # s between refreshes of the replica while online
 REFRESH_DEADLINE = 120.0
 MARK_EVERY = 50         # replayed scans marked sent per local commit (a crash replays at most these)
-
-
-CORRECTION = "correct"  # an outbox row's kind besides scans: a name corrected offline
-
-
-class NoLocalCopy(StoreUnavailable):
-    """Offline before the first refresh: nothing to decide with (an empty replica would turn
-    everyone away as unknown), so the scan waits for the server like a stopped store."""
-
-    def __init__(self) -> None:
-        super().__init__(ENGLISH("desk.no_copy"))
-
-
-class LinkState(StrEnum):
-    ONLINE = "online"
-    OFFLINE = "offline"
-    SYNCING = "syncing"
-
-
-@dataclass(frozen=True)
-class DeskStatus:
-    state: LinkState
-    waiting: int                  # decisions made here and not yet on the server
-    offset: timedelta             # the server's clock minus the desk's
-    replica_at: datetime | None   # when the replica was last refreshed (None: never)
-    reason: str = ""              # why offline, in English (the store's words)
-
-
-def desk_tag(desk: str) -> str:
-    """Two letters of the desk's own, for the codes it gives walk-ins while offline."""
-    digest = hashlib.sha256(desk.encode()).digest()
-    return base64.b32encode(digest).decode()[:2]
 
 
 class OfflineDesk:
@@ -384,7 +348,8 @@ class OfflineDesk:
             done: list[tuple[int, str]] = []
             try:
                 for entry in batch:
-                    done.append((entry.seq, self._replay_one(entry)))
+                    done.append((entry.seq, replay_one(entry, self._sync_link, self._replay,
+                                                       self._event, self._desk)))
                     if len(done) >= MARK_EVERY:
                         self._mark(done)
                         done = []
@@ -394,50 +359,6 @@ class OfflineDesk:
                 return False
             self._mark(done)
         return True
-
-    def _replay_one(self, entry: rep.Outboxed) -> str:
-        sent = json.loads(entry.request)
-        when = When(datetime.fromisoformat(entry.at), datetime.fromisoformat(entry.desk_time))
-        if sent.get("kind") == CORRECTION:
-            return self._replay_correction(sent, when)
-        request = ScanRequest(**sent)
-        for attempt in (1, 2):
-            try:
-                decision = self._sync_link.call(
-                    lambda: self._replay.decide(request, when=when, routed=False),
-                    REPLAY_DEADLINE)
-            except (LinkSilent, StoreUnavailable):
-                raise
-            except (StoreError, ValueError) as exc:
-                # Once more first: the scan's own first try may have committed meanwhile
-                # (its UUID taken), which the second try answers. Then refused for good (a
-                # walk-in's category gone…): kept with its reason, never retried forever
-                # in front of the scans behind it.
-                if attempt == 2:
-                    log.warning("replayed scan %s refused: %s", entry.uuid, exc)
-                    return f"refused: {exc}"[:200]
-            else:
-                return decision.answer.result if decision is not None else "not_a_code"
-        raise AssertionError("unreachable")
-
-    def _replay_correction(self, sent: dict, when: When) -> str:
-        """A correction made offline, on the server: by code, with the moment it was made.
-        Sent twice (a kill between the server's commit and the local mark), the second
-        finds nothing to change."""
-        from checkin.core.registrants.corrections import correct_attendee
-
-        fields = {k: sent[k] for k in ("first_name", "last_name", "organisation")}
-        try:
-            changes = self._sync_link.call(lambda: correct_attendee(
-                self._sync_link.engine, self._event, None, code=sent["code"],
-                actor=sent["operator"], desk=self._desk, clock=lambda: when.at, **fields),
-                REPLAY_DEADLINE)
-        except (LinkSilent, StoreUnavailable):
-            raise
-        except (StoreError, ValueError) as exc:
-            log.warning("replayed correction of %s refused: %s", sent["code"], exc)
-            return f"refused: {exc}"[:200]
-        return "corrected" if changes else "unchanged"
 
     def _mark(self, done: list[tuple[int, str]]) -> None:
         if not done:
@@ -473,12 +394,3 @@ class OfflineDesk:
         return self._wall().timestamp()
 
 
-
-def status_words(status: DeskStatus, words: Words) -> str:
-    """The link's state as the desk shows it: "Online", "Offline — 12 scans waiting",
-    "Synchronising… 12 scans to send" (in `words`' language)."""
-    if status.state != LinkState.OFFLINE and status.waiting == 0:
-        return words("desk.online")
-    if status.state == LinkState.OFFLINE:
-        return words("desk.offline", n=status.waiting)
-    return words("desk.syncing", n=status.waiting)

@@ -1,0 +1,66 @@
+"""Sending a desk's outbox to the server, one entry at a time (checkin.store.replica): each
+scan with its UUID and the moment it was made — a scan the server already has is answered
+as it was, never recorded twice — and each name corrected offline by its ticket code."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+
+from checkin.core.admission.desk_backend import ScanRequest, StoreBackend
+from checkin.core.admission.scan import When
+from checkin.store import StoreError, StoreUnavailable
+from checkin.store import replica as rep
+from checkin.store.link import Link, LinkSilent
+
+log = logging.getLogger(__name__)
+REPLAY_DEADLINE = 5.0  # s for one replayed scan (the server may be finishing a lock wait)
+CORRECTION = "correct"  # an outbox row's kind besides scans: a name corrected offline
+
+
+def replay_one(entry: rep.Outboxed, link: Link, backend: StoreBackend, event: int,
+               desk: str) -> str:
+    """One outbox entry sent on `link` (within REPLAY_DEADLINE); the server's result, or
+    "refused: why". LinkSilent and StoreUnavailable come through: the queue stops there."""
+    sent = json.loads(entry.request)
+    when = When(datetime.fromisoformat(entry.at), datetime.fromisoformat(entry.desk_time))
+    if sent.get("kind") == CORRECTION:
+        return _replay_correction(sent, when, link, event, desk)
+    request = ScanRequest(**sent)
+    for attempt in (1, 2):
+        try:
+            decision = link.call(lambda: backend.decide(request, when=when, routed=False),
+                                 REPLAY_DEADLINE)
+        except (LinkSilent, StoreUnavailable):
+            raise
+        except (StoreError, ValueError) as exc:
+            # Once more first: the scan's own first try may have committed meanwhile
+            # (its UUID taken), which the second try answers. Then refused for good (a
+            # walk-in's category gone…): kept with its reason, never retried forever
+            # in front of the scans behind it.
+            if attempt == 2:
+                log.warning("replayed scan %s refused: %s", entry.uuid, exc)
+                return f"refused: {exc}"[:200]
+        else:
+            return decision.answer.result if decision is not None else "not_a_code"
+    raise AssertionError("unreachable")
+
+
+def _replay_correction(sent: dict, when: When, link: Link, event: int, desk: str) -> str:
+    """A correction made offline, on the server: by code, with the moment it was made.
+    Sent twice (a kill between the server's commit and the local mark), the second
+    finds nothing to change."""
+    from checkin.core.registrants.corrections import correct_attendee
+
+    fields = {k: sent[k] for k in ("first_name", "last_name", "organisation")}
+    try:
+        changes = link.call(lambda: correct_attendee(
+            link.engine, event, None, code=sent["code"], actor=sent["operator"], desk=desk,
+            clock=lambda: when.at, **fields), REPLAY_DEADLINE)
+    except (LinkSilent, StoreUnavailable):
+        raise
+    except (StoreError, ValueError) as exc:
+        log.warning("replayed correction of %s refused: %s", sent["code"], exc)
+        return f"refused: {exc}"[:200]
+    return "corrected" if changes else "unchanged"
