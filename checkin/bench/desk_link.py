@@ -114,10 +114,13 @@ def bench_desk_link(server_url: str, attendees: int = ATTENDEES,
                 started = time.perf_counter()
                 desk.decide(ScanRequest(code, "bench", exit=bool(i % 2)))
                 offline.append((time.perf_counter() - started) * 1000)
-            # The replay: the queue sent once the link is back (the server next door).
+            # The replay: the desk started again with the server next door (no relay: its
+            # own thread would share this process's time with the desk's), from its start
+            # to the last queued scan on the server.
             queued = desk.status().waiting
+            desk.close()
             started = time.perf_counter()
-            relay.pass_()
+            desk = OfflineDesk(url, Path(tmp) / "replica.sqlite3", event, desk="bench").start()
             while desk.status().waiting:
                 time.sleep(0.005)
             replay_s = time.perf_counter() - started
@@ -149,9 +152,10 @@ def bench_desk_link(server_url: str, attendees: int = ATTENDEES,
         {"name": "desk_link_silent", "what": "from the link going silent to the first answer",
          "seconds": round(silent, 2), "baseline_seconds": 1.5, "baseline": "the desk's deadline",
          "line": f"link gone silent → first answer: {silent:.2f} s, worst of 3 (deadline 1.5 s)"},
-        {"name": "desk_replay", "what": f"replay of {queued} queued scans once the link is back",
+        {"name": "desk_replay", "what": f"replay of {queued} queued scans, server next door",
          "seconds": round(replay_s, 2), "scans": queued,
-         "line": f"replay of {queued} queued scans: {replay_s:.2f} s"},
+         "line": (f"replay of {queued} queued scans (in batches of 50 per server "
+                  f"transaction): {replay_s:.2f} s")},
     ]
 
 

@@ -27,7 +27,7 @@ from checkin.core.programme.load import load_programme
 from checkin.core.registrants.codes import code_from_bits
 from checkin.core.search.index import index_new_attendees
 from checkin.core.text import fold
-from checkin.store.bulk import bulk_insert
+from checkin.store.bulk import bulk_insert, refresh_planner_statistics
 from checkin.store.models import Attendee, Enrollment
 from checkin.store.queries import demo as q
 from checkin.store.queries import journal
@@ -88,6 +88,8 @@ def load_demo(engine: Engine, attendees: int = 300, seed: int = 1,
             _refuse_another_seed(conn, eid, seed)  # before moving: a refusal changes nothing
         moved_from = _move_event_to(engine, eid, day)
     report = _load_people(engine, eid, attendees, seed, progress)
+    if report.added:
+        refresh_planner_statistics(engine)
     report.moved_from = moved_from
     with engine.connect() as conn:
         event = EVENT_HEAD.one(conn, event=eid)

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import (
-    DeadlineBackend, Decision, ScanRequest, StoreBackend, reads_as_code,
+    ROUTED, DeadlineBackend, Decision, ScanRequest, StoreBackend, reads_as_code,
 )
 from checkin.core.admission.desk_status import DeskStatus
 from checkin.core.admission.offline_desk import OfflineDesk
@@ -53,6 +53,7 @@ class DeskController(QObject):
     corrected = Signal(str)         # the name as corrected
     correction_refused = Signal(str)
     link = Signal(object)           # DeskStatus of a desk on a shared server, as it changes
+    routed = Signal(object, object)  # (ScanAnswer, Route): where they go, after the answer
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str, operator: Callable[[], str],
                  clock: Clock = system_clock, scanner: ScannerSetup = ScannerSetup(),
@@ -235,6 +236,12 @@ class DeskController(QObject):
         if then is not None:
             then(decision)
         self.decided.emit(decision)
+        offline, answer = self._offline, decision.answer
+        if offline is not None and decision.route is None and answer.result in ROUTED \
+                and answer.attendee_id is not None:
+            # Read from the desk's copy once the answer is shown: not in the scan's time.
+            self._read(lambda _p: offline.route_of(answer),
+                       lambda way: way is not None and self.routed.emit(answer, way))
 
     # ---- the search field -------------------------------------------------------------
     def search(self, text: str) -> None:

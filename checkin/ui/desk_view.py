@@ -268,6 +268,7 @@ class DeskView(QWidget):
             self.tr("The database did not answer: %1").replace("%1", message)))
         c.corrected.connect(self._on_corrected)
         c.link.connect(self._on_link)
+        c.routed.connect(self.panel.show_route)
         c.correction_refused.connect(
             lambda message: ConfirmDialog.error(self, self.tr("Correct name"), message))
 

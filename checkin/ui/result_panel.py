@@ -30,6 +30,7 @@ class ResultPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: ScanAnswer | None = None  # the answer on screen (a late route is for it)
         self.setObjectName("resultPanel")
         self.setAccessibleName(self.tr("Answer"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -98,6 +99,7 @@ class ResultPanel(QFrame):
 
     def show_answer(self, answer: ScanAnswer, route: Route | None, tz: tzinfo) -> None:
         self._tz = tz
+        self._shown = answer
         self.outcome = outcome_of(answer)
         self.result = answer.result
         self._paint(self.outcome)
@@ -128,6 +130,16 @@ class ResultPanel(QFrame):
             self._ack.setFocus()
         else:
             self._clear.start()
+
+    def show_route(self, answer: ScanAnswer, route: Route) -> None:
+        """Where the person goes, come a moment after their answer (a desk on a shared
+        server reads it from its copy once the decision is durable); only while that
+        answer is still the one shown."""
+        if answer is not self._shown or self._door_text(answer):
+            return
+        text = self._route_text(route)
+        self._route.setText(text)
+        self._route.setVisible(bool(text))
 
     def show_failure(self, message: str) -> None:
         """The store refused the write: nothing was recorded, and the screen says so."""

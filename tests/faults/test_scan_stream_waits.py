@@ -77,7 +77,7 @@ def scan_stream(url: str, codes: list[str], outage: Callable[[], None],
                     lines.get(timeout=AWAY_S)
                 assert proc.poll() is None, "the stream ended instead of waiting"
                 back()
-            line = lines.get(timeout=30 if waits else 3)
+            line = lines.get(timeout=30 if waits else 5)  # the timing: test_offline_desk
             assert line is not None, f"the stream ended at code {i + 1}"
             answers.append(line)
         if not waits:

@@ -12,6 +12,7 @@ import time
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from checkin.store import open_store
 from tests.helpers.desk import panel
@@ -52,6 +53,9 @@ def test_a_silent_link_is_answered_said_and_replayed_once(qtbot, server):
         qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=4000)
         assert time.monotonic() - start < 2.5  # the deadline (1.5 s), not a socket's
         assert "Bienvenue" in panel(window).text()
+        route = window.findChild(QLabel, "routeText")
+        qtbot.waitUntil(lambda: route.isVisible() and route.text() != "", timeout=2000)
+        assert "Ensuite" in route.text() and "places libres" in route.text()  # from its copy
         qtbot.waitUntil(lambda: "Hors ligne — 1 scan en attente" in label.text(), timeout=2000)
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM scan")).scalar_one() == 0

@@ -11,11 +11,12 @@ change for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 
@@ -70,6 +71,7 @@ class StoreBackend:
         self.scanner = scanner
         self._walk_in_prefix = walk_in_prefix
         self._local_ids = local_ids
+        self._within: Any = None
         self._services: dict[tuple[str, ScannerSetup], ScanService] = {}
 
     def service(self, operator: str) -> ScanService:
@@ -81,12 +83,28 @@ class StoreBackend:
                                               scanner=scanner)
         return self._services[key]
 
+    @contextmanager
+    def within(self, conn: Any) -> Iterator[None]:
+        """Decisions made meanwhile run in the caller's transaction (ScanService.within)."""
+        self._within = conn
+        try:
+            yield
+        finally:
+            self._within = None
+
     def decide(self, request: ScanRequest, *, when: When | None = None,
                also_write: AlsoWrite | None = None, routed: bool = True) -> Decision | None:
         """`when`: the moment the scan was made (a replay's, not now); `also_write`: what
         the decision's own transaction writes too (an offline desk's outbox row);
         `routed`: whether to say where the person goes next (a replay shows nothing)."""
         svc = self.service(request.operator)
+        if self._within is not None:
+            with svc.within(self._within):
+                return self._decide(svc, request, when, also_write, routed)
+        return self._decide(svc, request, when, also_write, routed)
+
+    def _decide(self, svc: ScanService, request: ScanRequest, when: When | None,
+                also_write: AlsoWrite | None, routed: bool) -> Decision | None:
         uuid = request.uuid
         if request.walk_in is not None:
             form = dict(request.walk_in)

@@ -30,11 +30,11 @@ from typing import Any, TypeVar
 
 from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import (
-    DEADLINE, ROUTED, Decision, ScanRequest, StoreBackend,
+    DEADLINE, Decision, ScanRequest, StoreBackend,
 )
-from checkin.core.admission.desk_replay import CORRECTION, replay_one
+from checkin.core.admission.desk_replay import BATCH, CORRECTION, is_scan, replay_batch, replay_one
 from checkin.core.admission.desk_status import DeskStatus, LinkState, NoLocalCopy, desk_tag
-from checkin.core.admission.routing import route
+from checkin.core.admission.routing import Route, route
 from checkin.core.admission.scan import ScanAnswer, When
 from checkin.core.clock import Clock, system_clock
 from checkin.store import StoreError, StoreUnavailable
@@ -48,7 +48,6 @@ PROBE_EVERY = 1.0       # s between probes: a link's return is noticed within ~2
 PROBE_DEADLINE = 1.5    # s a probe may take
 REFRESH_EVERY = 30.0    # s between refreshes of the replica while online
 REFRESH_DEADLINE = 120.0
-MARK_EVERY = 50         # replayed scans marked sent per local commit (a crash replays at most these)
 
 
 class OfflineDesk:
@@ -131,9 +130,22 @@ class OfflineDesk:
         answered, decision = self._on_server_in_time(
             lambda: self._server.decide(request, when=when, routed=False))
         if answered:
-            return self._local_worker.submit(
-                lambda: self._mirrored(request, decision, when)).result()
+            self._local_worker.submit(lambda: self._mirror(request, decision, when))
+            return decision
         return self._decide_here(request, when)
+
+    def route_of(self, answer: ScanAnswer) -> Route | None:
+        """Where the person goes next, read on the replica after the decisions before it
+        (an online answer's mirror included): the desk shows it a moment after the
+        answer, never in the scan's own time, and never from the network."""
+        def read() -> Route | None:
+            try:
+                return route(self.replica, self._event, answer.code, self._server_clock())
+            except StoreError as exc:
+                log.info("no route from the replica: %s", exc)
+                return None
+
+        return self._local_worker.submit(read).result()
 
     def _on_server_in_time(self, fn: Callable[[], T]) -> tuple[bool, T | None]:
         """(True, fn()) when the server answered within the deadline; (False, None) when
@@ -208,8 +220,8 @@ class OfflineDesk:
             status = self.status()
             if status.waiting == 0:
                 return status
-            if status.state == LinkState.OFFLINE and self._rounds > rounds + 1:
-                return status  # asked again since: still no server
+            if status.state == LinkState.OFFLINE and self._rounds > rounds + 2:
+                return status  # asked twice more since (the round under way aside): none
             self._closed.wait(0.05)
         return self.status()
 
@@ -238,7 +250,8 @@ class OfflineDesk:
 
         try:
             decision = self._local_worker.submit(
-                lambda: self._local.decide(request, when=when, also_write=also_write)).result()
+                lambda: self._local.decide(request, when=when, also_write=also_write,
+                                           routed=False)).result()
         except BaseException:
             self._unqueue()
             raise
@@ -247,30 +260,17 @@ class OfflineDesk:
         self._publish()
         return decision
 
-    def _mirrored(self, request: ScanRequest, decision: Decision | None,
-                  when: When) -> Decision | None:
+    def _mirror(self, request: ScanRequest, decision: Decision | None, when: When) -> None:
         """What the server decided, recorded in the replica too (same UUID, not queued), so
-        that going offline a moment later the desk still knows whom it let in; and where
-        the person goes next, read there — on the local file, not in a dozen more round
-        trips to the server (its seat counts are the replica's, refreshed every 30 s)."""
+        that going offline a moment later the desk still knows whom it let in."""
         if decision is None:
-            return None
+            return
         answer = decision.answer
         mirrored = request
         if request.walk_in is not None:
             mirrored = replace(request, walk_in={**request.walk_in, "code": answer.code,
                                                  "attendee_id": answer.attendee_id})
-        try:
-            self._local.decide(mirrored, when=when, routed=False)
-        except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
-            log.info("replica mirror skipped: %s", exc)
-        if answer.attendee_id is None or answer.result not in ROUTED:
-            return decision
-        try:
-            return Decision(answer, route(self.replica, self._event, answer.code, when.at))
-        except StoreError as exc:
-            log.info("no route from the replica: %s", exc)
-            return decision
+        self._quietly(lambda: self._local.decide(mirrored, when=when, routed=False))
 
     def _unqueue(self, n: int = 1) -> None:
         with self._lock:
@@ -343,22 +343,30 @@ class OfflineDesk:
             self._offset = offset
 
     def _replay_all(self) -> bool:
-        """Send the outbox in order; False when the link failed on the way."""
+        """Send the outbox in order, scans in batches of one transaction each; False when
+        the link failed on the way (what was sent before is marked, the rest waits)."""
         while batch := rep.waiting(self.replica):
-            done: list[tuple[int, str]] = []
             try:
-                for entry in batch:
-                    done.append((entry.seq, replay_one(entry, self._sync_link, self._replay,
-                                                       self._event, self._desk)))
-                    if len(done) >= MARK_EVERY:
-                        self._mark(done)
-                        done = []
+                for run in _runs(batch):
+                    self._mark(list(zip([e.seq for e in run], self._send(run))))
             except (LinkSilent, StoreUnavailable) as exc:
-                self._mark(done)
                 self._went_offline(str(exc))
                 return False
-            self._mark(done)
         return True
+
+    def _send(self, run: list[rep.Outboxed]) -> list[str]:
+        """The server's results for a run of entries: one transaction for a run of scans;
+        one at a time for a correction, or when the batch failed (one refused entry must
+        not hold back the others)."""
+        if len(run) > 1:
+            try:
+                return replay_batch(run, self._sync_link, self._replay)
+            except (LinkSilent, StoreUnavailable):
+                raise
+            except (StoreError, ValueError) as exc:
+                log.info("a replayed batch failed (%s): its scans one at a time", exc)
+        return [replay_one(e, self._sync_link, self._replay, self._event, self._desk)
+                for e in run]
 
     def _mark(self, done: list[tuple[int, str]]) -> None:
         if not done:
@@ -394,3 +402,14 @@ class OfflineDesk:
         return self._wall().timestamp()
 
 
+
+
+def _runs(entries: list[rep.Outboxed]) -> list[list[rep.Outboxed]]:
+    """The entries in order, as runs of up to BATCH scans, each correction a run alone."""
+    runs: list[list[rep.Outboxed]] = []
+    for entry in entries:
+        if is_scan(entry) and runs and len(runs[-1]) < BATCH and is_scan(runs[-1][-1]):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs

@@ -128,16 +128,30 @@ class ScanService:
         self._clock = clock
         self._scanner = scanner  # how this desk's scanner types: its codes are read through it
         self._pg = engine.dialect.name == "postgresql"
+        self._within: sa.Connection | None = None
 
     @property
     def event_id(self) -> int:
         return self._event
 
     @contextmanager
+    def within(self, conn: sa.Connection) -> Iterator[None]:
+        """Scans made meanwhile run in the caller's transaction on `conn`, committed by the
+        caller: a desk's queue replayed in batches, one server commit for many scans."""
+        self._within = conn
+        try:
+            yield
+        finally:
+            self._within = None
+
+    @contextmanager
     def _begin(self) -> Iterator[sa.Connection]:
         """One scan's transaction. A store failure (locked, disk full, server gone) rolls it
         back and becomes a one-line StoreError: the desk shows it as is, instead of the
         driver's three lines of SQL, and the volunteer knows nothing was recorded."""
+        if self._within is not None:
+            yield self._within  # the caller's transaction: its failure is the caller's
+            return
         try:
             with self._engine.begin() as conn:
                 yield conn

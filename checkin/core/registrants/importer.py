@@ -23,6 +23,7 @@ from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset
 from checkin.core.registrants.qpv import read_answer
 from checkin.core.registrants.tabular import Table, TableError, read_table
 from checkin.store import IMMEDIATE
+from checkin.store.bulk import refresh_planner_statistics
 from checkin.store.queries import journal
 from checkin.store.vocabulary import AttendeeStatus, QpvResidence
 
@@ -116,6 +117,8 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
                     "updated": report.updated, "cancelled": report.cancelled,
                     "skipped": len(report.skipped), "enrollments": report.enrollments,
                     "qpv_unclear": sum(report.qpv_unclear.values())})
+    if not dry_run and report.added:
+        refresh_planner_statistics(engine)
     if inspection.preset == "generic" and not dry_run:
         remember_mapping(inspection.table.header, inspection.mapping)
     return report
