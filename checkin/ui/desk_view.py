@@ -172,13 +172,6 @@ class DeskView(QWidget):
                                                 "audience restriction (journaled) (F7)"))
         actions.addWidget(self.override_button)
         actions.addStretch(1)
-        # A desk on a shared server says how its link is: a volunteer knows at a glance
-        # that scans are kept on this laptop while the Wi-Fi is down.
-        self.link_label = QLabel(self)
-        self.link_label.setObjectName("linkState")
-        self.link_label.setAccessibleName(self.tr("Link to the shared server"))
-        self.link_label.hide()
-        actions.addWidget(self.link_label)
         self.mode_label = QLabel(self.tr("Scanning at:"), self)
         self.door_choice = DoorChoice(self)
         self.door_choice.show_doors([], self._tz, keep=None)  # the entrance, until the doors are read
@@ -213,6 +206,15 @@ class DeskView(QWidget):
         self.print_line = PrintLine(self)
         left.addWidget(self.print_line)
         right = QVBoxLayout()
+        # A desk on a shared server says how its link is, above its last answers: a
+        # volunteer knows at a glance that scans are kept on this laptop while the Wi-Fi
+        # is down. (On the buttons' row it would not fit a 1366-pixel laptop screen.)
+        self.link_label = QLabel(self)
+        self.link_label.setObjectName("linkState")
+        self.link_label.setAccessibleName(self.tr("Link to the shared server"))
+        self.link_label.setWordWrap(True)
+        self.link_label.hide()
+        right.addWidget(self.link_label)
         title = QLabel(self.tr("Last answers at this desk"), self)
         self.history_model = HistoryModel(self, timezone=str(self._tz), clock=self._clock)
         self.history = QListView(self)

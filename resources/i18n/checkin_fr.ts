@@ -439,63 +439,63 @@
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="179"/>
+        <location filename="../../checkin/ui/desk_view.py" line="214"/>
         <source>Link to the shared server</source>
         <translation>Liaison avec le serveur partagé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="182"/>
+        <location filename="../../checkin/ui/desk_view.py" line="175"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="195"/>
+        <location filename="../../checkin/ui/desk_view.py" line="188"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="201"/>
+        <location filename="../../checkin/ui/desk_view.py" line="194"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="216"/>
-        <location filename="../../checkin/ui/desk_view.py" line="221"/>
+        <location filename="../../checkin/ui/desk_view.py" line="218"/>
+        <location filename="../../checkin/ui/desk_view.py" line="223"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="272"/>
+        <location filename="../../checkin/ui/desk_view.py" line="275"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="356"/>
+        <location filename="../../checkin/ui/desk_view.py" line="359"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="451"/>
+        <location filename="../../checkin/ui/desk_view.py" line="454"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="378"/>
+        <location filename="../../checkin/ui/desk_view.py" line="381"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="268"/>
+        <location filename="../../checkin/ui/desk_view.py" line="270"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="369"/>
+        <location filename="../../checkin/ui/desk_view.py" line="372"/>
         <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
         <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="371"/>
+        <location filename="../../checkin/ui/desk_view.py" line="374"/>
         <source>Admit anyway</source>
         <translation>Faire entrer quand même</translation>
     </message>
@@ -1946,72 +1946,72 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="34"/>
+        <location filename="../../checkin/ui/result_panel.py" line="35"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="65"/>
+        <location filename="../../checkin/ui/result_panel.py" line="66"/>
         <source>I have read it (Space)</source>
         <translation>J&apos;ai lu (Espace)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="95"/>
+        <location filename="../../checkin/ui/result_panel.py" line="96"/>
         <source>Ready: scan a badge or type a name</source>
         <translation>En attente : scannez un badge ou tapez un nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="138"/>
+        <location filename="../../checkin/ui/result_panel.py" line="150"/>
         <source>Not recorded — scan again</source>
         <translation>Non enregistré — scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="186"/>
+        <location filename="../../checkin/ui/result_panel.py" line="198"/>
         <source>Reserved for: %1</source>
         <translation>Réservé à : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="188"/>
+        <location filename="../../checkin/ui/result_panel.py" line="200"/>
         <source>No free seat: every seat is taken or held for a booked person</source>
         <translation>Plus de place libre : toutes sont occupées ou gardées pour des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="203"/>
+        <location filename="../../checkin/ui/result_panel.py" line="215"/>
         <source>&lt;b&gt;Now&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Maintenant&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="205"/>
+        <location filename="../../checkin/ui/result_panel.py" line="217"/>
         <source>&lt;b&gt;Next&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Ensuite&lt;/b&gt; : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="207"/>
+        <location filename="../../checkin/ui/result_panel.py" line="219"/>
         <source>&lt;b&gt;Seats free&lt;/b&gt; for a slot with nothing booked:</source>
         <translation>&lt;b&gt;Places libres&lt;/b&gt; sur un créneau sans inscription :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="217"/>
+        <location filename="../../checkin/ui/result_panel.py" line="229"/>
         <source>waitlist #%1</source>
         <translation>liste d&apos;attente n° %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="219"/>
+        <location filename="../../checkin/ui/result_panel.py" line="231"/>
         <source>a seat is free now</source>
         <translation>une place s&apos;est libérée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="221"/>
+        <location filename="../../checkin/ui/result_panel.py" line="233"/>
         <source>seat booked</source>
         <translation>place réservée</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="111"/>
+        <location filename="../../checkin/ui/result_panel.py" line="113"/>
         <source>The scanner seems set for another keyboard (it typed “%1”). Scan again; if it happens again, use Desk ▸ Test the scanner.</source>
         <translation>Le lecteur de badges semble réglé pour un autre clavier (il a tapé « %1 »). Scannez à nouveau ; si cela se reproduit, utilisez Poste ▸ Tester le lecteur de badges.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/result_panel.py" line="192"/>
+        <location filename="../../checkin/ui/result_panel.py" line="204"/>
         <source>Call a coordinator: only they can let someone in anyway.</source>
         <translation>Appelez la coordination : elle seule peut faire entrer quand même.</translation>
     </message>

@@ -244,6 +244,10 @@ class OfflineDesk:
             sent = request
             if request.walk_in is not None:  # replayed with the code printed on the badge
                 sent = replace(request, walk_in={**request.walk_in, "code": answer.code})
+            elif answer.attendee_id is not None:
+                # The code as read (a US scanner on an AZERTY desk types "PUçZFYA(ZJ"): the
+                # server needs no guess, whatever its scanner setting at the replay.
+                sent = replace(request, code=answer.code)
             rep.queue(conn, uuid=str(request.uuid), event_id=self._event,
                       request=asdict(sent), at=when.at, desk_time=when.desk_time,
                       result=answer.result)
