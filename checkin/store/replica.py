@@ -56,8 +56,11 @@ CHUNK = 5000
 
 _OUTBOX_DDL = (
     "CREATE TABLE IF NOT EXISTS outbox ("
-    " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-    " uuid TEXT NOT NULL UNIQUE,"
+    # No AUTOINCREMENT nor a unique index on uuid: each would add a page to every offline
+    # scan's commit. Rows are never deleted, so the rowid only grows; a scan's UUID is
+    # already unique in the replica's scan table, written in the same transaction.
+    " seq INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL,"
     " event_id INTEGER NOT NULL,"
     " request TEXT NOT NULL,"         # the desk's request, as JSON (checkin.core.admission)
     " at TEXT NOT NULL,"              # when, on the server's time line (ISO 8601, UTC)
