@@ -64,7 +64,8 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
     from checkin.bench.common import percentile
     from checkin.core.monitoring import occupancy as occ
     from checkin.store.queries import seating as seating_q
-    from checkin.core.programme.enrollments import SESSION_COUNTS
+    from checkin.store.queries.monitoring import VENUE_TOTALS
+    from checkin.store.queries.programme import SESSION_COUNTS
     from checkin.store import open_store
 
     sessions, scans = add_sessions_and_doors(path)
@@ -80,8 +81,8 @@ def bench_occupancy(path: Path) -> dict[str, Any]:
     engine.dispose()
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA cache_size=-32768")
-    statements = [(occ._VENUE.text, {"event": 1, "venue": 0}),
-                  (SESSION_COUNTS.text, {"event": 1}),
+    statements = [(VENUE_TOTALS.sql, {"event": 1, "venue": 0}),
+                  (SESSION_COUNTS.sql, {"event": 1}),
                   (seating_q.PRESENT_BY_PLACE.sql, {"event": 1, "venue": 0}),
                   (seating_q.BOOKED_WHO_CAME.sql, {"event": 1, "venue": 0}),
                   (seating_q.SESSIONS.sql, {"event": 1})]
@@ -114,7 +115,8 @@ def bench_rooms_breakdowns(path: Path) -> list[dict[str, Any]]:
     beside raw sqlite3 running the same SQL."""
     from checkin.bench.common import percentile
     from checkin.core.monitoring import occupancy as occ
-    from checkin.core.monitoring.arrivals import arrival_curve, first_arrivals_sql, venue_moves_sql
+    from checkin.core.monitoring.arrivals import arrival_curve
+    from checkin.store.queries.monitoring import BY_CATEGORY, FIRST_ARRIVALS, VENUE_MOVES
     from checkin.store import open_store
 
     engine = open_store(f"sqlite:///{path}")
@@ -123,11 +125,11 @@ def bench_rooms_breakdowns(path: Path) -> list[dict[str, Any]]:
         scans = conn.execute(sa.text("SELECT count(*) FROM scan")).scalar_one()
     figures = [("rooms_categories", "totals per category (Rooms tab, every 5 s)",
                 lambda: occ.category_totals(engine, 1),
-                [(occ._BY_CATEGORY.text, {"event": 1, "venue": 0})]),
+                [(BY_CATEGORY.sql, {"event": 1, "venue": 0})]),
                ("rooms_curve", "arrivals and people inside over the day (Rooms tab, every 30 s)",
                 lambda: arrival_curve(engine, 1, at),
                 [(sql, {"e": 1, "start": "2026-12-10 06:30:00.000000", "minutes": 5})
-                 for sql in (first_arrivals_sql("sqlite"), venue_moves_sql("sqlite"))])]
+                 for sql in (FIRST_ARRIVALS["sqlite"].sql, VENUE_MOVES["sqlite"].sql)])]
     results = []
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA cache_size=-32768")

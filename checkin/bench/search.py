@@ -65,22 +65,22 @@ def bench_search(path: Path, queries: int = 200) -> list[dict[str, Any]]:
 
 def _raw_search(conn: sqlite3.Connection, event_id: int, text: str) -> list[tuple]:
     """What search() sends for one typed word, sent by sqlite3 alone."""
-    from checkin.core.search.lookup import _EXACT_CODE, _after, _words_query, query_words
+    from checkin.core.search.lookup import _after, query_words
+    from checkin.store.queries.search import EXACT_CODE, words_query
 
     code = text.strip()
-    rows = _run_compiled(conn, _EXACT_CODE, {"e": event_id, "codes": sorted(
+    rows = _run_compiled(conn, EXACT_CODE.sql, {"e": event_id, "codes": sorted(
         {code, code.upper(), code.lower()})})
     word = query_words(text)[0]
     if rows and not word.isalpha():
         return rows  # as search(): an exact ticket code ends the search
-    rows += _run_compiled(conn, _words_query(1, 0, (False,)),
+    rows += _run_compiled(conn, words_query(1, 0, (False,)).sql,
                           {"e": event_id, "n": 20, "lo0": word, "hi0": _after(word)})
     return rows
 
 
-def _run_compiled(conn: sqlite3.Connection, statement: Any, params: dict[str, Any]) -> list[tuple]:
+def _run_compiled(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[tuple]:
     """Run one of search's SQL texts through sqlite3, which takes the same :name style."""
-    sql = statement.text
     flat = {k: v for k, v in params.items() if not isinstance(v, list)}
     for k, values in params.items():
         if isinstance(values, list):

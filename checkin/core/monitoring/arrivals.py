@@ -25,17 +25,6 @@ class Curve:
         return [self.start + timedelta(minutes=self.minutes * i) for i in range(len(self.arrivals))]
 
 
-def first_arrivals_sql(dialect: str) -> str:
-    """People's first admissions (entrance or door), counted per slice: the statement's
-    text on that backend (`checkin bench` runs it beside raw sqlite3)."""
-    return q.FIRST_ARRIVALS[dialect].sql
-
-
-def venue_moves_sql(dialect: str) -> str:
-    """Moves into (+1) and out of (-1) the venue, summed per slice (as above)."""
-    return q.VENUE_MOVES[dialect].sql
-
-
 def arrival_curve(engine: Engine, event_id: int, until: datetime, minutes: int = 5) -> Curve:
     """From the event's start to `until`: arrivals (a person's first entry) and how many
     were inside, per slice of `minutes`."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from types import SimpleNamespace
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -42,13 +41,6 @@ class Occupancy:
         return {"at": self.at.isoformat(),
                 "venue": {**asdict(self.venue), "not_arrived": self.venue.not_arrived},
                 "sessions": [s.to_json() for s in self.sessions]}
-
-
-# `checkin bench` times these two statements beside raw sqlite3 and reads their text as
-# `_VENUE.text` and `_BY_CATEGORY.text` (checkin/bench/occupancy.py): kept for it until it
-# reads the named queries' `.sql` itself.
-_VENUE = SimpleNamespace(text=q.VENUE_TOTALS.sql)
-_BY_CATEGORY = SimpleNamespace(text=q.BY_CATEGORY.sql)
 
 
 def occupancy(engine: Engine, event_id: int, at: datetime, *,

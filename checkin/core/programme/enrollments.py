@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from types import SimpleNamespace
 
 import sqlalchemy as sa
 
@@ -18,11 +17,6 @@ def seats(session_capacity: int | None, room_capacity: int | None) -> int | None
     """A session seats the smaller of its own capacity and its room's (None: no limit known)."""
     caps = [c for c in (session_capacity, room_capacity) if c is not None]
     return min(caps) if caps else None
-
-
-# checkin/bench/occupancy.py times this statement again through sqlite3 by its former name
-# and sa.text's `.text`: the same SQL text, until the bench reads Query.sql.
-SESSION_COUNTS = SimpleNamespace(text=q.SESSION_COUNTS.sql)
 
 
 def session_counts(conn: sa.Connection, event_id: int,

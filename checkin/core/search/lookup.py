@@ -16,7 +16,7 @@ The index this reads is kept by checkin.core.search.index.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -128,19 +128,6 @@ def _by_code_prefix(conn: sa.Connection, event_id: int, code: str, limit: int) -
         params[f"lo{i}"], params[f"hi{i}"] = v, _alnum_after(v) or "\uffff"
     rows = sorted(q.code_prefix(len(variants)).all(conn, **params), key=lambda r: (r.code, r.id))
     return [_hit(r, CODE_PREFIX) for r in rows[:limit]]
-
-
-# checkin/bench/search.py times these statements again through sqlite3 alone, by their
-# former names and sa.text's `.text`: the same SQL text, until the bench reads Query.sql.
-class _Statement(NamedTuple):
-    text: str
-
-
-_EXACT_CODE = _Statement(q.EXACT_CODE.sql)
-
-
-def _words_query(count: int, lead: int, fuzzy: tuple[bool, ...]) -> _Statement:
-    return _Statement(q.words_query(count, lead, fuzzy).sql)
 
 
 def _alnum_after(prefix: str) -> str:
