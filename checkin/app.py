@@ -70,10 +70,31 @@ def create_window(db_url: str, language: str | None = None) -> QMainWindow:
     """The main window on a store, without starting the event loop (for tests, scripts)."""
     from checkin.ui.desk_settings import DeskSettings, open_settings
 
-    return _open_window(open_store(db_url), DeskSettings(open_settings()), language)
+    desk = DeskSettings(open_settings())
+    engine, shared = open_desk_store(db_url, desk.desk)
+    return _open_window(engine, desk, language, shared=shared)
 
 
-def _open_window(engine, desk, language: str | None = None) -> QMainWindow:
+def open_desk_store(db_url: str | None, desk_name: str):
+    """The store the window opens on, and the shared event's copy when it works from one.
+
+    A shared server that does not answer (the venue's Wi-Fi is down as the laptop starts)
+    leaves a desk that has a copy of its event working from it, for the desk only: scans
+    are queued for the server, which takes them once it answers."""
+    from checkin.store import StoreUnavailable, resolve_url
+    from checkin.store.replica import copy_to_start_from, open_replica
+
+    try:
+        return open_store(db_url), None
+    except StoreUnavailable:
+        url = resolve_url(db_url)
+        shared = copy_to_start_from(url, desk_name) if url.startswith("postgresql") else None
+        if shared is None:
+            raise
+        return open_replica(shared.path), shared
+
+
+def _open_window(engine, desk, language: str | None = None, shared=None) -> QMainWindow:
     """Translators for the desk's language, its text size, then the window."""
     from checkin.ui.main_window import MainWindow
     from checkin.ui.settings_dialog import apply_text_scale
@@ -81,7 +102,7 @@ def _open_window(engine, desk, language: str | None = None) -> QMainWindow:
     app = ensure_app()
     install_translators(app, ui_language(language or desk.language_override))
     apply_text_scale(app, desk.text_scale)
-    window = MainWindow(engine, desk)
+    window = MainWindow(engine, desk, shared=shared)
     window.language_changed.connect(lambda: replace_window(window))
     _windows[:] = [window]
     # What is built by now (Qt, the ORM, the window: some 100 000 objects) lives as long as
@@ -96,7 +117,8 @@ def _open_window(engine, desk, language: str | None = None) -> QMainWindow:
 def replace_window(old: QMainWindow) -> QMainWindow:
     """A new language: Qt widgets built in code keep the words they were built with, so
     the window is built again in the new language, where the old one stood."""
-    new = _open_window(old._engine, old._desk)  # type: ignore[attr-defined]
+    new = _open_window(old._engine, old._desk,  # type: ignore[attr-defined]
+                       shared=old._shared)  # type: ignore[attr-defined]
     new.setGeometry(old.geometry())
     if old.isVisible():
         new.show()
@@ -121,11 +143,11 @@ def main(db_url: str | None = None) -> int:
     desk = DeskSettings(open_settings())
     install_translators(app, ui_language(desk.language_override))
     try:
-        engine = open_store(db_url)
+        engine, shared = open_desk_store(db_url, desk.desk)
     except StoreError as exc:
         ConfirmDialog.error(None, "checkin", str(exc))
         raise
-    _open_window(engine, desk).show()
+    _open_window(engine, desk, shared=shared).show()
     with quit_on_terminal_signals(close_live_window) as signals:  # Ctrl-C, kill: as Quit
         code = signals.exit_status(app.exec())
     QThreadPool.globalInstance().waitForDone(5000)  # a read under way ends before Python does

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
@@ -56,10 +57,25 @@ def create_store_engine(url: str, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
     if u.get_backend_name() == "sqlite":
         return _sqlite_engine(u, busy_timeout_ms)
     if u.get_backend_name() == "postgresql":
-        return sa.create_engine(
-            u, pool_pre_ping=True, connect_args={"connect_timeout": 5}
-        )
+        return sa.create_engine(u, pool_pre_ping=True, connect_args=pg_connect_args(u))
     return sa.create_engine(u)
+
+
+# A silent link (lost Wi-Fi) is only ever noticed by timeouts. The desk's scans have a
+# deadline of their own (checkin.store.link); for the rest of the window (counts, Rooms tab,
+# exports) the OS is asked to give up on a silent server within about half a minute instead
+# of the two hours TCP waits by default. A URL that says otherwise (keepalives=0) wins.
+_SILENT_LINK = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5,
+                "keepalives_count": 3}
+
+
+def pg_connect_args(u: sa.URL) -> dict:
+    args: dict = {"connect_timeout": 5}
+    args.update({k: v for k, v in _SILENT_LINK.items() if k not in u.query})
+    if sys.platform.startswith("linux") and "tcp_user_timeout" not in u.query \
+            and "keepalives" not in u.query:
+        args["tcp_user_timeout"] = 30_000  # ms; Linux only (Windows has no such option)
+    return args
 
 
 def _sqlite_engine(u: sa.URL, busy_timeout_ms: int) -> Engine:

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from checkin.store.engine import explain
+from checkin.store.engine import explain, pg_connect_args
 from checkin.store.rows import aware
 
 T = TypeVar("T")
@@ -102,8 +102,10 @@ def link_engine(url: str, *, pooled: bool = True) -> Engine:
     instead, which the desk answers like any silence."""
     options = (f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION * 1000} "
                f"-c lock_timeout={LOCK_TIMEOUT * 1000}")
-    kwargs: dict[str, Any] = {"connect_args": {"connect_timeout": CONNECT_TIMEOUT,
-                                               "options": options}}
+    # Keepalives too, as a help where the OS honours them — never what the desk waits on.
+    args = {**pg_connect_args(sa.make_url(url)), "connect_timeout": CONNECT_TIMEOUT,
+            "options": options}
+    kwargs: dict[str, Any] = {"connect_args": args}
     if not pooled:
         kwargs["poolclass"] = NullPool
     return sa.create_engine(url, **kwargs)
@@ -121,6 +123,7 @@ class Link:
         self._name = name
         self._lock = threading.Lock()
         self._worker = Worker(name)
+        self._probe_worker = Worker(f"{name}-probe")
 
     def call(self, fn: Callable[[], T], deadline: float) -> T:
         """fn()'s result, or LinkSilent once `deadline` seconds have passed without it.
@@ -148,18 +151,19 @@ class Link:
             assert now is not None
             return now - (before + (after - before) / 2)
 
-        probe = Worker(f"{self._name}-probe")
+        # One probe thread, kept while its probes come back: a new thread every second
+        # while offline cost the desk's own scans their time (their p99).
+        probe = self._probe_worker
+        future = probe.submit(ask)
         try:
-            future = probe.submit(ask)
-            try:
-                return future.result(timeout=deadline)
-            except FutureTimeout:
-                self._sever()
-                raise LinkSilent("no answer to the probe") from None
-            except (DBAPIError, self._driver_error) as exc:
-                raise explain(exc, self._url) from exc
-        finally:
-            probe.stop()
+            return future.result(timeout=deadline)
+        except FutureTimeout:
+            probe.stop()  # stuck on the silent link: left to end alone
+            self._probe_worker = Worker(f"{self._name}-probe")
+            self._sever()
+            raise LinkSilent("no answer to the probe") from None
+        except (DBAPIError, self._driver_error) as exc:
+            raise explain(exc, self._url) from exc
 
     def _give_up(self, worker: Worker) -> None:
         with self._lock:
@@ -178,6 +182,7 @@ class Link:
     def close(self) -> None:
         with self._lock:
             self._worker.stop()
+        self._probe_worker.stop()
         self._sever()
         self.engine.dispose()
         self._probe_engine.dispose()

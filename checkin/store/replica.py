@@ -103,6 +103,29 @@ def default_replica_path(server_url: str, desk: str) -> Path:
         hashlib.sha256(key).hexdigest()[:16] + ".sqlite3")
 
 
+@dataclass(frozen=True)
+class DeskCopy:
+    """A desk's copy of a shared event, and the server it is a copy of: what a window
+    started while the server does not answer works from (checkin.app)."""
+
+    server_url: str
+    path: Path
+
+
+def copy_to_start_from(server_url: str, desk: str) -> DeskCopy | None:
+    """This desk's copy of the server's event, if an earlier start made one."""
+    path = default_replica_path(server_url, desk)
+    if not path.exists():
+        return None
+    engine = open_replica(path)
+    try:
+        with engine.connect() as conn:
+            found = conn.exec_driver_sql("SELECT 1 FROM event LIMIT 1").first()
+    finally:
+        engine.dispose()
+    return DeskCopy(server_url, path) if found is not None else None
+
+
 def has_event(replica: Engine, event_id: int) -> bool:
     """Whether the replica holds the event at all (a first refresh has been made)."""
     with replica.connect() as conn:

@@ -30,7 +30,7 @@ from checkin.core.admission.offline_desk import OfflineDesk
 from checkin.core.admission.scan import ScanAnswer, clean_code
 from checkin.core.clock import Clock, system_clock
 from checkin.core.search.lookup import Hit, search
-from checkin.store.replica import default_replica_path
+from checkin.store.replica import DeskCopy, default_replica_path
 from checkin.store.vocabulary import ScanResult
 from checkin.ui.scanner import BURST_GAP_MS
 from checkin.ui.workers import Task, start
@@ -57,7 +57,9 @@ class DeskController(QObject):
 
     def __init__(self, engine: Engine, event_id: int, *, desk: str, operator: Callable[[], str],
                  clock: Clock = system_clock, scanner: ScannerSetup = ScannerSetup(),
-                 parent: QObject | None = None) -> None:
+                 shared: DeskCopy | None = None, parent: QObject | None = None) -> None:
+        """`shared`: `engine` is this desk's copy of that shared event (a start while its
+        server did not answer): scans still go to the server when it answers."""
         super().__init__(parent)
         self._engine, self._event, self._desk, self._clock = engine, event_id, desk, clock
         self._operator = operator
@@ -65,9 +67,11 @@ class DeskController(QObject):
         self._offline: OfflineDesk | None = None
         self._reads_from = engine  # what the screen reads
         self._backend: DeadlineBackend | OfflineDesk
-        if engine.dialect.name == "postgresql":
-            url = engine.url.render_as_string(hide_password=False)
-            self._offline = OfflineDesk(url, default_replica_path(url, desk), event_id,
+        if engine.dialect.name == "postgresql" or shared is not None:
+            if shared is None:
+                url = engine.url.render_as_string(hide_password=False)
+                shared = DeskCopy(url, default_replica_path(url, desk))
+            self._offline = OfflineDesk(shared.server_url, shared.path, event_id,
                                         desk=desk, clock=clock, scanner=scanner,
                                         on_status=self._emit_link)
             self._backend = self._offline.start(probe_first=False)

@@ -41,6 +41,7 @@ from checkin.ui.sounds import Sounds
 
 if TYPE_CHECKING:  # the programme module is read at the first door, not to start
     from checkin.core.admission.desk_status import DeskStatus
+    from checkin.store.replica import DeskCopy
     from checkin.core.programme.seating import SessionDoor
 
 
@@ -57,7 +58,8 @@ class DeskView(QWidget):
     def __init__(self, engine: Engine, event_id: int, tz: tzinfo, *, desk: str,
                  operator: Callable[[], str], clock: Clock = system_clock,
                  muted: bool = False, can_override: Callable[[], bool] = lambda: False,
-                 scanner: ScannerSetup = ScannerSetup(), parent: QWidget | None = None) -> None:
+                 scanner: ScannerSetup = ScannerSetup(), shared: DeskCopy | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskView")
         self._event = event_id
@@ -67,7 +69,8 @@ class DeskView(QWidget):
         self.can_override = can_override
         self.sounds = Sounds(self, muted=muted)
         self.controller = DeskController(engine, event_id, desk=desk, operator=operator,
-                                         clock=clock, scanner=scanner, parent=self)
+                                         clock=clock, scanner=scanner, shared=shared,
+                                         parent=self)
         self._shortcuts: list[QShortcut] = []
         self.day_banner = DayBanner(DayWatch(engine, event_id, clock), self)
         self._build()

@@ -16,6 +16,7 @@ from checkin import __version__
 from checkin.core.monitoring.overview import EventSummary, event_head, event_summary, list_events_brief
 from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
+from checkin.store.replica import DeskCopy
 from checkin.ui.counts_reader import CountsReader
 from checkin.ui.desk_printing import DeskPrinting
 from checkin.ui.print_process import PrintProcess
@@ -38,10 +39,16 @@ SAMPLE_ATTENDEES = 300
 
 class MainWindow(QMainWindow):
     language_changed = Signal()
-    def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: Engine, desk: DeskSettings, parent: QWidget | None = None,
+                 shared: DeskCopy | None = None) -> None:
+        """`shared`: the window works from this desk's copy of a shared event (its server
+        did not answer at the start): the desk only; what would write to the copy instead
+        of the server (imports, the programme, exports, badges in bulk) waits for a start
+        with the server."""
         super().__init__(parent)
         self._engine = engine
         self._desk = desk
+        self._shared = shared
         self._task: Task | None = None
         self._summary: EventSummary | None = None
         self._counts = CountsReader(engine, lambda: self._summary, lambda: self._task is not None, self)
@@ -61,6 +68,12 @@ class MainWindow(QMainWindow):
         self._role_label = QLabel(self)
         self._role_label.setObjectName("roleLabel")
         self.statusBar().addWidget(self._store_label, 1)
+        if shared is not None:
+            self._store_label.setText(self.tr(
+                "The shared server did not answer at the start: this desk checks people in "
+                "from its copy of the event and sends the scans once the server answers. "
+                "Start checkin again with the network back for the other tasks."))
+            self._store_label.setWordWrap(True)
         self.statusBar().addPermanentWidget(self._role_label)
         self._apply_role()
         self.refresh()
@@ -129,6 +142,8 @@ class MainWindow(QMainWindow):
     def _apply_role(self) -> None:
         role = self._desk.role
         self._menus.apply_role(role)
+        if self._shared is not None:
+            self._menus.desk_only()
         text = self.tr("%1 · desk %2").replace("%1", role_label(role)).replace("%2", self._desk.desk)
         if not self._desk.has_pin(Role.STAFF):
             # Until staff set a PIN, anyone can switch to a role that sees contact details.
@@ -293,6 +308,7 @@ class MainWindow(QMainWindow):
             self._desk_view.detach()
             self._desk_view.deleteLater()
         self._desk_view = DeskView(self._engine, event_id, tz, desk=self._desk.desk,
+                                   shared=self._shared,
                                    operator=lambda: self._desk.role.value,
                                    muted=not self._desk.sound,
                                    can_override=lambda: allows(self._desk.role, Permission.OVERRIDE),

@@ -55,6 +55,13 @@ class WindowMenus(QObject):
         menu.addAction(action)
         return action
 
+    def desk_only(self) -> None:
+        """Working from a desk's copy of a shared event: what would change or export the
+        event is off (it would change the copy, not the server's event)."""
+        for action in (self.load_sample, self.import_registrants, self.edit_programme,
+                       self.export, self.print_badges, self.certificate, self.certificates):
+            action.setEnabled(False)
+
     def apply_role(self, role: Role) -> None:
         self.edit_programme.setEnabled(allows(role, Permission.EDIT_PROGRAMME))
         self.set_pin.setEnabled(allows(role, Permission.SET_PINS))

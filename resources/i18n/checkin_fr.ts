@@ -383,119 +383,119 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="139"/>
-        <location filename="../../checkin/ui/desk_view.py" line="140"/>
+        <location filename="../../checkin/ui/desk_view.py" line="142"/>
+        <location filename="../../checkin/ui/desk_view.py" line="143"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="144"/>
+        <location filename="../../checkin/ui/desk_view.py" line="147"/>
         <source>Search by name, organisation or code</source>
         <translation>Rechercher par nom, structure ou code</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="146"/>
+        <location filename="../../checkin/ui/desk_view.py" line="149"/>
         <source>Scan a badge, or type a name, an organisation or a code…</source>
         <translation>Scannez un badge, ou tapez un nom, une structure ou un code…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="156"/>
+        <location filename="../../checkin/ui/desk_view.py" line="159"/>
         <source>&amp;Undo last scan</source>
         <translation>A&amp;nnuler le dernier scan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="157"/>
+        <location filename="../../checkin/ui/desk_view.py" line="160"/>
         <source>&amp;Walk-in…</source>
         <translation>&amp;Inscription sur place…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="158"/>
+        <location filename="../../checkin/ui/desk_view.py" line="161"/>
         <source>&amp;Correct name…</source>
         <translation>&amp;Corriger le nom…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="159"/>
+        <location filename="../../checkin/ui/desk_view.py" line="162"/>
         <source>Check &amp;out</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="160"/>
+        <location filename="../../checkin/ui/desk_view.py" line="163"/>
         <source>&amp;Reprint badge</source>
         <translation>Réimprimer le &amp;badge</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="161"/>
+        <location filename="../../checkin/ui/desk_view.py" line="164"/>
         <source>Ca&amp;mera</source>
         <translation>Ca&amp;méra</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="166"/>
+        <location filename="../../checkin/ui/desk_view.py" line="169"/>
         <source>Admit &amp;anyway</source>
         <translation>Faire &amp;entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="171"/>
+        <location filename="../../checkin/ui/desk_view.py" line="174"/>
         <source>Coordinator: admit despite a full room or an audience restriction (journaled) (F7)</source>
         <translation>Coordination : faire entrer malgré une salle complète ou un public réservé (tracé au journal) (F7)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="214"/>
+        <location filename="../../checkin/ui/desk_view.py" line="217"/>
         <source>Link to the shared server</source>
         <translation>Liaison avec le serveur partagé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="175"/>
+        <location filename="../../checkin/ui/desk_view.py" line="178"/>
         <source>Scanning at:</source>
         <translation>Scan à :</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="188"/>
+        <location filename="../../checkin/ui/desk_view.py" line="191"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="194"/>
+        <location filename="../../checkin/ui/desk_view.py" line="197"/>
         <source>Nobody found: check the spelling, or register a walk-in (F2).</source>
         <translation>Aucune personne trouvée : vérifiez l’orthographe, ou inscrivez la personne sur place (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="218"/>
-        <location filename="../../checkin/ui/desk_view.py" line="223"/>
+        <location filename="../../checkin/ui/desk_view.py" line="221"/>
+        <location filename="../../checkin/ui/desk_view.py" line="226"/>
         <source>Last answers at this desk</source>
         <translation>Dernières réponses à ce poste</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="275"/>
+        <location filename="../../checkin/ui/desk_view.py" line="278"/>
         <source>Correct name</source>
         <translation>Corriger le nom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="359"/>
+        <location filename="../../checkin/ui/desk_view.py" line="362"/>
         <source>Corrected: %1 — reprint the badge (F5)</source>
         <translation>Corrigé : %1 — réimprimez le badge (F5)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="454"/>
+        <location filename="../../checkin/ui/desk_view.py" line="457"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="381"/>
+        <location filename="../../checkin/ui/desk_view.py" line="384"/>
         <source>The database is slow to answer: the scan is waiting…</source>
         <translation>La base de données tarde à répondre : le scan attend…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="270"/>
+        <location filename="../../checkin/ui/desk_view.py" line="273"/>
         <source>The database did not answer: %1</source>
         <translation>La base de données n’a pas répondu : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="372"/>
+        <location filename="../../checkin/ui/desk_view.py" line="375"/>
         <source>Let %1 into “%2” anyway? The override is journaled under your role.</source>
         <translation>Faire entrer %1 dans « %2 » quand même ? La dérogation est enregistrée avec votre rôle.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk_view.py" line="374"/>
+        <location filename="../../checkin/ui/desk_view.py" line="377"/>
         <source>Admit anyway</source>
         <translation>Faire entrer quand même</translation>
     </message>
@@ -898,119 +898,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="59"/>
+        <location filename="../../checkin/ui/main_window.py" line="66"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="401"/>
+        <location filename="../../checkin/ui/main_window.py" line="417"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="87"/>
+        <location filename="../../checkin/ui/main_window.py" line="100"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="103"/>
+        <location filename="../../checkin/ui/main_window.py" line="73"/>
+        <source>The shared server did not answer at the start: this desk checks people in from its copy of the event and sends the scans once the server answers. Start checkin again with the network back for the other tasks.</source>
+        <translation>Le serveur partagé n&apos;a pas répondu au démarrage : ce poste accueille à partir de sa copie de l&apos;événement et enverra les scans dès que le serveur répondra. Relancez checkin une fois le réseau revenu pour les autres tâches.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="116"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="104"/>
+        <location filename="../../checkin/ui/main_window.py" line="117"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="132"/>
+        <location filename="../../checkin/ui/main_window.py" line="147"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="135"/>
+        <location filename="../../checkin/ui/main_window.py" line="150"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="149"/>
-        <location filename="../../checkin/ui/main_window.py" line="156"/>
+        <location filename="../../checkin/ui/main_window.py" line="164"/>
+        <location filename="../../checkin/ui/main_window.py" line="171"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="150"/>
+        <location filename="../../checkin/ui/main_window.py" line="165"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="156"/>
+        <location filename="../../checkin/ui/main_window.py" line="171"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="178"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="164"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="178"/>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>Import registrants</source>
         <translation>Importer des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="179"/>
+        <location filename="../../checkin/ui/main_window.py" line="194"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="271"/>
+        <location filename="../../checkin/ui/main_window.py" line="286"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="381"/>
+        <location filename="../../checkin/ui/main_window.py" line="397"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="402"/>
+        <location filename="../../checkin/ui/main_window.py" line="418"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="404"/>
+        <location filename="../../checkin/ui/main_window.py" line="420"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="435"/>
+        <location filename="../../checkin/ui/main_window.py" line="451"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="442"/>
+        <location filename="../../checkin/ui/main_window.py" line="458"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="443"/>
+        <location filename="../../checkin/ui/main_window.py" line="459"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="357"/>
+        <location filename="../../checkin/ui/main_window.py" line="373"/>
         <source>Scanner tested: its settings are saved for this desk</source>
         <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
     </message>

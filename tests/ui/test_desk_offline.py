@@ -65,3 +65,31 @@ def test_a_silent_link_is_answered_said_and_replayed_once(qtbot, server):
         with engine.connect() as conn:
             rows = conn.execute(sa.text("SELECT code, result FROM scan")).all()
         assert [tuple(r) for r in rows] == [(codes[0], "admitted")]
+
+
+def test_a_desk_started_while_the_server_is_silent_works_from_its_copy(qtbot, server):
+    from checkin.ui.main_window import MainWindow
+    from tests.helpers.window import menu_action
+
+    engine, codes, url, relay = server
+    with desk_window(qtbot, url, language="fr") as window:  # the first start makes its copy
+        desk = window.desk_view()
+        qtbot.waitUntil(lambda: (desk.controller.link_status() or False)
+                        and desk.controller.link_status().replica_at is not None, timeout=10000)
+    relay.blackhole()  # the laptop restarts with the venue Wi-Fi down
+    with desk_window(qtbot, url, language="fr") as window:
+        assert isinstance(window, MainWindow)
+        said = window.statusBar().findChildren(QLabel)
+        assert any("Le serveur partagé n'a pas répondu au démarrage" in s.text() for s in said)
+        assert not menu_action(window, "importAction").isEnabled()  # it would change the copy
+        desk = window.desk_view()
+        _scan(codes[1])
+        qtbot.waitUntil(lambda: panel(window).result == "admitted", timeout=4000)
+        assert "Bienvenue" in panel(window).text()
+        label = desk.link_label
+        qtbot.waitUntil(lambda: "Hors ligne — 1 scan en attente" in label.text(), timeout=3000)
+        relay.pass_()
+        qtbot.waitUntil(lambda: label.text().endswith("En ligne"), timeout=8000)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT code, result FROM scan")).all()
+    assert [tuple(r) for r in rows] == [(codes[1], "admitted")]
