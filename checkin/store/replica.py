@@ -47,6 +47,7 @@ _COPIED: list[tuple[str, str, dict[str, Any]]] = [
     ("session", _EVENT, {}),
     ("attendee", _EVENT, {"email": "", "phone": "", "notes": "", "qpv": "unknown"}),
     ("enrollment", "session_id IN (SELECT id FROM session WHERE event_id = :event)", {}),
+    ("badge_print", "attendee_id IN (SELECT id FROM attendee WHERE event_id = :event)", {}),
     ("scan", _EVENT, {}),
     ("presence", _EVENT, {}),
     ("search_person", _EVENT, {"email_words": ""}),
@@ -69,6 +70,21 @@ _OUTBOX_DDL = (
     " sent_at TEXT,"                  # NULL while waiting for the server
     " server_result TEXT)"
 )
+
+
+# A badge printed from the copy (the print process writes badge_print, as on any store) is
+# queued for the server by the file itself, in the same transaction: the printer's process
+# need not know it prints from a copy. Dropped while a refresh copies the server's own rows
+# in (they are the server's already), then made again.
+BADGE_PRINT = "badge_print"  # an outbox row's kind: a badge printed on this desk
+_QUEUE_BADGE_PRINTS = (
+    "CREATE TRIGGER IF NOT EXISTS queue_badge_print AFTER INSERT ON badge_print BEGIN "
+    "INSERT INTO outbox (uuid, event_id, request, at, desk_time, local_result) "
+    "SELECT lower(hex(randomblob(16))), a.event_id, json_object('kind', 'badge_print', "
+    "'code', a.code, 'layout', NEW.layout, 'desk', NEW.desk, 'operator', NEW.operator, "
+    "'printer', NEW.printer, 'reprint', NEW.reprint, 'printed_at', NEW.printed_at), "
+    "NEW.printed_at, NEW.printed_at, 'printed' FROM attendee a WHERE a.id = NEW.attendee_id; "
+    "END")
 
 
 class Outboxed(NamedTuple):
@@ -140,6 +156,7 @@ def open_replica(path: Path) -> Engine:
     engine = open_store(f"sqlite:///{path}")
     with engine.begin() as conn:
         conn.exec_driver_sql(_OUTBOX_DDL)
+        conn.exec_driver_sql(_QUEUE_BADGE_PRINTS)
     return engine
 
 
@@ -255,12 +272,14 @@ def _swap(replica: Engine, stage_path: Path, queued: Callable[[], int]) -> int:
                 left = (pending.n if pending else 0) or queued()
                 if left:
                     return left  # nothing written: the empty transaction just ends
+                conn.exec_driver_sql("DROP TRIGGER IF EXISTS queue_badge_print")
                 for table, _where, _blanked in reversed(_COPIED):
                     conn.exec_driver_sql(f'DELETE FROM main."{table}"')
                 for table, _where, _blanked in _COPIED:
                     shown = ", ".join(f'"{n}"' for n in _columns(table))
                     conn.exec_driver_sql(f'INSERT INTO main."{table}" ({shown}) '
                                          f'SELECT {shown} FROM staged."{table}"')
+                conn.exec_driver_sql(_QUEUE_BADGE_PRINTS)
         finally:
             driver.execute("DETACH DATABASE staged")
     return 0

@@ -16,7 +16,7 @@ from checkin import __version__
 from checkin.core.monitoring.overview import EventSummary, event_head, event_summary, list_events_brief
 from checkin.core.roles import Permission, Role, allows
 from checkin.store import describe
-from checkin.store.replica import DeskCopy
+from checkin.store.replica import DeskCopy, default_replica_path, open_replica
 from checkin.ui.counts_reader import CountsReader
 from checkin.ui.desk_printing import DeskPrinting
 from checkin.ui.print_process import PrintProcess
@@ -54,8 +54,16 @@ class MainWindow(QMainWindow):
         self._counts = CountsReader(engine, lambda: self._summary, lambda: self._task is not None, self)
         self._counts.read.connect(self._show_summary)
         self._counts.failed.connect(self._on_refresh_failed)
-        self._print_process = PrintProcess(engine.url.render_as_string(hide_password=False), self)
-        self._printing = DeskPrinting(engine, desk, self, self._print_process)
+        # Badges are printed from what the desk itself reads: on a shared server, the desk's
+        # copy of the event — they print while the Wi-Fi is down, and the copy queues their
+        # record for the server (checkin.store.replica).
+        printed_from = engine
+        if shared is None and engine.dialect.name == "postgresql":
+            server = engine.url.render_as_string(hide_password=False)
+            printed_from = open_replica(default_replica_path(server, desk.desk))
+        self._print_process = PrintProcess(
+            printed_from.url.render_as_string(hide_password=False), self)
+        self._printing = DeskPrinting(printed_from, desk, self, self._print_process)
         if desk.print_on_checkin:
             self._print_process.warm_up()
         self.setObjectName("mainWindow")

@@ -24,6 +24,8 @@ def replay_one(entry: rep.Outboxed, link: Link, backend: StoreBackend, event: in
     """One outbox entry sent on `link` (within REPLAY_DEADLINE); the server's result, or
     "refused: why". LinkSilent and StoreUnavailable come through: the queue stops there."""
     sent = json.loads(entry.request)
+    if sent.get("kind") == rep.BADGE_PRINT:
+        return _replay_badge_print(sent, link, event)
     when = When(datetime.fromisoformat(entry.at), datetime.fromisoformat(entry.desk_time))
     if sent.get("kind") == CORRECTION:
         return _replay_correction(sent, when, link, event, desk)
@@ -66,11 +68,47 @@ def _replay_correction(sent: dict, when: When, link: Link, event: int, desk: str
     return "corrected" if changes else "unchanged"
 
 
+def _replay_badge_print(sent: dict, link: Link, event: int) -> str:
+    """A badge printed from the desk's copy, logged on the server (once: a kill before the
+    local mark finds it there the second time)."""
+    from checkin.store.queries import badges as q
+    from checkin.store.queries.registrants import ID_BY_CODE
+    from checkin.store.rows import aware
+
+    printed_at = aware(sent["printed_at"])
+
+    def on_server() -> str:
+        with link.engine.begin() as conn:
+            person = ID_BY_CODE.one(conn, event=event, code=sent["code"])
+            if person is None:
+                return "refused: unknown code"
+            if q.PRINT_RECORDED.one(conn, attendee=person.id, desk=sent["desk"],
+                                    printed_at=printed_at) is None:
+                q.RECORD_PRINT.run(conn, attendee_id=person.id, layout=sent["layout"],
+                                   desk=sent["desk"], operator=sent["operator"],
+                                   printer=sent["printer"], reprint=bool(sent["reprint"]),
+                                   printed_at=printed_at)
+            return "printed"
+
+    try:
+        return link.call(on_server, REPLAY_DEADLINE)
+    except (LinkSilent, StoreUnavailable):
+        raise
+    except StoreError as exc:
+        log.warning("replayed badge print of %s refused: %s", sent["code"], exc)
+        return f"refused: {exc}"[:200]
+
+
 BATCH = 50  # scans replayed per server transaction: one commit (and its sync) for all
 
 
+def kind_of(entry: rep.Outboxed) -> str:
+    """"scan", CORRECTION or rep.BADGE_PRINT."""
+    return json.loads(entry.request).get("kind", "scan")
+
+
 def is_scan(entry: rep.Outboxed) -> bool:
-    return json.loads(entry.request).get("kind") != CORRECTION
+    return kind_of(entry) == "scan"
 
 
 def replay_batch(entries: list[rep.Outboxed], link: Link, backend: StoreBackend) -> list[str]:

@@ -32,7 +32,9 @@ from checkin.core.admission.code_reading import ScannerSetup
 from checkin.core.admission.desk_backend import (
     DEADLINE, Decision, ScanRequest, StoreBackend,
 )
-from checkin.core.admission.desk_replay import BATCH, CORRECTION, is_scan, replay_batch, replay_one
+from checkin.core.admission.desk_replay import (
+    BATCH, CORRECTION, is_scan, kind_of, replay_batch, replay_one,
+)
 from checkin.core.admission.desk_status import DeskStatus, LinkState, NoLocalCopy, desk_tag
 from checkin.core.admission.routing import Route, route
 from checkin.core.admission.scan import ScanAnswer, When
@@ -352,7 +354,7 @@ class OfflineDesk:
         while batch := rep.waiting(self.replica):
             try:
                 for run in _runs(batch):
-                    self._mark(list(zip([e.seq for e in run], self._send(run))))
+                    self._mark(run, self._send(run))
             except (LinkSilent, StoreUnavailable) as exc:
                 self._went_offline(str(exc))
                 return False
@@ -372,11 +374,12 @@ class OfflineDesk:
         return [replay_one(e, self._sync_link, self._replay, self._event, self._desk)
                 for e in run]
 
-    def _mark(self, done: list[tuple[int, str]]) -> None:
-        if not done:
+    def _mark(self, run: list[rep.Outboxed], results: list[str]) -> None:
+        if not run:
             return
-        rep.mark_all_sent(self.replica, done, self._wall())
-        self._unqueue(len(done))
+        rep.mark_all_sent(self.replica, [(e.seq, r) for e, r in zip(run, results)], self._wall())
+        # Badge prints are queued by the replica file itself, never counted in _queued.
+        self._unqueue(sum(1 for e in run if kind_of(e) != rep.BADGE_PRINT))
         self._publish()
 
     def _refresh(self) -> None:

@@ -116,3 +116,6 @@ PRINTED_BEFORE = Query("SELECT id FROM badge_print WHERE attendee_id = :attendee
 RECORD_PRINT: Query[tuple] = Query(
     "INSERT INTO badge_print (attendee_id, layout, desk, operator, printer, reprint, printed_at) "
     "VALUES (:attendee_id, :layout, :desk, :operator, :printer, :reprint, :printed_at)")
+# A badge print a desk replays from its copy: already recorded (a kill before its mark)?
+PRINT_RECORDED = Query("SELECT id FROM badge_print WHERE attendee_id = :attendee "
+                       "AND desk = :desk AND printed_at = :printed_at LIMIT 1", Id)
