@@ -60,7 +60,7 @@ def _ms(values: list[float]) -> tuple[float, float]:
 
 def bench_desk_link(server_url: str, attendees: int = ATTENDEES,
                     scans: int = SCANS) -> list[dict[str, Any]]:
-    from checkin.bench.relay import Relay, pg_target, pg_url_through
+    from checkin.bench.relay import RelayProcess, pg_target, pg_url_through
     from checkin.core.admission.desk_backend import ScanRequest
     from checkin.core.admission.desk_status import LinkState
     from checkin.core.admission.offline_desk import OfflineDesk
@@ -74,7 +74,7 @@ def bench_desk_link(server_url: str, attendees: int = ATTENDEES,
         codes = _codes(engine, event)
         rng = random.Random(11)
         drawn = [rng.choice(codes) for _ in range(scans)]
-        relay = Relay(pg_target(url))
+        relay = RelayProcess(pg_target(url))  # not in the desk's own process
         relay.delay(AWAY_S)
         through = pg_url_through(url, relay)
         try:
