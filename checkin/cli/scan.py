@@ -144,16 +144,17 @@ def _desk_stream(url: str, args: argparse.Namespace) -> int:
     desk_name = args.desk or socket.gethostname()
     replica_path = default_replica_path(url, desk_name)
     event, session, tz = _desk_event(url, replica_path, args, told)
-    said = {"line": ""}
+    said = ""
     lock = threading.Lock()
 
     def say(status: DeskStatus) -> None:
+        nonlocal said
         line = status_words(status, told)
         shown = "online" if line == told("desk.online") else status.state.value
         with lock:  # once per change of state, not once per queued scan
-            if shown == said["line"]:
+            if shown == said:
                 return
-            said["line"] = shown
+            said = shown
         print(f"checkin: {line}", file=sys.stderr, flush=True)
 
     desk = OfflineDesk(url, replica_path, event, desk=desk_name, on_status=say).start()

@@ -191,15 +191,7 @@ class OfflineDesk:
             rep.queue(conn, uuid=str(uuidlib.uuid4()), event_id=self._event, request=entry,
                       at=when.at, desk_time=when.desk_time, result="corrected")
 
-        try:
-            changes = self._local_worker.submit(lambda: on(self.replica, queue_it)).result()
-        except BaseException:
-            self._unqueue()
-            raise
-        if not changes:  # nothing to change: nothing queued
-            self._unqueue()
-        self._publish()
-        return changes
+        return self._here(lambda: on(self.replica, queue_it)) or {}
 
     @staticmethod
     def _quietly(fn: Callable[[], Any]) -> None:
@@ -207,10 +199,6 @@ class OfflineDesk:
             fn()
         except (StoreError, ValueError) as exc:  # the next refresh brings it anyway
             log.info("replica mirror skipped: %s", exc)
-
-    def read(self, fn: Callable[[Any], T]) -> T:
-        """fn(engine) on what the desk's screen reads: the replica, never the network."""
-        return fn(self.replica)
 
     def settle(self, within: float) -> DeskStatus:
         """Give a reachable server up to `within` seconds to take what is waiting (a stream
@@ -242,6 +230,7 @@ class OfflineDesk:
         if not self._has_copy:
             self._unqueue()
             raise NoLocalCopy()
+
         def also_write(conn: Any, answer: ScanAnswer) -> None:
             sent = request
             if request.walk_in is not None:  # replayed with the code printed on the badge
@@ -254,17 +243,22 @@ class OfflineDesk:
                       request=asdict(sent), at=when.at, desk_time=when.desk_time,
                       result=answer.result)
 
+        return self._here(lambda: self._local.decide(request, when=when, also_write=also_write,
+                                                     routed=False))
+
+    def _here(self, work: Callable[[], T]) -> T:
+        """`work` on the replica, after the decisions and mirrors before it. It was counted
+        in the queue beforehand; an empty result (a burst that was typing, a correction
+        that changed nothing) or a failure queued nothing."""
         try:
-            decision = self._local_worker.submit(
-                lambda: self._local.decide(request, when=when, also_write=also_write,
-                                           routed=False)).result()
+            done = self._local_worker.submit(work).result()
         except BaseException:
             self._unqueue()
             raise
-        if decision is None:  # a burst that was typing: nothing queued
+        if not done:
             self._unqueue()
         self._publish()
-        return decision
+        return done
 
     def _mirror(self, request: ScanRequest, decision: Decision | None, when: When) -> None:
         """What the server decided, recorded in the replica too (same UUID, not queued), so
