@@ -67,7 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    from checkin.core.exports.unfinished import sweep
     from checkin.store import StoreError, explain, resolve_url
+
+    for part in sweep():  # an export killed earlier: its hidden file held personal data
+        print(f"checkin: deleted {part}, left by an export that was stopped", file=sys.stderr)
 
     try:
         return args.run(args)

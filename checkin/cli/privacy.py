@@ -61,11 +61,31 @@ def _purge(engine, event_id: int, args: argparse.Namespace) -> int:
             return EXIT_REFUSED
     actor, desk = cli_actor()
     report = purge_event(engine, event_id, actor=actor, desk=desk)
-    emit(args, report.to_json(),
-          f"{report.event_key}: personal data of {report.attendees} registrants erased; "
-          f"{report.scans_recoded} scans re-coded; {report.qpv_answers} QPV answers erased, "
-          "their counts kept; counts and statistics unchanged.")
-    return EXIT_OK
+    emit(args, report.to_json(), _purge_text(report, engine.dialect.name))
+    return EXIT_OK if report.files_scrubbed else EXIT_REFUSED
+
+
+def _purge_text(report: Any, backend: str) -> str:
+    """What was erased, then every place the erased data may still be read from."""
+    lines = [f"{report.event_key}: personal data of {report.attendees} registrants erased; "
+             f"{report.scans_recoded} scans re-coded; {report.qpv_answers} QPV answers "
+             "erased, their counts kept; counts and statistics unchanged."]
+    if report.files_scrubbed and backend == "sqlite":
+        lines.append("The store's files were rewritten: none of them holds the erased data.")
+    elif report.files_scrubbed:
+        lines.append("The event's tables were rewritten on the server (VACUUM FULL, CHECKPOINT).")
+    if report.still_held_by:
+        lines.append("Still holding the erased data:")
+        lines += [f"  - {where}" for where in report.still_held_by]
+    if report.desks_pending:
+        lines.append(f"{len(report.desks_pending)} desk(s) hold a copy made before the purge; "
+                     "each erases it at its next sync:")
+        lines += [f"  - {desk}" for desk in report.desks_pending]
+    if report.exports:
+        lines.append(f"{len(report.exports)} export(s) still hold personal data; delete those "
+                     "files wherever they were copied:")
+        lines += [f"  - {line}" for line in report.exports]
+    return "\n".join(lines)
 
 
 def _person(engine, event_id: int, args: argparse.Namespace) -> int:

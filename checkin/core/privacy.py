@@ -10,8 +10,16 @@ purge's journal entry, and the statistics read them from there), the ticketing p
 ids, and the ticket code (replaced by ANON-<id> in the registrant and their scans, since
 the platform's export would map it back to a name). Unknown-code scans lose what was
 typed (a volunteer may have typed a name into the scan field). Journal entries that
-listed people by name keep only how many. The search index is rebuilt, so nobody can be
-found by a former name. The purge itself is journaled: who, when, how many.
+listed people by name keep only how many, and entries about one person (a correction, an
+override, their data given out) name them ANON-<id> and keep no value. The search index is
+rebuilt, so nobody can be found by a former name. The purge itself is journaled: who,
+when, how many.
+
+Erased must mean unreadable: the store's files are rewritten afterwards (checkin.store.scrub:
+VACUUM and a verified checkpoint on SQLite, VACUUM FULL and CHECKPOINT on PostgreSQL), and
+the report names what the purge cannot reach — the desks whose copy of a shared event
+predates it (each erases its copy at its next sync), the files exported earlier with
+personal data, and on PostgreSQL the server's own log and backups.
 
 Scans are append-only except for this one rewrite of their code: erasure is the law's
 exception to keeping everything.
@@ -20,7 +28,8 @@ exception to keeping everything.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,9 +41,11 @@ from checkin.core.clock import Clock, system_clock
 from checkin.core.exports.files import atomic_output
 from checkin.core.exports.stats_qpv import QpvFigures, count_answers, kept_counts
 from checkin.core.search.index import prune_terms, reindex_event
-from checkin.store.queries import journal
+from checkin.core.registrants.corrections import CORRECT
+from checkin.store.queries import desks, journal
 from checkin.store.queries import privacy as q
 from checkin.store.queries.monitoring import EVENT_HEAD
+from checkin.store.scrub import scrub
 
 ERASED = ("first_name", "last_name", "email", "phone", "job_title", "notes", "attention_text",
           "source_id", "source_order", "code", "qpv")
@@ -49,6 +60,14 @@ class PurgeReport:
     scans_recoded: int
     journal_scrubbed: int
     qpv_answers: int = 0  # known QPV answers (yes or no) erased, their counts kept
+    # Whether the store's files hold none of the erased bytes (checkin.store.scrub), and
+    # what may still hold them: the server's WAL and backups, a desk reading meanwhile.
+    files_scrubbed: bool = False
+    still_held_by: list[str] = field(default_factory=list)
+    # Desks of a shared event whose copy predates the purge (erased at their next sync).
+    desks_pending: list[str] = field(default_factory=list)
+    # Files exported earlier with personal data: the purge cannot reach them.
+    exports: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -56,24 +75,36 @@ class PurgeReport:
 
 def purge_event(engine: Engine, event_id: int, *, actor: str = "", desk: str = "",
                 clock: Clock = system_clock) -> PurgeReport:
-    """Erase the personal data of one event, in one transaction (all or nothing)."""
+    """Erase the personal data of one event, in one transaction (all or nothing), then
+    rewrite the store's files so that nothing erased can be read back from them.
+
+    Run again, it finds nothing more to erase and finishes a rewrite that a desk reading
+    at the time had held back."""
     now = clock()
     with engine.begin() as conn:
         head = EVENT_HEAD.one(conn, event=event_id)
         if head is None:
             raise LookupError(f"no event with id {event_id}")
+        held = q.HELD.all(conn, e=event_id)
         qpv = _qpv_counts_to_keep(conn, event_id)
         answers = q.ERASE_QPV.run(conn, e=event_id)
         attendees = q.ERASE_PEOPLE.run(conn, e=event_id, now=now)
         recoded = q.RECODE_SCANS.run(conn, e=event_id)
-        scrubbed = _scrub_journal(conn, event_id)
+        scrubbed = _scrub_journal(conn, event_id, held)
         reindex_event(conn, event_id)
         prune_terms(conn, event_id)
         journal.write(conn, event_id, "purge", at=now, actor=actor, desk=desk, subject=head.key,
                       details={"attendees": attendees, "scans_recoded": recoded,
                                "erased": list(ERASED), "kept": list(KEPT),
                                "journal_scrubbed": scrubbed, "qpv": qpv.to_details()})
-    return PurgeReport(head.key, attendees, recoded, scrubbed, answers)
+    files = scrub(engine, q.ERASED_TABLES)
+    with engine.connect() as conn:
+        pending = [f"{d.name} (copy of {d.copied_at:%Y-%m-%d %H:%M} UTC)"
+                   for d in desks.COPIED_BEFORE.all(conn, event=event_id, at=now)]
+        exports = [_export_line(e) for e in journal.OF_EVENT.all(conn, event=event_id)
+                   if _held_personal_data(e)]
+    return PurgeReport(head.key, attendees, recoded, scrubbed, answers, files.complete,
+                       files.left, pending, exports)
 
 
 def _qpv_counts_to_keep(conn: sa.Connection, event_id: int) -> QpvFigures:
@@ -85,16 +116,70 @@ def _qpv_counts_to_keep(conn: sa.Connection, event_id: int) -> QpvFigures:
     return kept_counts(conn, event_id) or now
 
 
-def _scrub_journal(conn: sa.Connection, event_id: int) -> int:
-    """Entries that listed people (a programme load removing booked sessions) keep counts."""
+_TOKEN = re.compile(r"[^\s\"',;:()\[\]{}→]+")
+
+
+def _scrub_journal(conn: sa.Connection, event_id: int, held: list[q.Held]) -> int:
+    """No entry keeps a name, contact or ticket code. Entries that listed people (a
+    programme load removing booked sessions) keep how many; an entry about someone (it
+    names their code: a correction, an override, their data given out, a certificate)
+    names them ANON-<id>, as their scans do, and a correction keeps which fields changed,
+    not their old and new values."""
+    anon = {h.code: f"ANON-{h.id}" for h in held if h.code}
+    personal = _personal_words(held)
     changed = 0
     for entry in journal.OF_EVENT.all(conn, event=event_id):
         details = journal.parsed(entry.details)
-        if isinstance(details, dict) and details.get("affected"):
-            kept = {**details, "affected": len(details["affected"])}
-            journal.SET_DETAILS.run(conn, id=entry.id, details=json.dumps(kept))
+        subject = entry.subject
+        if isinstance(details, dict) and isinstance(details.get("affected"), list):
+            details = {**details, "affected": len(details["affected"])}
+        text = f"{subject} {json.dumps(details, ensure_ascii=False)}"
+        if any(token in anon for token in _TOKEN.findall(text)):
+            if entry.action == CORRECT and isinstance(details, dict):
+                details = {"fields": sorted(details)}
+            subject = _without(subject, anon, personal)
+            details = json.loads(_without(json.dumps(details, ensure_ascii=False), anon, personal))
+        if subject != entry.subject or details != journal.parsed(entry.details):
+            q.SET_ENTRY.run(conn, id=entry.id, subject=subject,
+                            details=json.dumps(details, ensure_ascii=False))
             changed += 1
     return changed
+
+
+def _personal_words(held: list[q.Held]) -> set[str]:
+    """Names (word by word), emails and phones, as the journal's text may hold them."""
+    words: set[str] = set()
+    for h in held:
+        words.update(w.casefold() for w in f"{h.first_name} {h.last_name}".split() if len(w) > 1)
+        words.update(v.casefold() for v in (h.email, h.phone) if v)
+    return words
+
+
+def _without(text: str, anon: dict[str, str], personal: set[str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in anon:
+            return anon[token]
+        return "…" if token.casefold() in personal else token
+
+    return _TOKEN.sub(replace, text)
+
+
+def _held_personal_data(entry: journal.Entry) -> bool:
+    details = journal.parsed(entry.details) or {}
+    if entry.action == "certificates":
+        return True
+    return entry.action == "export" and isinstance(details, dict) and bool(
+        details.get("personal") or details.get("kind") == "person")
+
+
+def _export_line(entry: journal.Entry) -> str:
+    details = journal.parsed(entry.details) or {}
+    where = details.get("path") or details.get("file")
+    into = f" into {where}" if where else ""  # a person's data: printed, or saved anywhere
+    who = f" by {entry.actor}" if entry.actor else ""
+    desk = f" at {entry.desk}" if entry.desk else ""
+    return f"{entry.at:%Y-%m-%d %H:%M} UTC, {entry.action} {entry.subject}{into}{who}{desk}"
 
 
 def person_data(engine: Engine, event_id: int, code: str, *, actor: str = "",

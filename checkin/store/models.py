@@ -245,6 +245,18 @@ class Journal(SQLModel, table=True):
     details: dict = Field(default_factory=dict, sa_type=sa.JSON)
 
 
+class Desk(SQLModel, table=True):
+    """The desks that keep a copy of a shared event (checkin.store.replica), and when each
+    last brought its copy up to date: a purge names the desks whose copy is older than
+    itself, each of which erases its copy at its next sync."""
+
+    __table_args__ = (sa.UniqueConstraint("event_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    name: str = Field(max_length=64)
+    copied_at: datetime = _when()
+
+
 # Search words compare byte-wise on every backend, so that a prefix is a range
 # (`word >= 'dup' AND word < 'duq'`) and results sort the same on SQLite and PostgreSQL.
 def _bytewise(length: int) -> sa.types.TypeEngine:

@@ -52,14 +52,18 @@ _COPIED: list[tuple[str, str, dict[str, Any]]] = [
     ("presence", _EVENT, {}),
     ("search_person", _EVENT, {"email_words": ""}),
     ("search_term", _EVENT + " AND field != 4", {}),  # 4: words of email addresses
+    # The event's purges (who, when, how many: no one's data): a new one makes the desk
+    # erase what its copy and its outbox still hold of the people (_swap).
+    ("journal", _EVENT + " AND action = 'purge'", {}),
 ]
 CHUNK = 5000
 
 _OUTBOX_DDL = (
     "CREATE TABLE IF NOT EXISTS outbox ("
     # No AUTOINCREMENT nor a unique index on uuid: each would add a page to every offline
-    # scan's commit. Rows are never deleted, so the rowid only grows; a scan's UUID is
-    # already unique in the replica's scan table, written in the same transaction.
+    # scan's commit. Rows are deleted only once all are sent (after a purge), so the rowid
+    # only grows among waiting rows; a scan's UUID is already unique in the replica's scan
+    # table, written in the same transaction.
     " seq INTEGER PRIMARY KEY,"
     " uuid TEXT NOT NULL,"
     " event_id INTEGER NOT NULL,"
@@ -101,6 +105,12 @@ ADD: Query[tuple] = Query("INSERT INTO outbox (uuid, event_id, request, at, desk
 WAITING = Query("SELECT seq, uuid, request, at, desk_time, local_result FROM outbox "
                 "WHERE sent_at IS NULL ORDER BY seq LIMIT :n", Outboxed)
 HOW_MANY = Query("SELECT count(*) FROM outbox WHERE sent_at IS NULL", Count)
+# A purge on the server that this copy has not seen yet (the staged rows have it).
+NEW_PURGES = Query("SELECT count(*) FROM staged.journal WHERE action = 'purge' "
+                   "AND id NOT IN (SELECT id FROM main.journal)", Count)
+# What the desk sent holds codes and names (walk-ins, corrections): gone after a purge.
+FORGET_SENT: Query[tuple] = Query("DELETE FROM outbox WHERE sent_at IS NOT NULL")
+FORGET_PURGES: Query[tuple] = Query("DELETE FROM journal WHERE action = 'purge'")
 SENT: Query[tuple] = Query("UPDATE outbox SET sent_at = :now, server_result = :result WHERE seq = :seq")
 
 
@@ -258,9 +268,11 @@ def refresh(read: Callable[[Callable[[Iterator], int]], int], replica: Engine, r
 
 def _swap(replica: Engine, stage_path: Path, queued: Callable[[], int]) -> int:
     """The staged rows in place of the replica's, in one local transaction; returns the
-    decisions still waiting (then nothing was swapped)."""
+    decisions still waiting (then nothing was swapped). After a purge on the server, the
+    outbox's sent rows go too, and the file is rewritten so that no erased byte stays."""
     from checkin.store import IMMEDIATE
 
+    purged = False
     with replica.execution_options(**{IMMEDIATE: True}).connect() as conn:
         driver = conn.connection.dbapi_connection
         assert driver is not None
@@ -272,6 +284,10 @@ def _swap(replica: Engine, stage_path: Path, queued: Callable[[], int]) -> int:
                 left = (pending.n if pending else 0) or queued()
                 if left:
                     return left  # nothing written: the empty transaction just ends
+                news = NEW_PURGES.one(conn)
+                purged = bool(news and news.n)
+                if purged:
+                    FORGET_SENT.run(conn)
                 conn.exec_driver_sql("DROP TRIGGER IF EXISTS queue_badge_print")
                 for table, _where, _blanked in reversed(_COPIED):
                     conn.exec_driver_sql(f'DELETE FROM main."{table}"')
@@ -282,4 +298,12 @@ def _swap(replica: Engine, stage_path: Path, queued: Callable[[], int]) -> int:
                 conn.exec_driver_sql(_QUEUE_BADGE_PRINTS)
         finally:
             driver.execute("DETACH DATABASE staged")
+    if purged:
+        from checkin.store.scrub import scrub_sqlite_file
+
+        if not scrub_sqlite_file(replica).complete:
+            # A window of this desk was reading its copy: the purge is forgotten, so that
+            # the next sync sees it as new and rewrites the file again.
+            with replica.begin() as conn:
+                FORGET_PURGES.run(conn)
     return 0

@@ -42,6 +42,7 @@ from checkin.core.clock import Clock, system_clock
 from checkin.store import StoreError, StoreUnavailable
 from checkin.store import replica as rep
 from checkin.store.link import Link, LinkSilent, Worker
+from checkin.store.queries import desks
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -393,11 +394,24 @@ class OfflineDesk:
             self._went_offline(str(exc))
             return
         if refreshed.waiting == 0:
+            self._quietly(self._record_copy)
             self._has_copy = True
             self._last_refresh = self._wall_seconds()
             with self._lock:
                 self._replica_at = self._wall()
             self._publish()
+
+    def _record_copy(self) -> None:
+        """Tell the server this desk's copy is fresh: a purge names the desks whose copy
+        is older than itself (checkin.store.queries.desks)."""
+        def on_server() -> None:
+            with self._sync_link.engine.begin() as conn:
+                desks.COPIED.run(conn, event=self._event, name=self._desk[:64],
+                                 at=self._server_clock())
+        try:
+            self._sync_link.call(on_server, REFRESH_DEADLINE)
+        except LinkSilent as exc:  # told at the next refresh
+            log.info("copy not recorded on the server: %s", exc)
 
     def _wall_seconds(self) -> float:
         return self._wall().timestamp()

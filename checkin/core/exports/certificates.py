@@ -220,7 +220,10 @@ def write_certificates(engine: Engine, event_id: int, *, out_dir: Path | str | N
             paths = _per_person(folder, signer, made, total, lang, issued, progress)
             count = len(paths)
     mode = "one-file" if single is not None else "per-person"
-    details: dict[str, Any] = {"mode": mode, "count": count, "lang": lang}
+    # The folder, not the file: one person's certificate may be named after them.
+    where = single.parent if single is not None else folder or Path(".")
+    details: dict[str, Any] = {"mode": mode, "count": count, "lang": lang,
+                               "path": str(where.resolve())}
     if code is not None:
         details["code"] = clean_code(code)
     with engine.begin() as conn:

@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from checkin.core.exports.unfinished import recorded
+
 Progress = Callable[[int, int], None]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -75,7 +77,8 @@ def guess_format(path: Path, given: str | None = None) -> str:
 def atomic_output(path: Path) -> Iterator[Path]:
     """A temporary path beside `path`, renamed over it when the block ends without error.
 
-    Beside, not in /tmp: the rename must stay on one file system to be atomic."""
+    Beside, not in /tmp: the rename must stay on one file system to be atomic. Recorded
+    while it exists (checkin.core.exports.unfinished), so a killed export leaves nothing."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -87,8 +90,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        os.replace(tmp, path)
+        with recorded(tmp):  # killed before the rename, the next start deletes it
+            yield tmp
+            os.replace(tmp, path)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:

@@ -112,7 +112,8 @@ def run_export(engine: Engine, event_id: int, kind: str, path: Path | str, *,
     report = ExportReport(kind, str(path), chosen, rows, round(time.perf_counter() - started, 3))
     with engine.begin() as conn:
         journal.write(conn, event_id, "export", at=utcnow(), actor=actor, desk=desk, subject=kind,
-                      details={"format": chosen, "rows": rows, "file": path.name, "lang": lang,
+                      details={"format": chosen, "rows": rows, "file": path.name,
+                               "path": str(path.resolve()), "lang": lang,
                                "personal": kind in PERSONAL,
                                **({"session_id": session_id} if session_id is not None else {})})
     return report

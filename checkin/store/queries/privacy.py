@@ -27,6 +27,25 @@ RECODE_SCANS: Query[tuple] = Query(
     "WHERE a.id = scan.attendee_id), '') WHERE event_id = :e")
 
 
+class Held(NamedTuple):
+    """What identified a registrant before the purge: the journal is scrubbed of it."""
+
+    id: int
+    code: str
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+
+
+HELD = Query("SELECT id, code, first_name, last_name, email, phone FROM attendee "
+             "WHERE event_id = :e", Held)
+# The tables whose files held what a purge erases (checkin.store.scrub rewrites them).
+ERASED_TABLES = ("attendee", "scan", "journal", "search_person", "search_term")
+SET_ENTRY: Query[tuple] = Query(
+    "UPDATE journal SET subject = :subject, details = :details WHERE id = :id")
+
+
 # ---- one registrant's data ---------------------------------------------------------------
 
 class Person(NamedTuple):
