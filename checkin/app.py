@@ -17,7 +17,9 @@ from checkin.core.search import lookup  # noqa: F401
 from checkin.core.messages import pick_language
 from checkin.store import open_store
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication, QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from checkin.resources import resource_path
@@ -134,6 +136,26 @@ def close_live_window() -> None:
         window.close()
 
 
+def store_refusal(exc: Exception) -> str:
+    """Why the window cannot open its store: a first line in the desk's language, then
+    the store's own line (for whoever comes to help: it names the file and the command)."""
+    from checkin.store import SchemaTooNew, StoreCorrupt, StoreUnavailable
+
+    if isinstance(exc, StoreCorrupt):
+        lead = QCoreApplication.translate(
+            "Startup", "This event file is damaged, or is not a checkin file: nothing was "
+            "written to it. Call a coordinator: the message below says how to rescue it.")
+    elif isinstance(exc, SchemaTooNew):
+        lead = QCoreApplication.translate(
+            "Startup", "This event file was made by a newer checkin: install that version.")
+    elif isinstance(exc, StoreUnavailable):
+        lead = QCoreApplication.translate(
+            "Startup", "The event's file or server cannot be used right now.")
+    else:
+        lead = QCoreApplication.translate("Startup", "The event's store cannot be used.")
+    return f"{lead}\n\n{exc}"
+
+
 def main(db_url: str | None = None) -> int:
     from checkin.store import StoreError
     from checkin.ui.desk_settings import DeskSettings, open_settings
@@ -148,7 +170,7 @@ def main(db_url: str | None = None) -> int:
     try:
         engine, shared = open_desk_store(db_url, desk.desk)
     except StoreError as exc:
-        ConfirmDialog.error(None, "checkin", str(exc))
+        ConfirmDialog.error(None, "checkin", store_refusal(exc))
         raise
     _open_window(engine, desk, shared=shared).show()
     with quit_on_terminal_signals(close_live_window) as signals:  # Ctrl-C, kill: as Quit

@@ -13,9 +13,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from checkin.store.engine import (
-    DEFAULT_BUSY_TIMEOUT_MS, IMMEDIATE, create_store_engine, describe, explain,
-
-    read_only_reason, resolve_url,
+    DEFAULT_BUSY_TIMEOUT_MS, IMMEDIATE, create_store_engine, damage, describe, explain,
+    read_only_reason, recover_hint, resolve_url,
 )
 from checkin.store.errors import SchemaTooNew, StoreCorrupt, StoreError, StoreUnavailable
 
@@ -41,6 +40,9 @@ def open_store(
     from checkin.store import migrate as migrations
 
     def check(engine: Engine, resolved: str, where: str) -> None:
+        if problem := damage(resolved, busy_timeout_ms):
+            raise StoreCorrupt(f"The store {where} is damaged ({problem}); nothing was written "
+                               f"to it. {recover_hint(where)}")
         if migrate and (reason := read_only_reason(resolved)):
             # Only `db info` (migrate=False) may read a store it cannot write.
             raise StoreUnavailable(

@@ -138,11 +138,49 @@ def _switch_to_wal(cur: sqlite3.Cursor, busy_timeout_ms: int) -> None:
             time.sleep(0.02)
 
 
+# What every checkin store has had since its first schema: another application's
+# database may have an alembic_version table too (Alembic is common), not these.
+STORE_TABLES = frozenset({"alembic_version", "event", "attendee", "scan", "journal"})
+
+
 def _new_or_ours(cur: sqlite3.Cursor) -> bool:
     """Switching to WAL rewrites the file header: do it only to an empty file or a store,
     so that a foreign database is refused (by check_known) without being touched."""
     tables = {row[0] for row in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return not tables or "alembic_version" in tables
+    return not tables or STORE_TABLES <= tables
+
+
+def damage(url: str, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> str | None:
+    """What SQLite's quick_check finds wrong with a store's file (its first problems, one
+    line), or None when it is sound. Read-only, about 0.07 s for 100 000 registrants: run
+    on every open, so that a damaged file is refused before anything is written to it."""
+    u = make_url(url)
+    database = u.database or ""
+    if u.get_backend_name() != "sqlite" or database.startswith("file:") \
+            or not Path(database).is_file():
+        return None  # a new store (the file comes with its schema), or one in memory
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True,
+                               timeout=busy_timeout_ms / 1000)
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if any(word in text.lower() for word in ("malformed", "corrupt")):
+            return text
+        raise explain(exc, url) from exc  # locked, not a database at all: said as such
+    if found == ["ok"]:
+        return None
+    lines = [line for row in found for line in row.splitlines() if not line.startswith("***")]
+    return (f"SQLite's check found {len(lines)}{'+' if len(found) >= 3 else ''} problem(s), "
+            f"the first: {lines[0] if lines else found[0]}")
+
+
+def recover_hint(where: str) -> str:
+    return (f"Rescue what can still be read into a new store: checkin db recover {where} "
+            "NEW.sqlite3")
 
 
 def read_only_reason(url: str) -> str | None:
@@ -179,10 +217,12 @@ def explain(exc: BaseException, url: str) -> StoreError:
         )
     if "readonly" in low or "read-only" in low or "read only" in low:
         return StoreUnavailable(f"The store {where} is read-only; checkin needs to write to it.")
-    if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return StoreCorrupt(
-            f"The store {where} is damaged or not a database ({text}); it was left untouched."
-        )
+    if "not a database" in low:
+        return StoreCorrupt(f"{where} is not a checkin store, or is damaged beyond use ({text}); "
+                            "it was left untouched.")
+    if "malformed" in low or "corrupt" in low:
+        return StoreCorrupt(f"The store {where} is damaged ({text}); nothing more was written "
+                            f"to it. {recover_hint(where)}")
     if "unable to open" in low:
         return StoreUnavailable(f"Cannot open the store {where} ({text}).")
     if "disk" in low and ("full" in low or "i/o" in low):

@@ -93,6 +93,14 @@ def check_known(conn: sa.Connection, where: str) -> str | None:
         return None
     if rev == head_revision():
         return rev
+    from checkin.store.engine import STORE_TABLES
+
+    tables = set(sa.inspect(conn).get_table_names())
+    if not STORE_TABLES <= tables:  # Alembic's table, but another application's schema
+        others = sorted(tables - STORE_TABLES) or sorted(tables)
+        raise StoreCorrupt(
+            f"{where} is a database, but not a checkin store (schema {rev}, tables such as "
+            f"{others[0]!r}); it was left untouched.")
     from alembic.util.exc import CommandError
 
     try:

@@ -898,124 +898,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="66"/>
+        <location filename="../../checkin/ui/main_window.py" line="74"/>
         <source>Store: %1</source>
         <translation>Base de données : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="417"/>
+        <location filename="../../checkin/ui/main_window.py" line="425"/>
         <source>Load the sample event</source>
         <translation>Charger l&apos;événement exemple</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="100"/>
+        <location filename="../../checkin/ui/main_window.py" line="108"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="73"/>
+        <location filename="../../checkin/ui/main_window.py" line="81"/>
         <source>The shared server did not answer at the start: this desk checks people in from its copy of the event and sends the scans once the server answers. Start checkin again with the network back for the other tasks.</source>
         <translation>Le serveur partagé n&apos;a pas répondu au démarrage : ce poste accueille à partir de sa copie de l&apos;événement et enverra les scans dès que le serveur répondra. Relancez checkin une fois le réseau revenu pour les autres tâches.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="116"/>
+        <location filename="../../checkin/ui/main_window.py" line="124"/>
         <source>Desk</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="117"/>
+        <location filename="../../checkin/ui/main_window.py" line="125"/>
         <source>Programme and seats</source>
         <translation>Programme et places</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="147"/>
+        <location filename="../../checkin/ui/main_window.py" line="155"/>
         <source>%1 · desk %2</source>
         <translation>%1 · poste %2</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="150"/>
+        <location filename="../../checkin/ui/main_window.py" line="158"/>
         <source>no staff PIN set: any role can be chosen</source>
         <translation>aucun code PIN d&apos;équipe : tout rôle peut être choisi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="164"/>
-        <location filename="../../checkin/ui/main_window.py" line="171"/>
+        <location filename="../../checkin/ui/main_window.py" line="172"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>Switch role</source>
         <translation>Changer de rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="165"/>
+        <location filename="../../checkin/ui/main_window.py" line="173"/>
         <source>Coordinator and staff roles ask for their PIN once one has been set (Desk ▸ Set a role&apos;s PIN, as staff).</source>
         <translation>Les rôles coordination et équipe organisatrice demandent leur code PIN dès qu&apos;il a été défini (Poste ▸ Définir le code PIN d&apos;un rôle, en tant qu&apos;équipe organisatrice).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="171"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
         <source>Wrong PIN: the role is unchanged.</source>
         <translation>Code PIN erroné : le rôle n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="178"/>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="186"/>
+        <location filename="../../checkin/ui/main_window.py" line="192"/>
         <source>Set a role&apos;s PIN</source>
         <translation>Définir le code PIN d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="179"/>
+        <location filename="../../checkin/ui/main_window.py" line="187"/>
         <source>The PIN is stored hashed on this workstation.</source>
         <translation>Le code PIN est enregistré sous forme chiffrée (hachée) sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="192"/>
         <source>A PIN cannot be empty.</source>
         <translation>Un code PIN ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="193"/>
+        <location filename="../../checkin/ui/main_window.py" line="201"/>
         <source>Import registrants</source>
         <translation>Importer des inscriptions</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="194"/>
+        <location filename="../../checkin/ui/main_window.py" line="202"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="286"/>
+        <location filename="../../checkin/ui/main_window.py" line="294"/>
         <source>Store unreachable, retrying: %1</source>
         <translation>Base injoignable, nouvel essai : %1</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="397"/>
+        <location filename="../../checkin/ui/main_window.py" line="405"/>
         <source>Rooms</source>
         <translation>Salles</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="418"/>
+        <location filename="../../checkin/ui/main_window.py" line="426"/>
         <source>Add the sample event to this store? Your data stays as it is.</source>
         <translation>Ajouter l&apos;événement exemple à cette base ? Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="420"/>
+        <location filename="../../checkin/ui/main_window.py" line="428"/>
         <source>Loading the sample event…</source>
         <translation>Chargement de l&apos;événement exemple…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="451"/>
+        <location filename="../../checkin/ui/main_window.py" line="459"/>
         <source>The sample event could not be loaded</source>
         <translation>L&apos;événement exemple n&apos;a pas pu être chargé</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="458"/>
+        <location filename="../../checkin/ui/main_window.py" line="466"/>
         <source>About checkin</source>
         <translation>À propos de checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="459"/>
+        <location filename="../../checkin/ui/main_window.py" line="467"/>
         <source>checkin %1 — check-in desk for one-day, multi-track events.</source>
         <translation>checkin %1 — accueil et émargement pour les événements d&apos;une journée à plusieurs parcours.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="373"/>
+        <location filename="../../checkin/ui/main_window.py" line="381"/>
         <source>Scanner tested: its settings are saved for this desk</source>
         <translation>Lecteur testé : ses réglages sont enregistrés pour ce poste</translation>
     </message>
@@ -2478,6 +2478,29 @@
         <location filename="../../checkin/ui/certificate_dialog.py" line="398"/>
         <source>Not saved:</source>
         <translation>Non enregistré :</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../checkin/app.py" line="145"/>
+        <source>This event file is damaged, or is not a checkin file: nothing was written to it. Call a coordinator: the message below says how to rescue it.</source>
+        <translation>Ce fichier d&apos;événement est endommagé, ou n&apos;est pas un fichier checkin : rien n&apos;y a été écrit. Appelez un coordinateur : le message ci-dessous indique comment le récupérer.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/app.py" line="149"/>
+        <source>This event file was made by a newer checkin: install that version.</source>
+        <translation>Ce fichier d&apos;événement a été créé par une version plus récente de checkin : installez cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/app.py" line="152"/>
+        <source>The event&apos;s file or server cannot be used right now.</source>
+        <translation>Le fichier ou le serveur de l&apos;événement est inutilisable pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/app.py" line="155"/>
+        <source>The event&apos;s store cannot be used.</source>
+        <translation>Les données de l&apos;événement sont inutilisables.</translation>
     </message>
 </context>
 <context>
