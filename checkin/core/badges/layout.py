@@ -7,12 +7,13 @@ geometry (every box inside the printable area, every minimum size fitting its bo
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checkin.core.images import MAX_IMAGE_PIXELS, image_problem, is_colour
+from checkin.core.text import one_line
 from checkin.resources import resource_path
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ PAGES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0),
 TEXT_FIELDS = ("event_name", "first_name", "last_name", "organisation", "track", "band")
 REQUIRED = ("first_name", "last_name", "qr")
 ALIGNS = ("left", "center", "right")
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+LOGO_FORMATS = ("PNG", "JPEG")
+MAX_PER_SHEET = 100  # badges across or down a sheet: more is a typo (and floats overflow)
 # Line height of the bundled font (ascent + descent) over its size: a text box must hold
 # at least one line at its minimum size. Checked against the font in the tests.
 LINE_HEIGHT = 1.17
@@ -33,6 +35,9 @@ LINE_HEIGHT = 1.17
 
 class LayoutError(ValueError):
     """A layout file that cannot be used; the message names the file and the key."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 @dataclass(frozen=True)
@@ -148,8 +153,11 @@ def load_layout(path: Path) -> Layout:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise LayoutError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # TOMLDecodeError, UnicodeDecodeError, a 5000-digit number
         raise LayoutError(f"{path}: not a valid TOML file: {exc}") from None
+    except RecursionError:
+        raise LayoutError(f"{path}: not a valid TOML file: lists or tables nested too "
+                          "deep") from None
     return _Reader(Path(path)).layout(data)
 
 
@@ -167,8 +175,10 @@ class _Reader:
             raise self.fail(f"{where}{key}", "missing (a number of millimetres or points)")
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(f"{where}{key}", f"must be a number, not {value!r}")
-        if not low <= value <= high:
-            raise self.fail(f"{where}{key}", f"must be between {low:g} and {high:g}, not {value:g}")
+        if not low <= value <= high:  # nan too
+            # :g makes a float of an int: one of 400 digits would overflow it.
+            shown = f"{value:g}" if not abs(value) >= 1e300 else "a number that large"
+            raise self.fail(f"{where}{key}", f"must be between {low:g} and {high:g}, not {shown}")
         return float(value)
 
     def flag(self, table: dict, key: str, where: str, default: bool) -> bool:
@@ -178,7 +188,7 @@ class _Reader:
         return value
 
     def colour(self, value: Any, key: str) -> str:
-        if not isinstance(value, str) or not _COLOUR.match(value):
+        if not is_colour(value):
             raise self.fail(key, f"must be a colour such as \"#1F6FB2\", not {value!r}")
         return value.upper()
 
@@ -242,9 +252,7 @@ class _Reader:
             if not isinstance(t.get("file"), str) or not t["file"]:
                 raise self.fail("logo.file", "missing: an image file (PNG, JPEG), relative to "
                                              "the layout file")
-            logo_file = (self.path.parent / t["file"]).resolve()
-            if not logo_file.is_file():
-                raise self.fail("logo.file", f"no such image: {logo_file}")
+            logo_file = self.logo_file(t["file"])
         colours = data.get("colours", {})
         if not isinstance(colours, dict):
             raise self.fail("colours", "must be a table of category key = \"#RRGGBB\"")
@@ -254,6 +262,24 @@ class _Reader:
                       stock=data.get("stock", ""), width=width, height=height, margin=margin,
                       sheet=sheet, texts=texts, qr=qr, logo=logo, logo_file=logo_file,
                       colours=colours)
+
+    def logo_file(self, name: str) -> Path:
+        """The logo beside the layout, checked now: a file that is not a PNG or JPEG, or
+        a decompression bomb, is refused before the first badge is drawn."""
+        try:
+            path = (self.path.parent / name).resolve()
+            found = path.is_file()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL in it…
+            raise self.fail("logo.file", f"cannot read {name!r}: {exc}") from None
+        if not found:
+            raise self.fail("logo.file", f"no such image: {path}")
+        problem = image_problem(path)
+        if problem == "too_many_pixels":
+            raise self.fail("logo.file", f"{path} is too large an image: at most "
+                            f"{MAX_IMAGE_PIXELS:,} pixels (4000 × 4000)")
+        if problem:
+            raise self.fail("logo.file", f"{path} is not a PNG or JPEG image Pillow can read")
+        return path
 
     def text_field(self, t: dict, key: str, area: Box) -> TextField:
         where = f"{key}."
@@ -295,8 +321,9 @@ class _Reader:
         counts = []
         for key in ("columns", "rows"):
             value = t.get(key)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise self.fail(f"sheet.{key}", f"must be a whole number of badges, not {value!r}")
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PER_SHEET:
+                raise self.fail(f"sheet.{key}", f"must be a whole number of badges from 1 to "
+                                f"{MAX_PER_SHEET}, not {value!r}")
             counts.append(value)
         columns, rows = counts
         left = self.number(t, "left_mm", "sheet.", default=(page_w - columns * width) / 2)

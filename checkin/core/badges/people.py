@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from checkin.core.badges.plan import BadgeData
+from checkin.core.images import is_colour
 from checkin.core.text import fold
 from checkin.store.queries import badges as q
 from checkin.store.queries.monitoring import EVENT_HEAD
@@ -148,7 +149,9 @@ def _badge(row: q.BadgePerson, track: str, event_name: str) -> BadgeData:
     label = row.badge_label or (row.category_name or "").upper()
     return BadgeData(code=row.code, first_name=row.first_name, last_name=row.last_name,
                      organisation=row.organisation, category_key=row.category_key or "",
-                     category_label=label, colour=row.colour or "#777777", track=track,
+                     category_label=label, track=track,
+                     # a store written before colours were checked may hold anything
+                     colour=row.colour if is_colour(row.colour) else "#777777",
                      event_name=event_name, attendee_id=row.id)
 
 

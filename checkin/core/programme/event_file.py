@@ -12,10 +12,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 
+from checkin.core.images import MAX_IMAGE_PIXELS, image_problem, is_colour
+from checkin.core.text import one_line
 from checkin.core.clock import local_moment, zone
 from checkin.store.vocabulary import SessionKind
 
@@ -25,14 +28,35 @@ PEOPLE_SOURCE = "event-file"
 MAX_SIGNATURE_BYTES = 1024 * 1024
 SIGNATURE_FORMATS = ("PNG", "JPEG")
 MAX_ORGANISER = 200  # event.organiser's column
+# INTEGER is 32-bit on PostgreSQL: a larger capacity would be refused there mid-load (and
+# by SQLite past 64 bits, with a traceback); the file is refused first, naming the entry.
+MAX_INTEGER = 2**31 - 1
+# The text fields of each part of the file, and the store's column that bounds each
+# (VARCHAR(n): PostgreSQL refuses a longer text and fails the whole load; SQLite would
+# keep it, for badges and exports to choke on later). Fields naming another entry (a
+# session's room) are bounded by that entry's key.
+_TEXT_COLUMNS: dict[str, tuple[str, dict[str, str]]] = {
+    "event": ("Event", {f: f for f in ("key", "name", "venue", "address", "timezone")}),
+    "categories": ("Category", {f: f for f in ("key", "name", "badge_label")}),
+    "rooms": ("Room", {f: f for f in ("key", "name", "floor", "directions")}),
+    "tracks": ("Track", {f: f for f in ("key", "name", "description")}),
+    "sessions": ("EventSession", {"key": "key", "title": "title", "kind": "kind",
+                                "description": "description", "room": "key", "track": "key"}),
+    "people": ("Attendee", {"key": "source_id", "code": "code", "first_name": "first_name",
+                          "last_name": "last_name", "organisation": "organisation",
+                          "job_title": "job_title", "email": "email",
+                          "profession": "profession", "category": "source_id"}),
+}
+_KEY_LISTS = ("audience_categories", "audience_professions", "speakers")
 
 
 class ProgrammeError(ValueError):
     """The file cannot be loaded; `problems` lists every reason, one per line."""
 
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        # One line each: a key or a title quoted in a problem may hold a line break.
+        self.problems = [one_line(p) for p in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass
@@ -55,10 +79,17 @@ def read_programme(path: str | Path) -> Programme:
         raw = tomllib.loads(text)
     except FileNotFoundError:
         raise ProgrammeError([f"{path}: no such file"]) from None
+    except OSError as exc:  # a folder, no permission…
+        raise ProgrammeError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     except UnicodeDecodeError:
         raise ProgrammeError([f"{path}: not UTF-8 text"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ProgrammeError([f"{path}: {exc}"]) from None
+    except ValueError as exc:  # tomllib's own int(): a number of more than 4300 digits
+        raise ProgrammeError([f"{path}: not a valid TOML file: {exc}"]) from None
+    except RecursionError:
+        raise ProgrammeError([f"{path}: not a valid TOML file: lists or tables nested too "
+                              "deep"]) from None
     return parse_programme(raw, text, folder=Path(path).parent)
 
 
@@ -66,18 +97,15 @@ def signature_problem(data: bytes) -> str | None:
     """Why these bytes cannot be a certificate's signature ("too_big", "not_image"), or
     None: a PNG or JPEG image of at most 1 MB that Pillow can decode. The window words its
     own refusal in French from the code; the event file's problem line is below."""
+    problem = _signature_problem(data)
+    # A few hundred kB of PNG may declare 150 megapixels: "too_big" too (a smaller image).
+    return "too_big" if problem == "too_many_pixels" else problem
+
+
+def _signature_problem(data: bytes) -> str | None:
     if len(data) > MAX_SIGNATURE_BYTES:
         return "too_big"
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format not in SIGNATURE_FORMATS:
-                return "not_image"
-            image.load()  # decodes it all: a truncated file fails here, not in the PDF
-    except Exception:  # Pillow raises many kinds (UnidentifiedImageError, OSError, bombs…)
-        return "not_image"
-    return None
+    return image_problem(io.BytesIO(data), SIGNATURE_FORMATS)
 
 
 def _signature(value: Any, folder: Path | None, problems: list[str]) -> bytes | None:
@@ -104,13 +132,15 @@ def _signature(value: Any, folder: Path | None, problems: list[str]) -> bytes | 
     else:
         problems.append(f"{where}: write the image file's name, such as signature = \"signature.png\"")
         return None
-    problem = signature_problem(data)
+    problem = _signature_problem(data)
+    named = value if isinstance(value, str) else "the image"
     if problem == "too_big":
-        problems.append(f"{where}: {value if isinstance(value, str) else 'the image'} is larger "
-                        "than 1 MB; use a smaller image")
+        problems.append(f"{where}: {named} is larger than 1 MB; use a smaller image")
+    elif problem == "too_many_pixels":
+        problems.append(f"{where}: {named} is too large an image: at most "
+                        f"{MAX_IMAGE_PIXELS:,} pixels; use a smaller image")
     elif problem:
-        problems.append(f"{where}: {value if isinstance(value, str) else 'the image'} is not a "
-                        "PNG or JPEG image")
+        problems.append(f"{where}: {named} is not a PNG or JPEG image")
     return None if problem else data
 
 
@@ -137,6 +167,7 @@ def parse_programme(raw: dict[str, Any], text: str = "", *,
     if not isinstance(ev, dict):
         problems.append("[event]: write it once, as an [event] table")
         ev = {}
+    _check_texts("event", ev, "[event]", problems)
     for name in ("key", "name", "date", "starts", "ends"):
         need(ev, name, "[event]")
     tz = None
@@ -187,8 +218,9 @@ def parse_programme(raw: dict[str, Any], text: str = "", *,
             where = entry["_where"]
             for name in required:
                 need(entry, name, where)
+            _check_texts(section, entry, where, problems)
             key = entry.get("key")
-            if key in seen:
+            if key and key in seen:
                 problems.append(f"{where}: key '{key}' is used twice")
             seen.add(key)
         return entries
@@ -202,6 +234,12 @@ def parse_programme(raw: dict[str, Any], text: str = "", *,
     if not isinstance(professions, dict):
         problems.append("[professions]: write them as one [professions] table of key = \"name\"")
         professions = {}
+    professions = _checked_professions(professions, problems)
+    for entry in (*categories, *tracks):
+        if entry.get("colour") not in (None, "") and not is_colour(entry["colour"]):
+            # Badges fill their band with it and pick black or white text from its digits.
+            problems.append(f"{entry['_where']}: colour must be written #RRGGBB, such as "
+                            f"\"#1F6FB2\", not {_short(entry['colour'])}")
     room_by_key = {r.get("key"): r for r in rooms}
     track_keys = {t.get("key") for t in tracks}
     category_keys = {c.get("key") for c in categories}
@@ -210,16 +248,18 @@ def parse_programme(raw: dict[str, Any], text: str = "", *,
     for room in rooms:
         cap = room.get("capacity")
         if cap not in (None, "") and not _is_capacity(cap):  # a missing one: see need()
-            problems.append(f"{room['_where']}: capacity must be a whole number ≥ 0")
+            problems.append(f"{room['_where']}: {_capacity_problem(cap)}")
 
     for s in sessions:
         where = s["_where"]
-        for name in ("audience_categories", "audience_professions", "speakers"):
-            if not isinstance(s.get(name, []), list):
-                problems.append(f"{where}: {name} must be a list, such as {name} = [\"…\"]")
+        for name in _KEY_LISTS:
+            items = s.get(name, [])
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                problems.append(f"{where}: {name} must be a list of keys in quotes, such as "
+                                f"{name} = [\"…\"]")
                 s[name] = []
         if s.get("capacity") is not None and not _is_capacity(s["capacity"]):
-            problems.append(f"{where}: capacity must be a whole number ≥ 0")
+            problems.append(f"{where}: {_capacity_problem(s['capacity'])}")
         if s.get("kind") and s["kind"] not in SessionKind.ALL:
             problems.append(f"{where}: kind '{s['kind']}' is not one of {', '.join(SessionKind.ALL)}")
         if s.get("room") and s["room"] not in room_by_key:
@@ -266,7 +306,66 @@ def parse_programme(raw: dict[str, Any], text: str = "", *,
 
 
 def _is_capacity(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_INTEGER
+
+
+def _capacity_problem(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value > MAX_INTEGER:
+        return f"capacity {_short(value)} is more than the store holds: at most {MAX_INTEGER}"
+    return "capacity must be a whole number ≥ 0"
+
+
+def _short(value: Any) -> str:
+    """A value as a problem line shows it: on one line, and short (it may be 1 MB)."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
+
+
+@cache
+def _column_length(model: str, column: str) -> int:
+    """VARCHAR(n)'s n, read from the table itself. The models are imported here, not at the
+    top: a desk window opens before the ORM is loaded (tests/test_layering.py)."""
+    from checkin.store import models
+
+    return int(getattr(models, model).__table__.c[column].type.length)
+
+
+def _text_problem(value: Any, limit: int) -> str | None:
+    """Why this value cannot go into a text column of `limit` characters, or None."""
+    if not isinstance(value, str):
+        return f"must be a text in quotes, not {_short(value)}"
+    if len(value) > limit:
+        return f"is {len(value)} characters long; at most {limit}"
+    if "\0" in value:  # PostgreSQL refuses it in any text; SQLite would cut the text there
+        return "contains a NUL character (\\u0000)"
+    return None
+
+
+def _check_texts(section: str, entry: dict[str, Any], where: str, problems: list[str]) -> None:
+    """Every text field of the entry a text that its column holds. A wrong one is reported,
+    then blanked: the checks after this one (keys, references) can trust a text."""
+    model, fields = _TEXT_COLUMNS[section]
+    for name, column in fields.items():
+        if entry.get(name) is None:
+            continue
+        problem = _text_problem(entry[name], _column_length(model, column))
+        if problem:
+            problems.append(f"{where}: {name} {problem}")
+            entry[name] = ""
+
+
+def _checked_professions(professions: dict[str, Any], problems: list[str]) -> dict[str, str]:
+    key_limit, name_limit = _column_length("Profession", "key"), _column_length("Profession", "name")
+    checked = {}
+    for key, name in professions.items():
+        problem = _text_problem(key, key_limit)
+        if problem:
+            problems.append(f"[professions]: key {_short(key)} {problem}")
+        elif problem := _text_problem(name, name_limit):
+            problems.append(f"[professions] {key}: {problem}")
+        else:
+            checked[key] = name
+    return checked
 
 
 def _check_room_clashes(sessions: list[dict[str, Any]], problems: list[str]) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from checkin.core.clock import parse_hhmm, zone
+from checkin.core.exports.files import FORMULA_START, inert_text
 from checkin.core.programme.event_file import PEOPLE_SOURCE, ProgrammeError
 from checkin.core.registrants.tabular import TableError, read_table
 from checkin.core.text import fold
@@ -163,7 +164,7 @@ def read_programme_sheet(path: str | Path, current: dict[str, Any]) -> dict[str,
         if capacity not in (None, ""):
             try:
                 s["capacity"] = int(float(str(capacity).replace(",", ".")))
-            except ValueError:
+            except (ValueError, OverflowError):  # "abc", "nan"; "1e400" (infinity)
                 problems.append(f"{where}: capacity {capacity!r} is not a number")
         for field, table_map in (("audience_categories", categories),
                                  ("audience_professions", professions),
@@ -206,7 +207,13 @@ def _lookup(entries: list[dict], name_of: Any = None) -> dict[str, str]:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    return "" if value is None else " ".join(_formula_back(str(value)).split())
+
+
+def _formula_back(text: str) -> str:
+    """A cell as write_programme_sheet wrote it, without the apostrophe inert_text put
+    before a formula: `'=HYPERLINK(…)` is read back as the title it was."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 def _time_text(value: Any) -> str:
@@ -245,6 +252,11 @@ def write_programme_sheet(data: dict[str, Any], path: str | Path) -> None:
         sheet.append(list(SHEET_HEADER))
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    # openpyxl makes a formula of any text starting with "=": a title is
+                    # text, kept as typed (as the attendance exports' XLSX writer does).
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
         for col, width in zip("ABCDEFGHIJKL", (22, 60, 16, 22, 18, 8, 8, 9, 20, 24, 30, 40)):
             sheet.column_dimensions[col].width = width
@@ -255,7 +267,10 @@ def write_programme_sheet(data: dict[str, Any], path: str | Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(SHEET_HEADER)
-        writer.writerows(rows)
+        # A spreadsheet would run `=HYPERLINK(…)` typed as a title: the attendance exports'
+        # apostrophe before it (read back without it, _formula_back).
+        writer.writerows([inert_text(v) if isinstance(v, str) else v for v in row]
+                         for row in rows)
 
 
 def _sheet_cell(value: Any) -> Any:

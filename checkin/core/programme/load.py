@@ -165,7 +165,7 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
         removals: dict[str, dict[str, int]] = {}
         limits_before = seat_limits(conn, eid)
         cats = loader.upsert(q.CATEGORIES, programme.categories, lambda c: dict(
-            name=c["name"], colour=c.get("colour", "#777777"),
+            name=c["name"], colour=c.get("colour") or "#777777",
             badge_label=c.get("badge_label", c["name"].upper())), "category", eid)
         removals["category"] = loader.stale
         loader.upsert(q.PROFESSIONS, [{"key": k, "name": v} for k, v in programme.professions.items()],
@@ -176,7 +176,7 @@ def load_programme(engine: Engine, programme: Programme, *, force: bool = False,
             directions=r.get("directions", "")), "room", eid)
         removals["room"] = loader.stale
         tracks = loader.upsert(q.TRACKS, programme.tracks, lambda t: dict(
-            name=t["name"], colour=t.get("colour", "#777777"),
+            name=t["name"], colour=t.get("colour") or "#777777",
             description=t.get("description", "")), "track", eid)
         removals["track"] = loader.stale
         for name, ids in (("category_id", cats), ("room_id", rooms), ("track_id", tracks)):
