@@ -117,7 +117,7 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(True)
         self._fill(self._inspection)
         self.summary.setPlainText(window_words()("import.layout_rows", self._inspection.preset,
-                                                 n=len(self._inspection.table.rows)))
+                                                 n=self._inspection.rows))
 
     def _fill(self, inspection: Inspection) -> None:
         header = inspection.table.header
@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
                                               "first name or full name)."))
             return
         inspection = Inspection(self._inspection.path, self._inspection.table,
-                                self._inspection.preset, mapping)
+                                self._inspection.preset, mapping, self._inspection.rows)
         engine, event_id, actor, desk = self._engine, self._event_id, self._actor, self._desk
         task = Task(lambda progress: import_registrants(
             engine, event_id, inspection, dry_run=dry_run, progress=progress, actor=actor, desk=desk))

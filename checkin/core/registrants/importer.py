@@ -8,7 +8,7 @@ then code), adds the new ones and cancels those who disappeared — their scans 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,24 +21,50 @@ from checkin.core.registrants.import_plan import plan_import, write_import
 from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
 from checkin.core.registrants.qpv import read_answer
-from checkin.core.registrants.tabular import Table, TableError, read_table
+from checkin.core.registrants.tabular import Row, Table, TableError, read_table, stream_table
 from checkin.store import IMMEDIATE
 from checkin.store.bulk import refresh_planner_statistics
+from checkin.store.models import Attendee
 from checkin.store.queries import journal
 from checkin.store.vocabulary import AttendeeStatus, QpvResidence
 
 Progress = Callable[[int, int], None]
 
+# The registrant's text columns a row fills, each refused above the store's own bound (the
+# model's max_length): the same on SQLite, which would keep any length, and PostgreSQL,
+# which refuses the whole transaction without naming the row.
+BOUNDED = ("code", "source_id", "source_order", "first_name", "last_name", "email", "phone",
+           "organisation", "job_title", "profession", "city", "postcode", "notes",
+           "attention_text")
+LISTED_PROBLEMS = 50
+
+
+def column_bounds() -> dict[str, int]:
+    columns = Attendee.__table__.c
+    return {name: columns[name].type.length for name in BOUNDED}
+
 
 @dataclass
 class Inspection:
     path: Path
-    table: Table
+    table: Table  # the header and the first rows: the file is read again, row by row, to import
     preset: str
     mapping: dict[str, str]  # column -> field
+    rows: int = 0  # registrant rows in the whole file
 
     def preview(self, n: int = 10) -> list[dict[str, Any]]:
         return [dict(zip(self.table.header, cells)) for _, cells in self.table.rows[:n]]
+
+    def stream(self) -> Iterator[Row]:
+        """Every row of the file, one at a time, provided it still has the header it had."""
+        try:
+            header, rows = stream_table(self.path)
+        except TableError as exc:
+            raise ImportRefused([str(exc)]) from None
+        if header != self.table.header:
+            raise ImportRefused([f"{self.path.name}: the file changed since it was checked "
+                                 "(its header is not the same): check it again"])
+        return rows
 
 
 def parse_map_option(items: list[str]) -> dict[str, str]:
@@ -85,10 +111,11 @@ def inspect_file(path: str | Path, preset: str | None = None,
     if not table.rows:
         raise ImportRefused([f"{path.name}: no registrant rows under the header"])
     try:
-        table = read_table(path)
+        # The whole file once, row by row, for its limits and its size; nothing is kept.
+        count = sum(1 for _ in stream_table(path)[1])
     except TableError as exc:
         raise ImportRefused([str(exc)]) from None
-    return Inspection(path, table, chosen.name if chosen else "generic", columns)
+    return Inspection(path, table, chosen.name if chosen else "generic", columns, count)
 
 
 def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
@@ -127,6 +154,8 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
 def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -> list[dict[str, Any]]:
     """Every row as a record, with file-level problems gathered before anything is written."""
     problems: list[str] = []
+    unlisted = 0
+    bounds = column_bounds()
     records: list[dict[str, Any]] = []
     first_row_of_code: dict[str, int] = {}
     by_field: dict[str, list[int]] = {}
@@ -138,9 +167,18 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
     singles = [(t, idxs) for t, idxs in by_field.items() if t not in ("choice", "registered_at")]
     text = rows_.text
     unclear: dict[str, int] = {}
-    for number, cells in inspection.table.rows:
+    header = inspection.table.header
+    rows = inspection.stream()
+    while True:
+        try:
+            number, cells = next(rows)
+        except StopIteration:
+            break
+        except TableError as exc:
+            raise ImportRefused([str(exc)]) from None
         report.rows += 1
         values: dict[str, str] = {}
+        origin: dict[str, str] = {}
         for target, idxs in singles:
             for i in idxs:
                 raw = cells[i]
@@ -149,8 +187,15 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
                 value = text(raw)
                 if value:
                     values[target] = value
+                    origin[target] = header[i]
                     break
         rec = _record(values, cells, by_field, ctx, number)
+        if rec is not None:
+            for problem in _over_bounds(rec, origin, bounds):
+                if len(problems) < LISTED_PROBLEMS:
+                    problems.append(problem)
+                else:
+                    unlisted += 1
         if rec is not None:
             rec["qpv"] = _qpv(values.get("qpv", ""), unclear)
         if rec is None:
@@ -159,14 +204,30 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
         code = rec.get("code")
         if code:
             if code in first_row_of_code:
-                problems.append(f"rows {first_row_of_code[code]} and {number} have the same code "
-                                f"{code!r}: one ticket, one person")
+                if len(problems) < LISTED_PROBLEMS:
+                    problems.append(f"rows {first_row_of_code[code]} and {number} have the same "
+                                    f"code {code!r}: one ticket, one person")
+                else:
+                    unlisted += 1
             first_row_of_code.setdefault(code, number)
         records.append(rec)
     report.qpv_unclear = unclear
     if problems:
-        raise ImportRefused(problems[:50] + ([f"… and {len(problems) - 50} more"] if len(problems) > 50 else []))
+        raise ImportRefused(problems + ([f"… and {unlisted} more"] if unlisted else []))
     return records
+
+
+def _over_bounds(rec: dict[str, Any], origin: dict[str, str], bounds: dict[str, int]) -> list[str]:
+    """One line per value longer than its column in the store, naming the file's column."""
+    out = []
+    for name, bound in bounds.items():
+        value = rec[name]
+        if len(value) > bound:
+            given = (name, "full_name") if name in ("first_name", "last_name") else (name,)
+            column = next((origin[k] for k in (*given, f"buyer_{name}") if k in origin), name)
+            out.append(f"row {rec['row']}, {column!r}: {len(value):,} characters, more than the "
+                       f"{bound} the store keeps for {name.replace('_', ' ')}")
+    return out
 
 
 def _qpv(value: str, unclear: dict[str, int]) -> str:

@@ -1,16 +1,36 @@
 """Reading spreadsheets as people really save them: CSV in UTF-8 (with or without BOM) or
 Windows-1252, `,` `;` or tab, or an XLSX workbook. Rows keep their number in the file so
-that every message can name the row."""
+that every message can name the row.
+
+Files are read as a stream of rows, never whole: a big export costs the rows being handled,
+and a hostile one (a zip bomb, a cell of 800 million characters, three million rows) is
+refused in one line as soon as it shows what it is, before it is held in memory.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+# Rows under the header an import reads at most; the next one is refused unread.
+MAX_ROWS = 1_000_000
+# Excel's own bound for one cell: no spreadsheet an application saved holds a longer one.
+CELL_LIMIT = 32_767
+# An XLSX is a zip: what it unzips to is bounded, in total and against its compressed size
+# (real workbooks deflate 5 to 20 times; a zip bomb, a thousand times).
+MAX_XLSX_BYTES = 1 << 30
+MAX_RATIO = 100
+# The header is looked for in the first lines (a title row or two may sit above it).
+HEADER_WITHIN = 200
+_SAMPLE_CHARS = 1 << 20  # what the CSV sniffer sees
+
+Row = tuple[int, list[Any]]  # (row number as the user sees it, cells)
 
 
 class TableError(ValueError):
@@ -20,7 +40,7 @@ class TableError(ValueError):
 @dataclass
 class Table:
     header: list[str]
-    rows: list[tuple[int, list[Any]]]  # (row number as the user sees it, cells)
+    rows: list[Row]
 
     def records(self) -> list[tuple[int, dict[str, Any]]]:
         return [(n, dict(zip(self.header, cells))) for n, cells in self.rows]
@@ -29,36 +49,54 @@ class Table:
 def read_table(path: str | Path, limit: int | None = None) -> Table:
     """The whole sheet, or its first `limit` records (enough to judge the header before
     reading a big file whole)."""
+    header, rows = stream_table(path, limit)
+    return Table(header, list(rows))
+
+
+def stream_table(path: str | Path, limit: int | None = None) -> tuple[list[str], Iterator[Row]]:
+    """The header, and the rows under it one at a time (padded to the header's width,
+    blank ones left out); the limits are checked as the rows come."""
     path = Path(path)
     if not path.is_file():
         raise TableError(f"{path}: no such file")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, limit)
-    return _read_csv(path.read_bytes(), str(path), limit)
+        lines = _xlsx_lines(path)
+    else:
+        lines = _csv_lines(path, str(path))
+    return _with_header(lines if limit is None else islice(lines, limit), str(path))
 
 
-def decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
+def _encoding(path: Path, name: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252; read in chunks, never whole."""
+    with path.open("rb") as fh:
+        if fh.read(3) == codecs.BOM_UTF8:
+            return "utf-8-sig"
+        fh.seek(0)
+        utf8, cp1252, nul = codecs.getincrementaldecoder("utf-8")(), True, False
+        utf8_ok = True
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            nul = nul or b"\x00" in chunk
+            if utf8_ok:
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8_ok = False
+            if cp1252:
+                try:
+                    chunk.decode("cp1252")
+                except UnicodeDecodeError:
+                    cp1252 = False
+        if utf8_ok:
+            try:
+                utf8.decode(b"", final=True)
+                return "utf-8"
+            except UnicodeDecodeError:
+                pass
+    if nul:
         raise TableError(f"{name}: binary data, not a text spreadsheet")
-    return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else _fail(name)
-
-
-def _cp1252_ok(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-def _fail(name: str) -> str:
-    raise TableError(f"{name}: the text is neither UTF-8 nor Windows-1252")
+    if not cp1252:
+        raise TableError(f"{name}: the text is neither UTF-8 nor Windows-1252")
+    return "cp1252"
 
 
 def _sniff(text: str) -> Any:
@@ -80,33 +118,71 @@ def _sniff(text: str) -> Any:
         return Guessed
 
 
-def _read_csv(data: bytes, name: str, limit: int | None = None) -> Table:
-    text = decode(data, name)
-    if not text.strip():
+def _csv_lines(path: Path, name: str) -> Iterator[Row]:
+    encoding = _encoding(path, name)
+    with path.open(encoding=encoding, newline="") as fh:
+        sample = fh.read(_SAMPLE_CHARS)
+    if not sample.strip():
         raise TableError(f"{name}: the file is empty")
-    dialect = _sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    return _csv_rows(path, name, encoding, _sniff(sample))
+
+
+def _csv_rows(path: Path, name: str, encoding: str, dialect: Any) -> Iterator[Row]:
     # Number records, not physical lines: a quoted cell spanning two lines is still one row,
     # and the numbers then match the rows a spreadsheet shows (blank lines included).
-    return _with_header(list(islice(enumerate(reader, 1), limit)), name)
+    number = 0
+    with path.open(encoding=encoding, newline="") as fh:
+        try:
+            for number, cells in enumerate(csv.reader(fh, dialect), 1):
+                yield number, cells
+        except csv.Error as exc:  # a cell over csv's own limit, a stray NUL…
+            if "field limit" in str(exc):
+                raise TableError(f"{name}: row {number + 1}: a cell longer than "
+                                 f"{csv.field_size_limit():,} characters (a spreadsheet cell "
+                                 f"holds at most {CELL_LIMIT:,})") from None
+            raise TableError(f"{name}: row {number + 1}: not readable as CSV ({exc})") from None
 
 
-def _read_xlsx(path: Path, limit: int | None = None) -> Table:
+def check_zip(path: Path) -> None:
+    """Refuse a workbook by what it says it unzips to, before anything is unzipped."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:  # BadZipFile: a CSV saved as .xlsx
+        raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
+    total = sum(m.file_size for m in members)
+    if total > MAX_XLSX_BYTES:
+        raise TableError(f"{path}: unzips to {total / 1e6:,.0f} MB, more than the "
+                         f"{MAX_XLSX_BYTES / 1e6:,.0f} MB an import reads")
+    for m in members:
+        if m.file_size > (1 << 20) and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise TableError(f"{path}: {m.filename} unzips to {m.file_size / 1e6:,.0f} MB from "
+                             f"{m.compress_size / 1e3:,.0f} KB (more than {MAX_RATIO} times): "
+                             "a zip bomb, not a spreadsheet")
+
+
+def _xlsx_lines(path: Path) -> Iterator[Row]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_zip(path)
     try:
+        # read_only: the sheet is parsed as a stream of rows, not loaded whole
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as exc:
-        # BadZipFile: a CSV or anything else saved with an .xlsx name.
         raise TableError(f"{path}: not a readable XLSX workbook ({exc})") from None
+    return _xlsx_rows(book, path)
+
+
+def _xlsx_rows(book: Any, path: Path) -> Iterator[Row]:
     try:
-        sheet = book.worksheets[0]
+        if not book.worksheets:
+            raise TableError(f"{path}: the workbook has no sheet")
         # lists, not tuples: short rows get padded later
-        lines = [(i, list(r)) for i, r in islice(enumerate(sheet.iter_rows(values_only=True), 1), limit)]
+        for number, cells in enumerate(book.worksheets[0].iter_rows(values_only=True), 1):
+            yield number, list(cells)
     finally:
         book.close()
-    return _with_header(lines, str(path))
 
 
 def _has_content(cells: list[Any]) -> bool:
@@ -116,16 +192,41 @@ def _has_content(cells: list[Any]) -> bool:
         return any(x not in (None, "") and str(x).strip() for x in cells)
 
 
-def _with_header(lines: list[tuple[int, list[Any]]], name: str) -> Table:
+def _longest(cells: list[Any]) -> int:
+    try:
+        return max(map(len, cells), default=0)  # CSV rows: all text
+    except TypeError:
+        return max((len(c) for c in cells if isinstance(c, str)), default=0)
+
+
+def _too_long(name: str, number: int, cells: list[Any], header: list[str] | None) -> TableError:
+    col = next(i for i, c in enumerate(cells) if isinstance(c, str) and len(c) > CELL_LIMIT)
+    label = header[col] if header and col < len(header) and header[col] else f"column {col + 1}"
+    return TableError(f"{name}: row {number}, {label!r}: a cell of {len(cells[col]):,} characters "
+                      f"(a spreadsheet cell holds at most {CELL_LIMIT:,})")
+
+
+def _with_header(lines: Iterator[Row], name: str) -> tuple[list[str], Iterator[Row]]:
     """The header is the first row with at least two filled cells (skips a title row)."""
     def filled(cells: list[Any]) -> int:
         return sum(1 for c in cells if c not in (None, "") and str(c).strip())
 
-    for i, (_, cells) in enumerate(lines):
+    for number, cells in islice(lines, HEADER_WITHIN):  # read no further than the header
+        if _longest(cells) > CELL_LIMIT:
+            raise _too_long(name, number, cells, None)
         if filled(cells) >= 2:
             header = [" ".join(str(c or "").split()) for c in cells]
-            width = len(header)
-            rows = [(n, c + [None] * (width - len(c)) if len(c) < width else c)
-                    for n, c in lines[i + 1:] if _has_content(c)]
-            return Table(header, rows)
+            return header, _rows_under(header, number, lines, name)
     raise TableError(f"{name}: no header row found")
+
+
+def _rows_under(header: list[str], header_row: int, lines: Iterator[Row], name: str) -> Iterator[Row]:
+    width, last = len(header), header_row + MAX_ROWS
+    for number, cells in lines:
+        if number > last:
+            raise TableError(f"{name}: more than {MAX_ROWS:,} rows under the header (row "
+                             f"{number}); split the file")
+        if _longest(cells) > CELL_LIMIT:
+            raise _too_long(name, number, cells, header)
+        if _has_content(cells):
+            yield number, cells + [None] * (width - len(cells)) if len(cells) < width else cells
