@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
 import random
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -49,19 +52,48 @@ def bench_import(tmp: Path, rows: int) -> dict[str, Any]:
     report = import_registrants(engine, event_id, inspect_file(source))
     seconds = time.perf_counter() - started
     engine.dispose()
+    peak = _peak_memory_of_cli_import(source, tmp / "peak.sqlite3")
     baseline = _raw_baseline(source, tmp / "raw.sqlite3")
     return {
         "name": "import", "what": f"checkin import of a {rows}-row Weezevent CSV (detect, map, "
                                   "match, insert, index, enroll; one transaction)",
         "seconds": round(seconds, 3), "rows_per_second": round(rows / seconds),
         "added": report.added, "enrollments": report.enrollments,
+        "peak_rss_mb": round(peak / 1e6, 1) if peak else None,
+        "peak_rss": "maximum resident set size of `checkin import` of the same file into a "
+                    "fresh store, run as its own process (the user's command, interpreter "
+                    "included)",
         "baseline_seconds": round(baseline, 3),
         "baseline": "csv.reader + sqlite3 executemany of the same rows into the attendee "
                     "table with its indexes, WAL, synchronous=FULL",
         "ratio": round(seconds / baseline, 1) if baseline else None,
         "line": (f"import, {rows}-row Weezevent CSV: {seconds:.2f} s ({rows / seconds:,.0f} rows/s; "
-                 f"raw csv + sqlite3 insert: {baseline:.2f} s, ×{seconds / baseline:.1f})"),
+                 f"raw csv + sqlite3 insert: {baseline:.2f} s, ×{seconds / baseline:.1f})"
+                 + (f"; peak memory of `checkin import`: {peak / 1e6:,.0f} MB" if peak else "")),
     }
+
+
+def _peak_memory_of_cli_import(source: Path, db: Path) -> int | None:
+    """Bytes: the peak RSS of `checkin import SOURCE` into a fresh store with the sample
+    event, read from that one child's own resource usage (os.wait4), not the bench's;
+    None where there is no wait4 (Windows)."""
+    if not hasattr(os, "wait4"):
+        return None
+    from checkin.core.programme.event_file import read_programme, sample_event_path
+    from checkin.core.programme.load import load_programme
+    from checkin.store import open_store
+
+    engine = open_store(f"sqlite:///{db}")
+    load_programme(engine, read_programme(sample_event_path()))
+    engine.dispose()
+    child = subprocess.Popen([sys.executable, "-m", "checkin", "--db", str(db), "import", str(source)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"checkin import {source} failed (exit {child.returncode})")
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS
+    return usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 def _raw_baseline(source: Path, db: Path) -> float:

@@ -21,6 +21,9 @@ from checkin.store.queries.monitoring import EVENT_HEAD
 from checkin.store.queries.programme import SEAT_LIMITS
 
 
+MEMO_LIMIT = 50_000  # decisions kept for the values that repeat (ticket types, order times)
+
+
 class ImportRefused(ValueError):
     """The file cannot be imported; nothing was written. One problem per line."""
 
@@ -73,18 +76,24 @@ class ImportContext:
     def category_for(self, value: str) -> str | None:
         """Ticket types repeat on every row: decide each one once."""
         key = ("category", value)
-        if key not in self._memo:
-            self._memo[key] = (rows_.guess_category(value, self.categories, self.category_overrides)
-                               if value else None) or self.default_category
-        return self._memo[key]
+        if key in self._memo:
+            return self._memo[key]
+        return self._remember(key, (rows_.guess_category(value, self.categories, self.category_overrides)
+                                    if value else None) or self.default_category)
 
     def when(self, value: Any) -> Any:
         if not isinstance(value, str):
             return rows_.parse_when(value, self.tz)
         key = ("when", value)
-        if key not in self._memo:
-            self._memo[key] = rows_.parse_when(value, self.tz)
-        return self._memo[key]
+        if key in self._memo:
+            return self._memo[key]
+        return self._remember(key, rows_.parse_when(value, self.tz))
+
+    def _remember(self, key: Any, value: Any) -> Any:
+        # Bounded: a million order times to the second would otherwise all be kept.
+        if len(self._memo) < MEMO_LIMIT:
+            self._memo[key] = value
+        return value
 
     @classmethod
     def load(cls, conn: sa.Connection, event_id: int, source: str, overrides: dict[str, str]) -> ImportContext:

@@ -1,7 +1,8 @@
 """`checkin import`: registrants from ticketing exports and spreadsheets.
 
-Everything is decided before anything is written, and written in one transaction: a bad
-file, a duplicated code or a crash half-way leaves the store exactly as it was. A re-import
+The file is read, matched and written a batch of rows at a time, all in one transaction: a
+bad file, a duplicated code found at its last row or a crash half-way leaves the store
+exactly as it was, and a million rows cost a batch of them in memory, not a million. A re-import
 of an updated export updates people in place (matched by the platform's id, then email,
 then code), adds the new ones and cancels those who disappeared — their scans stay.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,12 @@ from sqlalchemy.engine import Engine
 
 from checkin.core.registrants import import_rows as rows_
 from checkin.core.registrants.import_context import ImportContext, ImportRefused, ImportReport
-from checkin.core.registrants.import_plan import plan_import, write_import
+from checkin.core.registrants.import_plan import Matcher
+from checkin.core.registrants.import_write import ImportWriter
 from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
 from checkin.core.registrants.qpv import read_answer
-from checkin.core.registrants.tabular import Row, Table, TableError, read_table, stream_table
+from checkin.core.registrants.tabular import Row, Table, TableError, estimated_rows, stream_table
 from checkin.store import IMMEDIATE
 from checkin.store.bulk import refresh_planner_statistics
 from checkin.store.models import Attendee
@@ -37,6 +40,10 @@ BOUNDED = ("code", "source_id", "source_order", "first_name", "last_name", "emai
            "organisation", "job_title", "profession", "city", "postcode", "notes",
            "attention_text")
 LISTED_PROBLEMS = 50
+# Rows matched and written together: big enough for the store's bulk paths, small enough
+# that a million-row file costs a batch of records, not a million of them.
+BATCH = 10_000
+PREVIEW = 200  # rows read to inspect a file
 
 
 def column_bounds() -> dict[str, int]:
@@ -47,10 +54,12 @@ def column_bounds() -> dict[str, int]:
 @dataclass
 class Inspection:
     path: Path
-    table: Table  # the header and the first rows: the file is read again, row by row, to import
+    table: Table  # the header and the first PREVIEW rows: the import reads the file again
     preset: str
     mapping: dict[str, str]  # column -> field
-    rows: int = 0  # registrant rows in the whole file
+    # Registrant rows in the file: counted when it has no more than PREVIEW, else estimated
+    # without reading it (see tabular.estimated_rows); the import counts them exactly.
+    rows: int = 0
 
     def preview(self, n: int = 10) -> list[dict[str, Any]]:
         return [dict(zip(self.table.header, cells)) for _, cells in self.table.rows[:n]]
@@ -84,9 +93,11 @@ def inspect_file(path: str | Path, preset: str | None = None,
     """Read the file and decide which column is what (preset, memory, then --map)."""
     path = Path(path)
     try:
-        # The header decides whether the file is worth reading whole: a 100 MB file of
-        # garbage is refused after its first rows, not after parsing all of it.
-        table = read_table(path, limit=200)
+        # The header and the first rows decide: the file is read whole only to import it
+        # (a 100 MB file of garbage is refused after its first rows, not after all of it).
+        header, rows = stream_table(path)
+        table = Table(header, list(islice(rows, PREVIEW)))
+        whole = next(rows, None) is None
     except TableError as exc:
         raise ImportRefused([str(exc)]) from None
     if preset and preset not in PRESET_NAMES:
@@ -110,11 +121,7 @@ def inspect_file(path: str | Path, preset: str | None = None,
             "use --preset, or --map \"Column=last_name\""])
     if not table.rows:
         raise ImportRefused([f"{path.name}: no registrant rows under the header"])
-    try:
-        # The whole file once, row by row, for its limits and its size; nothing is kept.
-        count = sum(1 for _ in stream_table(path)[1])
-    except TableError as exc:
-        raise ImportRefused([str(exc)]) from None
+    count = len(table.rows) if whole else estimated_rows(path, table)
     return Inspection(path, table, chosen.name if chosen else "generic", columns, count)
 
 
@@ -124,16 +131,20 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
                        progress: Progress | None = None, actor: str = "", desk: str = "") -> ImportReport:
     report = ImportReport(inspection.preset, dict(inspection.mapping), dry_run=dry_run)
     # One transaction from the first read: seat counts and matches cannot change under us,
-    # and a failure (or a kill) at any point leaves the store as it was.
+    # and a failure (or a kill, or a refusal found at the last row) at any point leaves the
+    # store as it was. The file goes through a batch of rows at a time.
     with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin() as tx:
         context = ImportContext.load(conn, event_id, inspection.preset, category_map or {})
         context.cancel_missing = inspection.preset != "generic"
         context.allow_mass_cancel = allow_cancel
-        records = _records(inspection, context, report)
-        plan = plan_import(records, context, report)
-        if progress:
-            progress(0, len(records))
-        write_import(conn, plan, context, report, progress)
+        reader = _RecordReader(inspection, context, report)
+        matcher = Matcher(context, report, reader.codes)
+        writer = ImportWriter(conn, context, report, progress, inspection.rows)
+        for records in reader.batches():
+            if not reader.problems:  # else the import is refused: the rest is only checked
+                writer.write(matcher.plan(records))
+        reader.refuse_if_problems()
+        writer.finish(matcher.finish())
         if dry_run:
             tx.rollback()
         else:
@@ -151,35 +162,62 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
     return report
 
 
-def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -> list[dict[str, Any]]:
-    """Every row as a record, with file-level problems gathered before anything is written."""
-    problems: list[str] = []
-    unlisted = 0
-    bounds = column_bounds()
-    records: list[dict[str, Any]] = []
-    first_row_of_code: dict[str, int] = {}
-    by_field: dict[str, list[int]] = {}
-    for i, column in enumerate(inspection.table.header):
-        target = inspection.mapping.get(column)
-        if target:
-            by_field.setdefault(target, []).append(i)
-    # The first non-empty column of each field wins; rows are padded to the header's width.
-    singles = [(t, idxs) for t, idxs in by_field.items() if t not in ("choice", "registered_at")]
-    text = rows_.text
-    unclear: dict[str, int] = {}
-    header = inspection.table.header
-    rows = inspection.stream()
-    while True:
-        try:
-            number, cells = next(rows)
-        except StopIteration:
-            break
-        except TableError as exc:
-            raise ImportRefused([str(exc)]) from None
-        report.rows += 1
+class _RecordReader:
+    """The file's rows as records, BATCH at a time, and its file-level problems (values over
+    their column's bound, a code on two rows), gathered to the last row. Kept across
+    batches: the codes seen (a set; a repeated one's first row is looked for again only
+    if the file is refused for it) and the counts of the report."""
+
+    def __init__(self, inspection: Inspection, ctx: ImportContext, report: ImportReport):
+        self.inspection, self.ctx, self.report = inspection, ctx, report
+        # A problem, or (code, row) for a code seen on an earlier row (which one: found later).
+        self.problems: list[str | tuple[str, int]] = []
+        self.unlisted = 0
+        self.codes: set[str] = set()
+        self.header = inspection.table.header
+        self.by_field: dict[str, list[int]] = {}
+        for i, column in enumerate(self.header):
+            target = inspection.mapping.get(column)
+            if target:
+                self.by_field.setdefault(target, []).append(i)
+        # The first non-empty column of each field wins; rows are padded to the header's width.
+        self.singles = [(t, idxs) for t, idxs in self.by_field.items()
+                        if t not in ("choice", "registered_at")]
+
+    def _problem(self, problem: str | tuple[str, int]) -> None:
+        if len(self.problems) < LISTED_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.unlisted += 1
+
+    def refuse_if_problems(self) -> None:
+        if not self.problems:
+            return
+        first = self._first_rows({p[0] for p in self.problems if isinstance(p, tuple)})
+        lines = [p if isinstance(p, str) else f"rows {first[p[0]]} and {p[1]} have the same "
+                 f"code {p[0]!r}: one ticket, one person" for p in self.problems]
+        raise ImportRefused(lines + ([f"… and {self.unlisted} more"] if self.unlisted else []))
+
+    def _first_rows(self, codes: set[str]) -> dict[str, int]:
+        """The first row of each of these codes: the file read again, up to the last of them."""
+        first: dict[str, int] = {}
+        if not codes:
+            return first
+        for number, cells in self.inspection.stream():
+            read = self._read(number, cells)
+            code = read[0]["code"] if read else ""
+            if code in codes and code not in first:
+                first[code] = number
+                if len(first) == len(codes):
+                    break
+        return first
+
+    def _read(self, number: int, cells: list[Any]) -> tuple[dict[str, Any], dict[str, str], dict[str, str]] | None:
+        """The row's record, the file's column each value came from, and the values."""
         values: dict[str, str] = {}
         origin: dict[str, str] = {}
-        for target, idxs in singles:
+        text, header = rows_.text, self.header
+        for target, idxs in self.singles:
             for i in idxs:
                 raw = cells[i]
                 if raw is None or raw == "":
@@ -189,32 +227,42 @@ def _records(inspection: Inspection, ctx: ImportContext, report: ImportReport) -
                     values[target] = value
                     origin[target] = header[i]
                     break
-        rec = _record(values, cells, by_field, ctx, number)
-        if rec is not None:
+        rec = _record(values, cells, self.by_field, self.ctx, number)
+        return None if rec is None else (rec, origin, values)
+
+    def batches(self) -> Iterator[list[dict[str, Any]]]:
+        report, codes = self.report, self.codes
+        bounds = column_bounds()
+        unclear = report.qpv_unclear
+        rows = self.inspection.stream()
+        records: list[dict[str, Any]] = []
+        while True:
+            try:
+                number, cells = next(rows)
+            except StopIteration:
+                break
+            except TableError as exc:
+                raise ImportRefused([str(exc)]) from None
+            report.rows += 1
+            read = self._read(number, cells)
+            if read is None:
+                report.skipped.append((number, "no name and no email"))
+                continue
+            rec, origin, values = read
             for problem in _over_bounds(rec, origin, bounds):
-                if len(problems) < LISTED_PROBLEMS:
-                    problems.append(problem)
-                else:
-                    unlisted += 1
-        if rec is not None:
+                self._problem(problem)
             rec["qpv"] = _qpv(values.get("qpv", ""), unclear)
-        if rec is None:
-            report.skipped.append((number, "no name and no email"))
-            continue
-        code = rec.get("code")
-        if code:
-            if code in first_row_of_code:
-                if len(problems) < LISTED_PROBLEMS:
-                    problems.append(f"rows {first_row_of_code[code]} and {number} have the same "
-                                    f"code {code!r}: one ticket, one person")
-                else:
-                    unlisted += 1
-            first_row_of_code.setdefault(code, number)
-        records.append(rec)
-    report.qpv_unclear = unclear
-    if problems:
-        raise ImportRefused(problems + ([f"… and {unlisted} more"] if unlisted else []))
-    return records
+            code = rec["code"]
+            if code:
+                if code in codes:
+                    self._problem((code, number))
+                codes.add(code)
+            records.append(rec)
+            if len(records) >= BATCH:
+                yield records
+                records = []
+        if records:
+            yield records
 
 
 def _over_bounds(rec: dict[str, Any], origin: dict[str, str], bounds: dict[str, int]) -> list[str]:

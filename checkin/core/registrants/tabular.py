@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from xml.etree import ElementTree
 
 # Rows under the header an import reads at most; the next one is refused unread.
 MAX_ROWS = 1_000_000
@@ -166,6 +168,7 @@ def _xlsx_lines(path: Path) -> Iterator[Row]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     check_zip(path)
+    _size_read_only_sheets_from_their_start()
     try:
         # read_only: the sheet is parsed as a stream of rows, not loaded whole
         book = load_workbook(path, read_only=True, data_only=True)
@@ -230,3 +233,127 @@ def _rows_under(header: list[str], header_row: int, lines: Iterator[Row], name: 
             raise _too_long(name, number, cells, header)
         if _has_content(cells):
             yield number, cells + [None] * (width - len(cells)) if len(cells) < width else cells
+
+
+def estimated_rows(path: str | Path, table: Table) -> int:
+    """The rows under the header of a file too big to count before importing it, without
+    parsing it (the import counts them exactly): for CSV, its lines after the header's (a
+    cell quoted over two lines counts twice, blank lines count); for XLSX, the last row
+    its first sheet declares (its dimension), else the number of its last row."""
+    path = Path(path)
+    above = table.rows[0][0] - 1 if table.rows else 0  # the header's row, and any above it
+    try:
+        last = _xlsx_last_row(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_lines_in(path)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        last = None
+    return max(len(table.rows), (last or 0) - above)
+
+
+def _csv_lines_in(path: Path) -> int:
+    lines, tail = 0, b"\n"
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            lines, tail = lines + chunk.count(b"\n"), chunk[-1:]
+    return lines + (tail != b"\n")
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
+
+
+def _xlsx_last_row(path: Path) -> int | None:
+    """The first sheet's last row: as its <dimension> declares it, else the number of its
+    last <row> element, found by unzipping the sheet without parsing it (a second or two
+    for a million rows, against minutes to parse them)."""
+    with zipfile.ZipFile(path) as archive:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        first = book.find(f"{_MAIN}sheets/{_MAIN}sheet")
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        if first is None:
+            return None
+        target = next((r.get("Target", "") for r in rels.iter(f"{_RELS}Relationship")
+                       if r.get("Id") == first.get(f"{_DOC_RELS}id")), "")
+        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        with archive.open(member) as sheet:
+            bounds = _declared_bounds(sheet)
+        if bounds is not None:
+            return bounds[3]
+        with archive.open(member) as sheet:
+            before, last = b"", b""
+            for chunk in iter(lambda: sheet.read(1 << 20), b""):
+                before, last = last, chunk
+            numbers = _ROW_NUMBER.findall(before[-4096:] + last)
+            return int(numbers[-1]) if numbers else None
+
+
+def _declared_bounds(sheet: IO[bytes]) -> tuple[int, int, int, int] | None:
+    """(min column, min row, max column, max row) from the sheet's <dimension>, which comes
+    before its rows; None when the rows come first (the sheet does not say)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    for _, element in ElementTree.iterparse(sheet, events=("start",)):
+        if element.tag == f"{_MAIN}dimension":
+            try:
+                bounds = range_boundaries(element.get("ref", ""))
+            except (TypeError, ValueError):
+                return None
+            return None if None in bounds else bounds
+        if element.tag == f"{_MAIN}sheetData":
+            return None
+    return None
+
+
+def _size_read_only_sheets_from_their_start() -> None:
+    """openpyxl sizes a read-only sheet by parsing it until the end of its <dimension>
+    element or of its <sheetData>: a sheet without a dimension (openpyxl's own write-only
+    files, some exporters') is parsed whole before its first row is read — 13 s for
+    100 000 rows, on every opening. Read the dimension from the sheet's start instead."""
+    try:  # private names of openpyxl 3.1 (pinned in pyproject.toml): without them, its own way
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    except ImportError:
+        return
+    if not hasattr(ReadOnlyWorksheet, "_get_size") or not hasattr(ReadOnlyWorksheet, "_get_source"):
+        return
+
+    def _get_size(self: Any) -> None:
+        with self._get_source() as sheet:
+            bounds = _declared_bounds(sheet)
+        if bounds is not None:
+            self._min_column, self._min_row, self._max_column, self._max_row = bounds
+
+    ReadOnlyWorksheet._get_size = _get_size
+    _forget_rows_once_parsed()
+
+
+def _forget_rows_once_parsed() -> None:
+    """openpyxl's read-only sheet parser clears each <row> it has read but leaves the empty
+    element in its <sheetData>: a million of them held to the end (about 100 MB). Its
+    parser reads through this iterparse, which takes each row out once it is read."""
+    try:  # private names of openpyxl 3.1 (pinned in pyproject.toml): without them, its own way
+        from openpyxl.worksheet import _reader
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+        from openpyxl.xml.functions import iterparse
+    except ImportError:
+        return
+    if not hasattr(_reader, "iterparse") or getattr(_reader.iterparse, "forgets_rows", False):
+        return
+    data_tag, row_tag = f"{{{SHEET_MAIN_NS}}}sheetData", f"{{{SHEET_MAIN_NS}}}row"
+
+    def forgetting(source: Any, *args: Any, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        if args or kwargs:  # not the call this was written for (end events only): as it was
+            yield from iterparse(source, *args, **kwargs)
+            return
+        data = None
+        for event, element in iterparse(source, events=("start", "end")):
+            if event == "start":
+                if element.tag == data_tag:
+                    data = element
+                continue
+            yield event, element
+            if data is not None and element.tag == row_tag:
+                data.remove(element)  # read by now: the parser has moved on
+
+    forgetting.forgets_rows = True  # type: ignore[attr-defined]
+    _reader.iterparse = forgetting

@@ -54,6 +54,9 @@ class CodeId(NamedTuple):
 # One read of a source's codes (an import's or the demo's new people get their ids).
 CODES_OF_SOURCE = Query(
     "SELECT code, id FROM attendee WHERE event_id = :event AND source = :source", CodeId)
+# The ids of the people an import has just inserted, a batch of their codes at a time.
+IDS_OF_CODES = Query(
+    "SELECT code, id FROM attendee WHERE event_id = :event AND code IN :codes", CodeId)
 
 # The columns an import or a correction may change on a registrant (and always updated_at).
 CHANGEABLE = frozenset(("first_name", "last_name", "email", "phone", "organisation", "job_title",
