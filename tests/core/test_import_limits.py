@@ -151,5 +151,27 @@ def test_cli_an_xlsx_with_too_many_rows_is_refused(capsys, db, tmp_path, monkeyp
     assert _refused(capsys, db, path).endswith("more than 10 rows under the header (row 12); split the file")
 
 
+def test_a_workbook_past_the_row_limit_is_refused_by_its_row_numbers_before_parsing(
+        tmp_path, monkeypatch):
+    """Its last row number says it all: no need to parse a million rows (minutes) first."""
+    monkeypatch.setattr(tabular, "MAX_ROWS", 1000)
+    path = tmp_path / "rows.xlsx"
+    book = Workbook(write_only=True)  # no <dimension>: the last <row> gives the number
+    sheet = book.create_sheet()
+    sheet.append(["Nom", "Prénom"])
+    for _ in range(1500):
+        sheet.append(["A", "B"])
+    book.save(path)
+    parsed = []
+    real_rows = tabular._xlsx_rows
+    monkeypatch.setattr(tabular, "_xlsx_rows", lambda book, p: (
+        parsed.append(r) or r for r in real_rows(book, p)))
+    with pytest.raises(ImportRefused) as refused:
+        inspect_file(path)
+    assert refused.value.problems == [
+        "rows.xlsx: more than 1,000 rows under the header (its last row is 1,501); split the file"]
+    assert len(parsed) < 300  # the header and the preview, not the 1 500 rows
+
+
 def test_the_default_row_limit_is_a_million():
     assert tabular.MAX_ROWS == 1_000_000

@@ -24,6 +24,7 @@ from checkin.core.registrants.import_write import ImportWriter
 from checkin.core.registrants.mapping_memory import remember_mapping, remembered_mapping
 from checkin.core.registrants.presets import FIELDS, PRESET_NAMES, detect_preset, map_columns, preset_by_name
 from checkin.core.registrants.qpv import read_answer
+from checkin.core.registrants import tabular
 from checkin.core.registrants.tabular import Row, Table, TableError, estimated_rows, stream_table
 from checkin.store import IMMEDIATE
 from checkin.store.bulk import refresh_planner_statistics
@@ -122,6 +123,12 @@ def inspect_file(path: str | Path, preset: str | None = None,
     if not table.rows:
         raise ImportRefused([f"{path.name}: no registrant rows under the header"])
     count = len(table.rows) if whole else estimated_rows(path, table)
+    if count > tabular.MAX_ROWS and path.suffix.lower() in tabular.XLSX_SUFFIXES:
+        # A workbook's row numbers are its own (not a guess from line breaks): refused now,
+        # not after parsing a million rows (minutes) to reach the limit.
+        raise ImportRefused([f"{path.name}: more than {tabular.MAX_ROWS:,} rows under the "
+                             f"header (its last row is {count + table.rows[0][0] - 1:,}); "
+                             "split the file"])
     return Inspection(path, table, chosen.name if chosen else "generic", columns, count)
 
 

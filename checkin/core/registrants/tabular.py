@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 # Rows under the header an import reads at most; the next one is refused unread.
 MAX_ROWS = 1_000_000
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # Excel's own bound for one cell: no spreadsheet an application saved holds a longer one.
 CELL_LIMIT = 32_767
 # An XLSX is a zip: what it unzips to is bounded, in total and against its compressed size
@@ -61,7 +62,7 @@ def stream_table(path: str | Path, limit: int | None = None) -> tuple[list[str],
     path = Path(path)
     if not path.is_file():
         raise TableError(f"{path}: no such file")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if path.suffix.lower() in XLSX_SUFFIXES:
         lines = _xlsx_lines(path)
     else:
         lines = _csv_lines(path, str(path))
@@ -243,7 +244,7 @@ def estimated_rows(path: str | Path, table: Table) -> int:
     path = Path(path)
     above = table.rows[0][0] - 1 if table.rows else 0  # the header's row, and any above it
     try:
-        last = _xlsx_last_row(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_lines_in(path)
+        last = _xlsx_last_row(path) if path.suffix.lower() in XLSX_SUFFIXES else _csv_lines_in(path)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
         last = None
     return max(len(table.rows), (last or 0) - above)
