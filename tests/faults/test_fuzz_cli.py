@@ -41,7 +41,8 @@ COMMANDS: dict[str, tuple[list, dict[str, st.SearchStrategy | None]]] = {
               {"--event": ANY, "--force": None, "--overflow": st.sampled_from(["keep", "x"]),
                "--dry-run": None, "--json": None}),
     "search": ([ANY], {"--limit": ANY, "--event": ANY, "--json": None}),
-    "scan": ([ANY], {"--desk": ANY, "--session": ANY, "--exit": None, "--override": None,
+    # "-" reads codes from stdin until it ends: a stream, not a command that answers at once
+    "scan": ([ANY.filter(lambda v: v.strip() != "-")], {"--desk": ANY, "--session": ANY, "--exit": None, "--override": None,
                      "--undo": None, "--event": ANY, "--json": None}),
     "walk-in": ([ANY, ANY], {"--organisation": ANY, "--category": ANY, "--email": ANY,
                              "--desk": ANY, "--event": ANY, "--json": None}),
