@@ -42,8 +42,9 @@ COMMANDS: dict[str, tuple[list, dict[str, st.SearchStrategy | None]]] = {
                "--dry-run": None, "--json": None}),
     "search": ([ANY], {"--limit": ANY, "--event": ANY, "--json": None}),
     # "-" reads codes from stdin until it ends: a stream, not a command that answers at once
-    "scan": ([ANY.filter(lambda v: v.strip() != "-")], {"--desk": ANY, "--session": ANY, "--exit": None, "--override": None,
-                     "--undo": None, "--event": ANY, "--json": None}),
+    "scan": ([ANY.filter(lambda v: v.strip() != "-")],
+             {"--desk": ANY, "--session": ANY, "--exit": None, "--override": None,
+              "--undo": None, "--event": ANY, "--json": None}),
     "walk-in": ([ANY, ANY], {"--organisation": ANY, "--category": ANY, "--email": ANY,
                              "--desk": ANY, "--event": ANY, "--json": None}),
     "route": ([ANY], {"--at": ANY, "--event": ANY, "--json": None}),
