@@ -39,10 +39,10 @@ def _count(engine: sa.Engine, model) -> int:
         return conn.execute(sa.select(sa.func.count()).select_from(model)).scalar_one()
 
 
-def _write_export(path: Path, rows: int) -> None:
+def _write_export(path: Path, rows: int, renamed: int = 0) -> None:
     """A Weezevent export whose people share a few hundred names (as the search index's
     caches would see them in a big file, where they are full): what grows with the rows
-    is then the importer's own."""
+    is then the importer's own. `renamed`: one row in that many has another first name."""
     lasts = [f"Nom{i}" for i in range(37)]
     firsts = [f"Prénom{i}" for i in range(23)]
     tracks = ["Coopération", "Territoires", "", ""]
@@ -50,7 +50,8 @@ def _write_export(path: Path, rows: int) -> None:
         out = csv.writer(fh, delimiter=";")
         out.writerow(WEEZEVENT_HEADER)
         for i in range(rows):
-            out.writerow([f"T{i:07d}", lasts[i % 37], firsts[i // 37 % 23], f"p{i}@example.org",
+            first = firsts[i // 37 % 23] + ("-Marie" if renamed and i % renamed == 0 else "")
+            out.writerow([f"T{i:07d}", lasts[i % 37], first, f"p{i}@example.org",
                           "Tarif normal", "Public", "02/11/2026 10:15", "", "", "",
                           f"Société {i % 11}", tracks[i % 4]])
 
@@ -78,6 +79,38 @@ def test_four_times_the_rows_cost_less_than_twice_the_memory(tmp_path):
     _peak_of_import(tmp_path, 1000)  # caches and first imports warmed, not measured
     small, big = _peak_of_import(tmp_path, 3000), _peak_of_import(tmp_path, 12000)
     assert big < 2 * small, f"peak {big / 1e6:.1f} MB for 12000 rows, {small / 1e6:.1f} MB for 3000"
+
+
+def _peak_of_reimport(tmp_path: Path, people: int) -> int:
+    """A store holding `people` from an export, then that export again with a tenth of
+    them renamed: the peak of the second import."""
+    first, second = tmp_path / f"w{people}.csv", tmp_path / f"w{people}-renamed.csv"
+    _write_export(first, people)
+    _write_export(second, people, renamed=10)
+    engine, event_id = _store(tmp_path, f"re{people}.sqlite3")
+    sample = _count(engine, Attendee)
+    import_registrants(engine, event_id, inspect_file(first))
+    inspection = inspect_file(second)
+    tracemalloc.start()
+    try:
+        report = import_registrants(engine, event_id, inspection)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (report.added, report.updated, report.cancelled) == (0, people // 10, 0)
+    with engine.connect() as conn:
+        renamed = conn.execute(sa.select(sa.func.count()).select_from(Attendee)
+                               .where(Attendee.first_name.like("%-Marie"))).scalar_one()
+    assert renamed == people // 10 and _count(engine, Attendee) == sample + people
+    engine.dispose()
+    return peak
+
+
+def test_a_reimport_over_four_times_the_people_costs_less_than_twice_the_memory(tmp_path):
+    # The people already in the store are read a batch at a time, not the whole event.
+    _peak_of_reimport(tmp_path, 1000)  # warmed, not measured
+    small, big = _peak_of_reimport(tmp_path, 3000), _peak_of_reimport(tmp_path, 12000)
+    assert big < 2 * small, f"peak {big / 1e6:.1f} MB re-importing over 12000, {small / 1e6:.1f} MB over 3000"
 
 
 def test_a_problem_in_the_last_batch_leaves_the_store_as_it_was(tmp_path):

@@ -53,8 +53,8 @@ class ImportReport:
 
 @dataclass
 class ImportContext:
-    """What an import decides rows against: the event's categories, sessions, seats and the
-    people already in the store, read once in the import's transaction."""
+    """What an import decides rows against: the event's categories, sessions and seats,
+    read once in the import's transaction."""
 
     event_id: int
     source: str
@@ -67,7 +67,11 @@ class ImportContext:
     seats: dict[int, int]
     booked: dict[int, int]
     waiting: dict[int, int]
-    existing: list[q.Registrant]
+    # The people already there are read a batch of rows at a time (import_plan): here only
+    # the highest id when the import began (the people it inserts have higher ones) and how
+    # many of them its source had registered (what "most of them cancelled" is counted on).
+    last_id: int
+    registered_before: int
     cancel_missing: bool = True        # a platform's export lists everyone; a hand-made list need not
     allow_mass_cancel: bool = False
     cancelled_now: set[int] = field(default_factory=set)
@@ -118,8 +122,9 @@ class ImportContext:
         held, queued = session_counts(conn, event_id)
         booked = {sid: held.get(sid, 0) for sid in seats_of}
         waiting = {sid: queued.get(sid, 0) for sid in seats_of}
-        existing = q.REGISTRANTS.all(conn, event=event_id)
+        last = q.LAST_ID.one(conn)
+        registered = q.REGISTERED_OF_SOURCE.one(conn, event=event_id, source=source)
         default = "participant" if "participant" in folded.values() else (cats[0].key if cats else None)
         return cls(event_id, source, zone(event.timezone), folded, {c.key: c.id for c in cats},
                    default, {fold(k): v for k, v in overrides.items()}, sessions, seats_of,
-                   booked, waiting, existing)
+                   booked, waiting, last.id if last else 0, registered.n if registered else 0)

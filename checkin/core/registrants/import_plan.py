@@ -4,9 +4,11 @@ time (checkin.core.registrants.import_write writes each batch)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+import sqlalchemy as sa
 
 from checkin.core.registrants.codes import new_code
 from checkin.core.registrants.import_context import ImportContext, ImportRefused, ImportReport
@@ -19,6 +21,7 @@ UPDATABLE = ("first_name", "last_name", "email", "phone", "organisation", "job_t
              "profession", "category_id", "city", "postcode", "notes", "attention_text",
              "source_order", "status", "qpv")
 _SPLIT = re.compile(r"[,;|\n]+")
+LOOKUP_CHUNK = 2000  # values in one `IN (...)`
 
 
 @dataclass
@@ -31,32 +34,75 @@ class Plan:
     choices: list[tuple[Any, list[int]]] = field(default_factory=list)  # (id or code, sessions)
 
 
-class Matcher:
-    """Decides each row against the people already in the store, batch after batch. What it
-    keeps between batches is what every row needs to be decided alone: the people matched
-    so far (one of them is never matched twice), the codes it made, and the file's codes
-    (`file_codes`, kept by the reader for its duplicates), not the rows themselves."""
+class IdBits:
+    """A set of the ids there were when the import began, a bit each: a million people
+    matched cost 125 KB, not the 40 MB of a set of ints."""
 
-    def __init__(self, ctx: ImportContext, report: ImportReport, file_codes: Container[str]):
-        self.ctx, self.report, self.file_codes = ctx, report, file_codes
-        self.by_sid = {a.source_id: a for a in ctx.existing if a.source == ctx.source and a.source_id}
+    def __init__(self, last_id: int):
+        self.bits = bytearray(last_id // 8 + 1)
+
+    def add(self, id_: int) -> None:
+        self.bits[id_ >> 3] |= 1 << (id_ & 7)
+
+    def __contains__(self, id_: int) -> bool:
+        return id_ >> 3 < len(self.bits) and bool(self.bits[id_ >> 3] & 1 << (id_ & 7))
+
+
+class Matcher:
+    """Decides each row against the people already in the store, batch after batch. The
+    people a batch may be are read from the store for that batch (by its rows' platform
+    ids, codes and emails), never the whole event: a re-import over a million people costs
+    a batch of them. What it keeps between batches is what every row needs to be decided
+    alone: the people matched so far (one of them is never matched twice), the codes it
+    made, the file's codes (`file_codes`, kept by the reader for its duplicates), and the
+    few keys it changed, so that every batch is matched against the store as it was when
+    the import began, as if it had been read whole then."""
+
+    def __init__(self, conn: sa.Connection, ctx: ImportContext, report: ImportReport,
+                 file_codes: Container[str]):
+        self.conn, self.ctx, self.report, self.file_codes = conn, ctx, report, file_codes
+        self.by_sid: dict[str, q.Registrant] = {}
         self.by_email: dict[str, list[q.Registrant]] = {}
-        for a in ctx.existing:
-            if a.email:
-                self.by_email.setdefault(a.email.lower(), []).append(a)
-        self.by_code = {a.code: a for a in ctx.existing}
-        self.used: set[int] = set()
+        self.by_code: dict[str, q.Registrant] = {}
+        self.used = IdBits(ctx.last_id)
+        self.sid_given = IdBits(ctx.last_id)  # people given a platform id by this import
+        self.old_codes: dict[str, q.Registrant] = {}  # a code this import changed -> its holder
+        self.recoded: set[int] = set()  # those holders (the store now has their new code)
         self.made_codes: set[str] = set()
         self.unknown_choices: dict[str, int] = {}
         self.now = utcnow()
 
     def plan(self, records: list[dict[str, Any]]) -> Plan:
+        self._look_up(records)
         plan = Plan()
+        waiting: list[tuple[dict[str, Any], int]] = []  # new rows without a code: one to make
         for rec in records:
-            self._decide(rec, plan)
+            self._decide(rec, plan, waiting)
+        self._give_codes(waiting, plan)
         return plan
 
-    def _decide(self, rec: dict[str, Any], plan: Plan) -> None:
+    def _look_up(self, records: list[dict[str, Any]]) -> None:
+        """The batch's maps: the people there before the import that its rows name, as
+        they were then (a person this import changed is matched: only their keys differ)."""
+        ctx, conn, before = self.ctx, self.conn, self.ctx.last_id
+        sids = sorted({r["source_id"] for r in records if r["source_id"]})
+        codes = sorted({r["code"] for r in records if r["code"]})
+        emails = sorted({r["email"] for r in records
+                         if r["email"] and not r["code"] and not r["source_id"]})
+        found = [a for part in _chunks(sids) for a in q.REGISTRANTS_BY_SOURCE_ID.all(
+            conn, event=ctx.event_id, source=ctx.source, sids=part, before=before)]
+        # The event's order (ids): of two people with one platform id, the later one.
+        self.by_sid = {a.source_id: a for a in sorted(found) if a.id not in self.sid_given}
+        self.by_code = {a.code: a for part in _chunks(codes) for a in q.REGISTRANTS_BY_CODE.all(
+            conn, event=ctx.event_id, codes=part, before=before) if a.id not in self.recoded}
+        self.by_code.update((c, self.old_codes[c]) for c in codes if c in self.old_codes)
+        self.by_email = {}
+        found = [a for part in _chunks(emails) for a in q.REGISTRANTS_BY_EMAIL.all(
+            conn, event=ctx.event_id, emails=part, before=before)]
+        for a in sorted(found):
+            self.by_email.setdefault(a.email.lower(), []).append(a)
+
+    def _decide(self, rec: dict[str, Any], plan: Plan, waiting: list[tuple[dict[str, Any], int]]) -> None:
         ctx, report, by_code = self.ctx, self.report, self.by_code
         # The platform's id, then the ticket code: both name one ticket. An email only
         # when the row has neither (HelloAsso legacy, hand-made lists), and only for the
@@ -86,8 +132,11 @@ class Matcher:
                                                        f"{owner.first_name} {owner.last_name}"))
                     return
                 changes["code"] = rec["code"]
+                self.old_codes[match.code] = match
+                self.recoded.add(match.id)
             if not match.source_id and rec["source_id"] and match.source == ctx.source:
                 changes["source_id"] = rec["source_id"]
+                self.sid_given.add(match.id)
             if changes:
                 plan.updates.append({"id": match.id, **changes})
                 plan.reindex_ids.append(match.id)
@@ -97,7 +146,7 @@ class Matcher:
             if sessions:
                 plan.choices.append((match.id, sessions))
             return
-        code = rec["code"] or self._fresh_code()
+        code = rec["code"]
         if code in by_code:
             owner = by_code[code]
             report.skipped.append((rec["row"], f"code {code!r} already belongs to "
@@ -114,12 +163,25 @@ class Matcher:
         report.added += 1
         if sessions:
             plan.choices.append((code, sessions))
+        if not code:
+            waiting.append((row, len(plan.choices) - 1 if sessions else -1))
+
+    def _give_codes(self, waiting: list[tuple[dict[str, Any], int]], plan: Plan) -> None:
+        """Codes of our own for the batch's new rows that have none: held by no one in the
+        store (asked once for the batch) and no row of the file so far."""
+        codes = [self._fresh_code() for _ in waiting]
+        while taken := {c for part in _chunks(codes) for c, _ in q.IDS_OF_CODES.all(
+                self.conn, event=self.ctx.event_id, codes=part)}:
+            codes = [self._fresh_code() if c in taken else c for c in codes]
+        for (row, choice), code in zip(waiting, codes):
+            row["code"] = code
+            if choice >= 0:
+                plan.choices[choice] = (code, plan.choices[choice][1])
 
     def _fresh_code(self) -> str:
-        """A code of our own, held by no one in the store and no row of the file so far."""
         while True:
             code = new_code("CK", self.made_codes)
-            if code not in self.by_code and code not in self.file_codes:
+            if code not in self.file_codes and code not in self.old_codes:
                 return code
 
     def finish(self) -> list[int]:
@@ -128,12 +190,14 @@ class Matcher:
         ctx, report = self.ctx, self.report
         cancel_ids: list[int] = []
         if ctx.cancel_missing:
-            registered = [a for a in ctx.existing if a.source == ctx.source
-                          and a.status != AttendeeStatus.CANCELLED]
-            missing = [a for a in registered if a.id not in self.used]
-            if missing and not ctx.allow_mass_cancel and len(missing) * 2 > len(registered):
+            # Those not matched are as they were when the import began.
+            missing = [a for a in q.STANDINGS.each(self.conn, event=ctx.event_id)
+                       if a.source == ctx.source and a.status != AttendeeStatus.CANCELLED
+                       and a.id <= ctx.last_id and a.id not in self.used]
+            registered = ctx.registered_before
+            if missing and not ctx.allow_mass_cancel and len(missing) * 2 > registered:
                 raise ImportRefused([
-                    f"this file would cancel {len(missing)} of the {len(registered)} registrants "
+                    f"this file would cancel {len(missing)} of the {registered} registrants "
                     f"imported from {ctx.source} (they are not in it). If it is a full, newer "
                     "export, import it again with --allow-cancel; if it is a partial one, "
                     "import it with --preset generic, which cancels no one."])
@@ -144,6 +208,12 @@ class Matcher:
             report.warnings.append(f"no session or track named {value!r} ({count} rows): "
                                    "no enrollment made for it")
         return cancel_ids
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    """A few thousand values to an `IN (...)` (SQLite's bound on a statement's variables)."""
+    for start in range(0, len(values), LOOKUP_CHUNK):
+        yield values[start:start + LOOKUP_CHUNK]
 
 
 def _same_person(existing: q.Registrant, rec: dict[str, Any]) -> bool:

@@ -145,7 +145,7 @@ def import_registrants(engine: Engine, event_id: int, inspection: Inspection, *,
         context.cancel_missing = inspection.preset != "generic"
         context.allow_mass_cancel = allow_cancel
         reader = _RecordReader(inspection, context, report)
-        matcher = Matcher(context, report, reader.codes)
+        matcher = Matcher(conn, context, report, reader.codes)
         writer = ImportWriter(conn, context, report, progress, inspection.rows)
         for records in reader.batches():
             if not reader.problems:  # else the import is refused: the rest is only checked

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from checkin.store.query import Id, Query
+from checkin.store.query import Count, Id, Query
 from checkin.store.vocabulary import AttendeeStatus
 
 
@@ -41,9 +41,44 @@ class Registrant(NamedTuple):
     qpv: str
 
 
+_REGISTRANT = f"SELECT {', '.join(Registrant._fields)} FROM attendee"
 # An event's registrants, in no order of their own (as the index gives them).
-REGISTRANTS = Query(f"SELECT {', '.join(Registrant._fields)} FROM attendee "
-                    "WHERE event_id = :event", Registrant)
+REGISTRANTS = Query(f"{_REGISTRANT} WHERE event_id = :event", Registrant)
+
+# The people a batch of an import's rows may be: those its platform ids, codes or emails
+# name, among those there before it (id <= :before, the highest id when it began): an
+# import reads a batch's worth of registrants at a time, never the whole event.
+REGISTRANTS_BY_SOURCE_ID = Query(
+    f"{_REGISTRANT} WHERE event_id = :event AND source = :source AND source_id IN :sids "
+    "AND id <= :before", Registrant)
+REGISTRANTS_BY_CODE = Query(
+    f"{_REGISTRANT} WHERE event_id = :event AND code IN :codes AND id <= :before", Registrant)
+# lower(): as the importer folds the file's emails (a desk may have typed capitals).
+REGISTRANTS_BY_EMAIL = Query(
+    f"{_REGISTRANT} WHERE event_id = :event AND lower(email) IN :emails "
+    "AND id <= :before", Registrant)
+# The highest registrant id (of any event) when an import begins: the ids it inserts are higher.
+LAST_ID = Query("SELECT coalesce(max(id), 0) FROM attendee", Id)
+
+
+class Standing(NamedTuple):
+    """What an import's end needs of each person of the event: whether to cancel them."""
+
+    id: int
+    code: str
+    source: str
+    status: str
+    first_name: str
+    last_name: str
+
+
+# How many of the event's people a source's import counts as registered when it begins.
+REGISTERED_OF_SOURCE = Query(
+    f"SELECT count(*) FROM attendee WHERE event_id = :event AND source = :source "
+    f"AND status <> '{AttendeeStatus.CANCELLED}'", Count)
+# The event's registrants as REGISTRANTS gives them (same condition, same order), a few columns.
+STANDINGS = Query("SELECT id, code, source, status, first_name, last_name FROM attendee "
+                  "WHERE event_id = :event", Standing)
 
 
 class CodeId(NamedTuple):
