@@ -161,9 +161,6 @@ def main(db_url: str | None = None) -> int:
     from checkin.ui.desk_settings import DeskSettings, open_settings
     from checkin.ui.dialogs import ConfirmDialog
 
-    from checkin.core.exports.unfinished import sweep
-
-    sweep()  # the hidden files of exports killed earlier (personal data nobody sees)
     app = ensure_app()
     desk = DeskSettings(open_settings())
     install_translators(app, ui_language(desk.language_override))

@@ -56,9 +56,7 @@ def _recover(args: argparse.Namespace) -> int:
     if damaged.resolve() == new.resolve():
         raise UsageError("the rescued store must be a new file, not the damaged one")
     engine = open_store(f"sqlite:///{new.resolve()}")  # today's schema, empty
-    engine.dispose()
     report = recover(damaged, new)
-    engine = open_store(f"sqlite:///{new.resolve()}")
     with engine.begin() as conn:  # the search index, rebuilt from the rescued registrants
         for event in EVENT_KEYS.all(conn):
             reindex_event(conn, event.id)

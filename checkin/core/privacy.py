@@ -129,7 +129,7 @@ def _scrub_journal(conn: sa.Connection, event_id: int, held: list[q.Held]) -> in
     personal = _personal_words(held)
     changed = 0
     for entry in journal.OF_EVENT.all(conn, event=event_id):
-        details = journal.parsed(entry.details)
+        details = before = journal.parsed(entry.details)
         subject = entry.subject
         if isinstance(details, dict) and isinstance(details.get("affected"), list):
             details = {**details, "affected": len(details["affected"])}
@@ -139,7 +139,7 @@ def _scrub_journal(conn: sa.Connection, event_id: int, held: list[q.Held]) -> in
                 details = {"fields": sorted(details)}
             subject = _without(subject, anon, personal)
             details = json.loads(_without(json.dumps(details, ensure_ascii=False), anon, personal))
-        if subject != entry.subject or details != journal.parsed(entry.details):
+        if subject != entry.subject or details != before:
             q.SET_ENTRY.run(conn, id=entry.id, subject=subject,
                             details=json.dumps(details, ensure_ascii=False))
             changed += 1

@@ -206,10 +206,16 @@ def read_only_reason(url: str) -> str | None:
     return None
 
 
+def driver_message(exc: BaseException) -> str:
+    """The driver's own first line, without SQLAlchemy's statement and background link."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else repr(exc)
+
+
 def explain(exc: BaseException, url: str) -> StoreError:
     """Turn a driver error into a one-line StoreError naming the store."""
     where = describe(url)
-    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else repr(exc)
+    text = driver_message(exc)
     low = text.lower()
     if "locked" in low or "busy" in low:
         return StoreUnavailable(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from checkin.store.engine import IMMEDIATE
+from checkin.store.engine import IMMEDIATE, STORE_TABLES
 from checkin.store.errors import SchemaTooNew, StoreCorrupt
 
 if TYPE_CHECKING:
@@ -93,8 +93,6 @@ def check_known(conn: sa.Connection, where: str) -> str | None:
         return None
     if rev == head_revision():
         return rev
-    from checkin.store.engine import STORE_TABLES
-
     tables = set(sa.inspect(conn).get_table_names())
     if not STORE_TABLES <= tables:  # Alembic's table, but another application's schema
         others = sorted(tables - STORE_TABLES) or sorted(tables)

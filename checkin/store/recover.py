@@ -210,7 +210,7 @@ def _mend_links(dst: sqlite3.Connection, report: Rescued) -> None:
             else:
                 dst.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
                 report.dropped[table] = report.dropped.get(table, 0) + 1
-                report.tables[table] = report.tables.get(table, 1) - 1
+                report.tables[table] -= 1
 
 
 def _link_column(dst: sqlite3.Connection, table: str, fk: int) -> tuple[str, bool]:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from checkin.store.engine import driver_message
+
 CHECKPOINT_WAIT_S = 10.0  # how long a checkpoint waits for desks to finish reading
 PG_LOCK_TIMEOUT = "30s"   # VACUUM FULL waits for the desks' own locks this long per table
 
@@ -85,12 +87,12 @@ def _scrub_postgresql(engine: Engine, tables: tuple[str, ...]) -> Scrubbed:
             try:
                 conn.exec_driver_sql(f'VACUUM FULL "{table}"')
             except sa.exc.DBAPIError as exc:
-                left.append(f"table {table}: VACUUM FULL failed ({_first_line(exc)}); "
+                left.append(f"table {table}: VACUUM FULL failed ({driver_message(exc)}); "
                             "run it again when no desk uses the event")
         try:
             conn.exec_driver_sql("CHECKPOINT")
         except sa.exc.DBAPIError as exc:
-            left.append(f"CHECKPOINT refused ({_first_line(exc)}): ask the server's "
+            left.append(f"CHECKPOINT refused ({driver_message(exc)}): ask the server's "
                         "administrator to run it (a superuser or the pg_checkpoint role)")
     complete = not left  # all checkin can do on a server: the rest is its administrator's
     left.append("the server's write-ahead log (WAL), its archives, backups and replicas "
@@ -98,6 +100,3 @@ def _scrub_postgresql(engine: Engine, tables: tuple[str, ...]) -> Scrubbed:
                 "clears those")
     return Scrubbed(complete, left)
 
-
-def _first_line(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

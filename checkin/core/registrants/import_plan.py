@@ -191,9 +191,9 @@ class Matcher:
         cancel_ids: list[int] = []
         if ctx.cancel_missing:
             # Those not matched are as they were when the import began.
-            missing = [a for a in q.STANDINGS.each(self.conn, event=ctx.event_id)
-                       if a.source == ctx.source and a.status != AttendeeStatus.CANCELLED
-                       and a.id <= ctx.last_id and a.id not in self.used]
+            missing = [a for a in q.STANDINGS.each(self.conn, event=ctx.event_id,
+                                                   source=ctx.source, before=ctx.last_id)
+                       if a.id not in self.used]
             registered = ctx.registered_before
             if missing and not ctx.allow_mass_cancel and len(missing) * 2 > registered:
                 raise ImportRefused([

@@ -13,7 +13,7 @@ COPIED: Query[tuple] = Query(
     "ON CONFLICT (event_id, name) DO UPDATE SET copied_at = excluded.copied_at")
 
 
-class DeskCopy(NamedTuple):
+class DeskCopied(NamedTuple):
     name: str
     copied_at: datetime
 
@@ -21,4 +21,4 @@ class DeskCopy(NamedTuple):
 # The desks whose copy was made before `at` (a purge): they still hold what it erased.
 COPIED_BEFORE = Query(
     "SELECT name, copied_at FROM desk WHERE event_id = :event AND copied_at < :at "
-    "ORDER BY name", DeskCopy, times=("copied_at",))
+    "ORDER BY name", DeskCopied, times=("copied_at",))

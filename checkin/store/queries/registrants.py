@@ -42,8 +42,6 @@ class Registrant(NamedTuple):
 
 
 _REGISTRANT = f"SELECT {', '.join(Registrant._fields)} FROM attendee"
-# An event's registrants, in no order of their own (as the index gives them).
-REGISTRANTS = Query(f"{_REGISTRANT} WHERE event_id = :event", Registrant)
 
 # The people a batch of an import's rows may be: those its platform ids, codes or emails
 # name, among those there before it (id <= :before, the highest id when it began): an
@@ -62,12 +60,10 @@ LAST_ID = Query("SELECT coalesce(max(id), 0) FROM attendee", Id)
 
 
 class Standing(NamedTuple):
-    """What an import's end needs of each person of the event: whether to cancel them."""
+    """What an import's end needs of a person it may cancel: who, to say so."""
 
     id: int
     code: str
-    source: str
-    status: str
     first_name: str
     last_name: str
 
@@ -76,9 +72,11 @@ class Standing(NamedTuple):
 REGISTERED_OF_SOURCE = Query(
     f"SELECT count(*) FROM attendee WHERE event_id = :event AND source = :source "
     f"AND status <> '{AttendeeStatus.CANCELLED}'", Count)
-# The event's registrants as REGISTRANTS gives them (same condition, same order), a few columns.
-STANDINGS = Query("SELECT id, code, source, status, first_name, last_name FROM attendee "
-                  "WHERE event_id = :event", Standing)
+# A source's people still registered that were there when an import began (id <= :before).
+STANDINGS = Query(
+    "SELECT id, code, first_name, last_name FROM attendee WHERE event_id = :event "
+    f"AND source = :source AND status <> '{AttendeeStatus.CANCELLED}' AND id <= :before",
+    Standing)
 
 
 class CodeId(NamedTuple):
